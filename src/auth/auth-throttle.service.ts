@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../common/config/app-config.js';
+import { RateLimiter, rateLimited } from '../common/rate-limit/rate-limiter.js';
+
+export type ThrottledAction = 'register' | 'login' | 'password-change';
+
+/** AUTH_RATE_PER_MINUTE attempts a minute per client address and, separately, per email. */
+@Injectable()
+export class AuthThrottle {
+  constructor(
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  async attempt(action: ThrottledAction, keys: { ip?: string; email?: string; userId?: string }) {
+    const limit = this.config.authRatePerMinute;
+    const buckets = [
+      keys.ip && `auth:${action}:ip:${keys.ip}`,
+      keys.email && `auth:${action}:email:${keys.email.trim().toLowerCase()}`,
+      keys.userId && `auth:${action}:user:${keys.userId}`,
+    ].filter((key): key is string => Boolean(key));
+    const results = await Promise.all(buckets.map((key) => this.limiter.consume(key, limit, 60)));
+    const refused = results.find((result) => !result.allowed);
+    if (refused) throw rateLimited(refused, 'Too many attempts; try again later');
+  }
+}

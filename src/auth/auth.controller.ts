@@ -1,0 +1,153 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { DomainError, oauthError } from '../common/errors/domain-error.js';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
+import { Client } from '../common/http/client-context.decorator.js';
+import type { ClientContext } from '../sessions/client-context.js';
+import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
+import { AuthService } from './auth.service.js';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  OAuthTokenDto,
+  RefreshDto,
+  RegisterDto,
+  RevokedCountDto,
+  TokenGrantDto,
+  TokenPairDto,
+  UserDto,
+} from './dto/auth.dto.js';
+
+@ApiTags('auth')
+@ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Post('register')
+  @ApiOperation({ summary: 'Create an account' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiConflictResponse({ description: 'Email taken', type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  register(@Body() body: RegisterDto, @Client() client: ClientContext) {
+    return this.auth.register(body, client);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in: opens a session and returns its access and refresh tokens' })
+  @ApiHeader({ name: 'X-Device-Id', required: false, description: 'A new login from the same device replaces its session' })
+  @ApiHeader({ name: 'X-Device-Name', required: false })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ description: 'Unknown email or wrong password', type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<TokenPair> {
+    return this.auth.login(body, client);
+  }
+
+  @Post('token')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'OAuth2 token endpoint (password and refresh_token grants)' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOkResponse({ type: OAuthTokenDto })
+  async token(@Body() body: TokenGrantDto, @Client() client: ClientContext): Promise<OAuthTokenDto> {
+    let pair: TokenPair;
+    try {
+      if (body.grant_type === 'password') {
+        if (!body.username || !body.password) {
+          throw oauthError('invalid_request', 'username and password are required');
+        }
+        pair = await this.auth.login({ email: body.username, password: body.password }, client);
+      } else {
+        if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
+        pair = await this.sessions.refresh(body.refresh_token, client);
+      }
+    } catch (error) {
+      if (error instanceof DomainError && error.status === 401) {
+        throw oauthError('invalid_grant', error.message);
+      }
+      throw error;
+    }
+    return {
+      access_token: pair.accessToken,
+      refresh_token: pair.refreshToken,
+      token_type: 'Bearer',
+      expires_in: pair.expiresIn,
+    };
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair',
+    description:
+      'The replaced token presented again within REFRESH_GRACE_SECONDS gets the same pair; later, it revokes the session.',
+  })
+  @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or reused token', type: ErrorResponseDto })
+  refresh(@Body() body: RefreshDto, @Client() client: ClientContext): Promise<TokenPair> {
+    return this.sessions.refresh(body.refreshToken, client);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Revoke the calling session' })
+  @ApiNoContentResponse()
+  async logout(@Principal() principal: AuthPrincipal): Promise<void> {
+    await this.sessions.revoke(principal.userId, sessionOf(principal), 'logout');
+  }
+
+  @Post('logout-all')
+  @HttpCode(200)
+  @Authenticated({ scopes: ['sessions:write'] })
+  @ApiOperation({ summary: 'Revoke every session of the caller' })
+  @ApiOkResponse({ type: RevokedCountDto })
+  async logoutAll(@Principal() principal: AuthPrincipal): Promise<RevokedCountDto> {
+    const revoked = await this.sessions.revokeAll(principal.userId, 'logout_all');
+    return { revoked: revoked.length };
+  }
+
+  @Get('me')
+  @Authenticated({ scopes: ['profile:read'] })
+  @ApiOperation({ summary: 'The calling user' })
+  @ApiOkResponse({ type: UserDto })
+  me(@Principal() principal: AuthPrincipal) {
+    return this.auth.me(principal);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Change the password; every other session is revoked' })
+  @ApiNoContentResponse()
+  async changePassword(@Principal() principal: AuthPrincipal, @Body() body: ChangePasswordDto) {
+    sessionOf(principal);
+    await this.auth.changePassword(principal, body);
+  }
+}
+
+/** Routes that act on "this session" take only session access tokens. */
+function sessionOf(principal: AuthPrincipal): string {
+  if (!principal.sessionId) {
+    throw new DomainError('BadRequest', 'This route needs a session access token, not an API token');
+  }
+  return principal.sessionId;
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { MemoryRateLimiter, RateLimiter } from '../common/rate-limit/rate-limiter.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthThrottle } from './auth-throttle.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { BearerStrategy } from './bearer.strategy.js';
+import { PasswordHasher } from './password-hasher.js';
+
+@Module({
+  imports: [PassportModule.register({ session: false }), UsersModule, SessionsModule],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    AuthThrottle,
+    BearerStrategy,
+    PasswordHasher,
+    { provide: RateLimiter, useClass: MemoryRateLimiter },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { ClientContext } from '../sessions/client-context.js';
+import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
+import { UsersService, toUserView, type UserView } from '../users/users.service.js';
+import { AuthThrottle } from './auth-throttle.service.js';
+import { PasswordHasher } from './password-hasher.js';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly passwords: PasswordHasher,
+    private readonly throttle: AuthThrottle,
+  ) {}
+
+  async register(
+    input: { email: string; password: string; name?: string },
+    client: ClientContext,
+  ): Promise<UserView> {
+    await this.throttle.attempt('register', { ip: client.ip, email: input.email });
+    const passwordHash = await this.passwords.hash(input.password);
+    const user = await this.users.create({ email: input.email, name: input.name, passwordHash });
+    return toUserView(user);
+  }
+
+  /**
+   * One answer, and the same work, for an unknown email and a wrong password: the caller
+   * cannot tell which accounts exist.
+   */
+  async login(input: { email: string; password: string }, client: ClientContext): Promise<TokenPair> {
+    await this.throttle.attempt('login', { ip: client.ip, email: input.email });
+    const user = await this.users.findByEmail(input.email);
+    const ok = await this.passwords.verify(user?.passwordHash, input.password);
+    if (!user || !ok) {
+      throw new DomainError('InvalidCredentials', 'Invalid email or password');
+    }
+    return this.sessions.start(user, client);
+  }
+
+  async me(principal: AuthPrincipal): Promise<UserView> {
+    return toUserView(await this.users.get(principal.userId));
+  }
+
+  /** Sets a new password and ends every other session of the user. */
+  async changePassword(
+    principal: AuthPrincipal,
+    input: { currentPassword: string; newPassword: string },
+  ): Promise<void> {
+    await this.throttle.attempt('password-change', { userId: principal.userId });
+    const user = await this.users.get(principal.userId);
+    if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
+      throw new DomainError('BadRequest', 'The current password is not correct');
+    }
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    await this.sessions.revokeAll(user.id, 'password_changed', {
+      except: principal.sessionId,
+      alongWith: (m) => this.users.setPasswordHash(user.id, passwordHash, m),
+    });
+  }
+}

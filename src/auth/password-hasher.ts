@@ -1,0 +1,34 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { hash, verify } from '@node-rs/argon2';
+
+/** OWASP's argon2id baseline: 19 MiB of memory, 2 iterations, 1 lane. */
+const OPTIONS = {
+  algorithm: 2, // Algorithm.Argon2id (a const enum, not importable under isolated modules)
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+@Injectable()
+export class PasswordHasher implements OnModuleInit {
+  /** Verified against when the email is unknown, so that both cases cost the same. */
+  private dummyHash: string;
+
+  async onModuleInit() {
+    this.dummyHash = await hash('tessera-timing-equaliser', OPTIONS);
+  }
+
+  hash(password: string): Promise<string> {
+    return hash(password, OPTIONS);
+  }
+
+  /** Checks a password; with no hash (unknown user) does the same work and answers false. */
+  async verify(passwordHash: string | undefined, password: string): Promise<boolean> {
+    try {
+      const ok = await verify(passwordHash ?? this.dummyHash, password);
+      return ok && passwordHash !== undefined;
+    } catch {
+      return false;
+    }
+  }
+}

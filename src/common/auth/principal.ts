@@ -1,0 +1,12 @@
+import type { Role, Scope } from './scopes.js';
+
+/** Who is calling: what the bearer strategy resolves either kind of credential to. */
+export interface AuthPrincipal {
+  userId: string;
+  role: Role;
+  scopes: readonly Scope[];
+  /** Set when the credential is a session access token. */
+  sessionId?: string;
+  /** Set when the credential is an API token. */
+  tokenId?: string;
+}

@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** The validated, typed configuration. Built once at boot by {@link loadConfig}. */
+export abstract class AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  /** Unset: an embedded PostgreSQL is started under {@link dataDir}. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  /** Root secret; purpose-specific keys are derived from it (see `common/crypto`). */
+  readonly appSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshGraceSeconds: number;
+  readonly sessionIdleDays: number;
+  readonly sessionMaxDays: number;
+  readonly sessionCacheTtlSeconds: number;
+  readonly authRatePerMinute: number;
+  /** `false`, or the proxies (addresses/CIDRs, or a hop count) whose X-Forwarded-For is believed. */
+  readonly trustProxy: false | string[] | number;
+  readonly corsOrigins: true | string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const PLACEHOLDER = /change[-_ ]?me|placeholder|example|secret$|^x+$/i;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment. Every problem is collected so that one failed start
+ * names all the bad variables at once.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const dataDir = resolve(read.string('DATA_DIR', './.data'));
+  const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
+
+  let appSecret = env.APP_SECRET?.trim();
+  if (!appSecret) {
+    if (nodeEnv === 'production') {
+      problems.push('APP_SECRET is required in production (at least 32 random characters)');
+    } else {
+      appSecret = persistentDevSecret(dataDir);
+    }
+  } else if (appSecret.length < 32) {
+    problems.push('APP_SECRET must be at least 32 characters long');
+  } else if (nodeEnv === 'production' && PLACEHOLDER.test(appSecret)) {
+    problems.push('APP_SECRET looks like a placeholder; set a random value in production');
+  }
+
+  const sessionIdleDays = read.int('SESSION_IDLE_DAYS', 7, 1, 365);
+  const sessionMaxDays = read.int('SESSION_MAX_DAYS', 30, 1, 3650);
+  if (sessionIdleDays > sessionMaxDays) {
+    problems.push('SESSION_IDLE_DAYS must not exceed SESSION_MAX_DAYS');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    host: read.string('HOST', '0.0.0.0'),
+    port: read.int('PORT', 3000, 0, 65535),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
+    databaseUrl,
+    dataDir,
+    appSecret: appSecret ?? '',
+    accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    refreshGraceSeconds: read.int('REFRESH_GRACE_SECONDS', 10, 0, 300),
+    sessionIdleDays,
+    sessionMaxDays,
+    sessionCacheTtlSeconds: read.int('SESSION_CACHE_TTL_SECONDS', 30, 0, 3600),
+    authRatePerMinute: read.int('AUTH_RATE_PER_MINUTE', 10, 1, 1_000_000),
+    trustProxy: read.trustProxy('TRUST_PROXY'),
+    corsOrigins: read.list('CORS_ORIGINS', '*'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * Outside production an unset APP_SECRET gets a random one kept beside the data, so that
+ * sessions survive a restart without any setup.
+ */
+function persistentDevSecret(dataDir: string): string {
+  const file = join(dataDir, 'app-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!allowed.includes(value as T)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    try {
+      if (protocols.includes(new URL(value).protocol)) return value;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be a ${protocols.map((p) => p + '//').join(' or ')} URL`);
+    return undefined;
+  }
+
+  list(name: string, fallback: '*'): true | string[] {
+    const value = this.raw(name) ?? fallback;
+    if (value === '*') return true;
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  }
+
+  trustProxy(name: string): false | string[] | number {
+    const value = this.raw(name);
+    if (value === undefined || value === 'false') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (value === 'true') {
+      this.problems.push(
+        `${name}=true would believe any client's X-Forwarded-For; name the proxies (addresses or CIDRs) or a hop count`,
+      );
+      return false;
+    }
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  }
+}

@@ -1,0 +1,76 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import { DomainError, bearerChallenge } from './domain-error.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  [extra: string]: unknown;
+}
+
+/**
+ * Turns anything thrown into the contract's error shape. Unknown errors become a bare 500:
+ * their details go to the log, never to the client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { body, headers } = toErrorResponse(exception, this.logger);
+    void reply.status(body.statusCode).headers(headers).send(body);
+  }
+}
+
+export function toErrorResponse(
+  exception: unknown,
+  logger: Pick<Logger, 'error'>,
+): { body: ErrorBody; headers: Record<string, string> } {
+  if (exception instanceof DomainError) {
+    return {
+      body: { ...errorBody(exception.status, exception.message), ...exception.extra },
+      headers: exception.headers,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'object' && response !== null && 'message' in response
+        ? (response as { message: string | string[] }).message
+        : exception.message;
+    const extra = typeof response === 'object' && response !== null ? response : {};
+    const headers: Record<string, string> =
+      status === 401 ? { 'WWW-Authenticate': bearerChallenge() } : {};
+    return { body: { ...extra, ...errorBody(status, message) }, headers };
+  }
+  const status = clientErrorStatus(exception);
+  if (status) {
+    return { body: errorBody(status, publicMessage(status, exception)), headers: {} };
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+  return { body: errorBody(500, 'Internal server error'), headers: {} };
+}
+
+export function errorBody(statusCode: number, message: string | string[]): ErrorBody {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+}
+
+/** Errors raised by the HTTP layer itself (bad JSON, body too large, wrong media type). */
+function clientErrorStatus(exception: unknown): number | undefined {
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+function publicMessage(status: number, exception: unknown): string {
+  const code = (exception as { code?: string }).code;
+  if (status === 413) return 'Request body is larger than 64 KiB';
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Unsupported content type';
+  if (code?.startsWith('FST_ERR_CTP') || exception instanceof SyntaxError) {
+    return 'Malformed request body';
+  }
+  return STATUS_CODES[status] ?? 'Bad request';
+}

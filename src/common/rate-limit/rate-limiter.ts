@@ -1,0 +1,66 @@
+import { DomainError } from '../errors/domain-error.js';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  resetSeconds: number;
+}
+
+/**
+ * Fixed-window counters. The in-memory implementation serves one instance; a shared store
+ * (Redis) can stand in behind the same interface.
+ */
+export abstract class RateLimiter {
+  abstract consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
+}
+
+export class MemoryRateLimiter extends RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private lastSweep = Date.now();
+
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
+
+  consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+    const now = this.now();
+    this.sweep(now);
+    let window = this.windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { count: 0, resetAt: now + windowSeconds * 1000 };
+      this.windows.set(key, window);
+    }
+    const allowed = window.count < limit;
+    if (allowed) window.count++;
+    return Promise.resolve({
+      allowed,
+      limit,
+      remaining: Math.max(0, limit - window.count),
+      resetSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
+    });
+  }
+
+  /** Drops finished windows now and then so that the map does not grow without end. */
+  private sweep(now: number) {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  }
+}
+
+export function rateLimitHeaders(result: RateLimitResult): Record<string, string> {
+  return {
+    'RateLimit-Limit': String(result.limit),
+    'RateLimit-Remaining': String(result.remaining),
+    'RateLimit-Reset': String(result.resetSeconds),
+  };
+}
+
+export function rateLimited(result: RateLimitResult, message = 'Too many requests'): DomainError {
+  return new DomainError('RateLimited', message, {
+    'Retry-After': String(result.resetSeconds),
+    ...rateLimitHeaders(result),
+  });
+}

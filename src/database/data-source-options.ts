@@ -1,0 +1,22 @@
+import type { DataSourceOptions } from 'typeorm';
+import { User } from '../users/user.entity.js';
+import { Session } from '../sessions/session.entity.js';
+import { RefreshToken } from '../sessions/refresh-token.entity.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export const ENTITIES = [User, Session, RefreshToken];
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'all',
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'tessera' },
+  };
+}

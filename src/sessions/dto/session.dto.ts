@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import type { Session } from '../session.entity.js';
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  deviceId: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  deviceName: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  ip: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  userAgent: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Last login or refresh' })
+  lastUsedAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the session ends unless refreshed' })
+  expiresAt: string;
+
+  @ApiProperty({ description: 'Whether this is the session making the request' })
+  current: boolean;
+
+  static from(session: Session, currentSessionId?: string): SessionDto {
+    return {
+      id: session.id,
+      deviceId: session.deviceId,
+      deviceName: session.deviceName,
+      ip: session.ip,
+      userAgent: session.userAgent,
+      createdAt: session.createdAt.toISOString(),
+      lastUsedAt: session.lastUsedAt.toISOString(),
+      expiresAt: session.endsAt().toISOString(),
+      current: session.id === currentSessionId,
+    };
+  }
+}
+
+export class RevokeSessionsQuery {
+  @ApiProperty({ enum: ['current'], description: 'Keep the calling session' })
+  @IsIn(['current'])
+  except: 'current';
+}

@@ -1,0 +1,58 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
+import { RevokedCountDto } from '../auth/dto/auth.dto.js';
+import { RevokeSessionsQuery, SessionDto } from './dto/session.dto.js';
+import { SessionsService } from './sessions.service.js';
+
+@ApiTags('sessions')
+@Controller('sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get()
+  @Authenticated({ scopes: ['sessions:read'] })
+  @ApiOperation({ summary: "The caller's active sessions, newest first" })
+  @ApiOkResponse({ type: [SessionDto] })
+  async list(@Principal() principal: AuthPrincipal): Promise<SessionDto[]> {
+    const sessions = await this.sessions.listActive(principal.userId);
+    return sessions.map((session) => SessionDto.from(session, principal.sessionId));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated({ scopes: ['sessions:write'] })
+  @ApiOperation({ summary: 'Revoke a session: its tokens stop working at once. Idempotent.' })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({ description: 'Not a UUID', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async revoke(
+    @Principal() principal: AuthPrincipal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
+    await this.sessions.revoke(principal.userId, id, 'revoked');
+  }
+
+  @Delete()
+  @Authenticated({ scopes: ['sessions:write'] })
+  @ApiOperation({ summary: 'Revoke every session but the calling one' })
+  @ApiOkResponse({ type: RevokedCountDto })
+  async revokeOthers(
+    @Principal() principal: AuthPrincipal,
+    @Query() _query: RevokeSessionsQuery,
+  ): Promise<RevokedCountDto> {
+    const revoked = await this.sessions.revokeAll(principal.userId, 'revoked', {
+      except: principal.sessionId,
+    });
+    return { revoked: revoked.length };
+  }
+}

@@ -1,0 +1,268 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../common/config/app-config.js';
+import { ROLE_SCOPES, type Role } from '../common/auth/scopes.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { deriveKey, hmacSha256, open, randomSecret, seal, sha256 } from '../common/crypto/crypto.js';
+import { DomainError, invalidToken, notFound } from '../common/errors/domain-error.js';
+import { AccessTokenService } from './access-token.service.js';
+import type { ClientContext } from './client-context.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { SessionCache, type SessionState } from './session-cache.js';
+import { Session, type SessionRevokeReason } from './session.entity.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  sessionId: string;
+}
+
+const REFRESH_PREFIX = 'tsrr_';
+const DAY_MS = 86_400_000;
+
+type RefreshOutcome =
+  | { kind: 'issued'; pair: TokenPair }
+  | { kind: 'invalid' }
+  | { kind: 'reused'; sessionId: string };
+
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+  private readonly successorKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accessTokens: AccessTokenService,
+    private readonly cache: SessionCache,
+    private readonly config: AppConfig,
+  ) {
+    this.successorKey = deriveKey(config.appSecret, 'refresh-successor');
+  }
+
+  /** Opens a session for a user who has just proved who they are. */
+  async start(user: { id: string; role: Role }, client: ClientContext): Promise<TokenPair> {
+    const { pair, replaced } = await this.dataSource.transaction(async (m) => {
+      // Serialises one user's logins, so that "one active session per device" holds under races.
+      await m.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+      const replaced = client.deviceId
+        ? await this.revokeWhere(m, 'replaced_by_new_login', 'user_id = $1 AND device_id = $2', [
+            user.id,
+            client.deviceId,
+          ])
+        : [];
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + this.config.sessionMaxDays * DAY_MS);
+      const session = await m.save(
+        m.create(Session, {
+          userId: user.id,
+          deviceId: client.deviceId,
+          deviceName: client.deviceName,
+          ip: client.ip || null,
+          userAgent: client.userAgent,
+          lastUsedAt: now,
+          idleExpiresAt: this.idleEnd(now, expiresAt),
+          expiresAt,
+          revokedAt: null,
+          revokeReason: null,
+        }),
+      );
+      return { pair: await this.issuePair(m, session, user.role, now), replaced };
+    });
+    this.cache.invalidate(replaced);
+    return pair;
+  }
+
+  /**
+   * Rotates a refresh token. The session row is locked for the decision, so concurrent
+   * presentations of one token see each other: the first rotates, the rest (within the grace
+   * window) receive the very pair the first one got.
+   */
+  async refresh(refreshToken: string, client: ClientContext): Promise<TokenPair> {
+    if (!refreshToken.startsWith(REFRESH_PREFIX)) throw this.invalidRefresh();
+    const hash = sha256(refreshToken);
+    const outcome = await this.dataSource.transaction(async (m): Promise<RefreshOutcome> => {
+      const found = await m.findOneBy(RefreshToken, { tokenHash: hash });
+      if (!found) return { kind: 'invalid' };
+      const session = await m
+        .createQueryBuilder(Session, 's')
+        .setLock('pessimistic_write')
+        .where('s.id = :id', { id: found.sessionId })
+        .getOne();
+      const now = new Date();
+      if (!session?.isActive(now)) return { kind: 'invalid' };
+      // Read again under the lock: a concurrent refresh may have rotated it meanwhile.
+      const token = await m.findOneByOrFail(RefreshToken, { id: found.id });
+
+      if (!token.replacedAt) {
+        const [{ role }] = await m.query('SELECT role FROM users WHERE id = $1', [session.userId]);
+        session.lastUsedAt = now;
+        session.idleExpiresAt = this.idleEnd(now, session.expiresAt);
+        session.ip = client.ip || session.ip;
+        session.userAgent = client.userAgent ?? session.userAgent;
+        await m.save(session);
+        const pair = await this.issuePair(m, session, role as Role, now);
+        const successor = JSON.stringify({
+          accessToken: pair.accessToken,
+          refreshToken: pair.refreshToken,
+          expiresAt: now.getTime() + pair.expiresIn * 1000,
+        });
+        await m.update(RefreshToken, token.id, {
+          replacedAt: now,
+          successor: seal(this.successorKeyFor(refreshToken), successor),
+        });
+        return { kind: 'issued', pair };
+      }
+
+      if (now.getTime() - token.replacedAt.getTime() <= this.config.refreshGraceSeconds * 1000) {
+        const opened = token.successor && open(this.successorKeyFor(refreshToken), token.successor);
+        if (!opened) return { kind: 'invalid' };
+        const stored = JSON.parse(opened) as { accessToken: string; refreshToken: string; expiresAt: number };
+        return {
+          kind: 'issued',
+          pair: {
+            accessToken: stored.accessToken,
+            refreshToken: stored.refreshToken,
+            tokenType: 'Bearer',
+            expiresIn: Math.max(0, Math.floor((stored.expiresAt - now.getTime()) / 1000)),
+            sessionId: session.id,
+          },
+        };
+      }
+
+      // A replaced token presented after the grace window: it was stolen, or the client is
+      // broken. Either way the session can no longer be trusted.
+      await this.revokeWhere(m, 'refresh_token_reuse', 'id = $1', [session.id]);
+      return { kind: 'reused', sessionId: session.id };
+    });
+
+    if (outcome.kind === 'issued') return outcome.pair;
+    if (outcome.kind === 'reused') {
+      this.cache.invalidate([outcome.sessionId]);
+      this.logger.warn({ sessionId: outcome.sessionId }, 'Refresh token reuse: session revoked');
+    }
+    throw this.invalidRefresh();
+  }
+
+  /** The per-request check of a session access token. */
+  async authenticate(accessToken: string): Promise<AuthPrincipal> {
+    const claims = this.accessTokens.verify(accessToken);
+    if (!claims) throw invalidToken();
+    const state = await this.cache.get(claims.sid, (id) => this.loadState(id));
+    if (!state || state.revoked || state.endsAt <= Date.now() || state.userId !== claims.sub) {
+      throw invalidToken();
+    }
+    return {
+      userId: claims.sub,
+      role: claims.role,
+      scopes: ROLE_SCOPES[claims.role],
+      sessionId: claims.sid,
+    };
+  }
+
+  /** Active sessions of a user, newest first. */
+  listActive(userId: string): Promise<Session[]> {
+    return this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where('s.user_id = :userId AND s.revoked_at IS NULL', { userId })
+      .andWhere('s.expires_at > now() AND s.idle_expires_at > now()')
+      .orderBy('s.created_at', 'DESC')
+      .getMany();
+  }
+
+  /** Revokes one session of a user; revoking it again is not an error. */
+  async revoke(userId: string, sessionId: string, reason: SessionRevokeReason): Promise<void> {
+    const revoked = await this.revokeWhere(
+      this.dataSource.manager,
+      reason,
+      'id = $1 AND user_id = $2',
+      [sessionId, userId],
+    );
+    if (revoked.length > 0) {
+      this.cache.invalidate(revoked);
+      return;
+    }
+    const exists = await this.dataSource
+      .getRepository(Session)
+      .existsBy({ id: sessionId, userId });
+    if (!exists) throw notFound('Session');
+  }
+
+  /**
+   * Revokes every live session of a user but `except`. `alongWith` runs in the same
+   * transaction (a password change, say), and the caches learn of it only after the commit.
+   */
+  async revokeAll(
+    userId: string,
+    reason: SessionRevokeReason,
+    options: { except?: string; alongWith?: (m: EntityManager) => Promise<void> } = {},
+  ): Promise<string[]> {
+    const revoked = await this.dataSource.transaction(async (m) => {
+      await options.alongWith?.(m);
+      return options.except
+        ? this.revokeWhere(m, reason, 'user_id = $1 AND id <> $2', [userId, options.except])
+        : this.revokeWhere(m, reason, 'user_id = $1', [userId]);
+    });
+    this.cache.invalidate(revoked);
+    return revoked;
+  }
+
+  private async issuePair(m: EntityManager, session: Session, role: Role, now: Date): Promise<TokenPair> {
+    const refreshToken = REFRESH_PREFIX + randomSecret(32);
+    await m.insert(RefreshToken, { sessionId: session.id, tokenHash: sha256(refreshToken) });
+    const access = this.accessTokens.issue({ userId: session.userId, sessionId: session.id, role }, now);
+    return {
+      accessToken: access.token,
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: this.accessTokens.ttlSeconds,
+      sessionId: session.id,
+    };
+  }
+
+  /** Revokes the live sessions matching `where`; returns their ids. */
+  private async revokeWhere(
+    m: EntityManager,
+    reason: SessionRevokeReason,
+    where: string,
+    params: unknown[],
+  ): Promise<string[]> {
+    const n = params.length;
+    const rows: { id: string }[] = await m.query(
+      `UPDATE sessions SET revoked_at = now(), revoke_reason = $${n + 1}
+       WHERE ${where} AND revoked_at IS NULL AND expires_at > now() AND idle_expires_at > now()
+       RETURNING id`,
+      [...params, reason],
+    );
+    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM's query().
+    const list = Array.isArray(rows[0]) ? (rows[0] as unknown as { id: string }[]) : rows;
+    return list.map((row) => row.id);
+  }
+
+  private async loadState(sessionId: string): Promise<SessionState | null> {
+    const rows: { user_id: string; revoked: boolean; ends_at: Date }[] = await this.dataSource.query(
+      `SELECT user_id, revoked_at IS NOT NULL AS revoked, LEAST(idle_expires_at, expires_at) AS ends_at
+       FROM sessions WHERE id = $1`,
+      [sessionId],
+    );
+    const row = rows[0];
+    return row ? { userId: row.user_id, revoked: row.revoked, endsAt: row.ends_at.getTime() } : null;
+  }
+
+  /** Only whoever holds the replaced token can open its successor. */
+  private successorKeyFor(refreshToken: string): Buffer {
+    return hmacSha256(this.successorKey, refreshToken);
+  }
+
+  private idleEnd(now: Date, expiresAt: Date): Date {
+    const idle = new Date(now.getTime() + this.config.sessionIdleDays * DAY_MS);
+    return idle < expiresAt ? idle : expiresAt;
+  }
+
+  private invalidRefresh(): DomainError {
+    return invalidToken('The refresh token is invalid, expired or revoked');
+  }
+}
