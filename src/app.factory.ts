@@ -73,8 +73,22 @@ export async function createApp(
   });
   app.enableCors({
     origin: config.corsOrigins,
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Device-Id', 'X-Device-Name', 'X-Request-Id', 'Idempotency-Key'],
-    exposedHeaders: ['X-Request-Id', 'WWW-Authenticate', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'X-Device-Id',
+      'X-Device-Name',
+      'X-Request-Id',
+      'Idempotency-Key',
+    ],
+    exposedHeaders: [
+      'X-Request-Id',
+      'WWW-Authenticate',
+      'Retry-After',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ],
     maxAge: 600,
   });
 

@@ -53,10 +53,17 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in: opens a session and returns its access and refresh tokens' })
-  @ApiHeader({ name: 'X-Device-Id', required: false, description: 'A new login from the same device replaces its session' })
+  @ApiHeader({
+    name: 'X-Device-Id',
+    required: false,
+    description: 'A new login from the same device replaces its session',
+  })
   @ApiHeader({ name: 'X-Device-Name', required: false })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiUnauthorizedResponse({ description: 'Unknown email or wrong password', type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown email or wrong password',
+    type: ErrorResponseDto,
+  })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<TokenPair> {
     return this.auth.login(body, client);
@@ -67,7 +74,10 @@ export class AuthController {
   @ApiOperation({ summary: 'OAuth2 token endpoint (password and refresh_token grants)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: OAuthTokenDto })
-  async token(@Body() body: TokenGrantDto, @Client() client: ClientContext): Promise<OAuthTokenDto> {
+  async token(
+    @Body() body: TokenGrantDto,
+    @Client() client: ClientContext,
+  ): Promise<OAuthTokenDto> {
     let pair: TokenPair;
     try {
       if (body.grant_type === 'password') {
@@ -101,7 +111,10 @@ export class AuthController {
       'The replaced token presented again within REFRESH_GRACE_SECONDS gets the same pair; later, it revokes the session.',
   })
   @ApiOkResponse({ type: TokenPairDto })
-  @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or reused token', type: ErrorResponseDto })
+  @ApiUnauthorizedResponse({
+    description: 'Unknown, expired, revoked or reused token',
+    type: ErrorResponseDto,
+  })
   refresh(@Body() body: RefreshDto, @Client() client: ClientContext): Promise<TokenPair> {
     return this.sessions.refresh(body.refreshToken, client);
   }
@@ -147,7 +160,10 @@ export class AuthController {
 /** Routes that act on "this session" take only session access tokens. */
 function sessionOf(principal: AuthPrincipal): string {
   if (!principal.sessionId) {
-    throw new DomainError('BadRequest', 'This route needs a session access token, not an API token');
+    throw new DomainError(
+      'BadRequest',
+      'This route needs a session access token, not an API token',
+    );
   }
   return principal.sessionId;
 }

@@ -30,7 +30,10 @@ export class AuthService {
    * One answer, and the same work, for an unknown email and a wrong password: the caller
    * cannot tell which accounts exist.
    */
-  async login(input: { email: string; password: string }, client: ClientContext): Promise<TokenPair> {
+  async login(
+    input: { email: string; password: string },
+    client: ClientContext,
+  ): Promise<TokenPair> {
     await this.throttle.attempt('login', { ip: client.ip, email: input.email });
     const user = await this.users.findByEmail(input.email);
     const ok = await this.passwords.verify(user?.passwordHash, input.password);

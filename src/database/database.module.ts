@@ -8,7 +8,8 @@ import { dataSourceOptions } from './data-source-options.js';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        if (!config.databaseUrl) throw new Error('The database URL must be resolved before the app starts');
+        if (!config.databaseUrl)
+          throw new Error('The database URL must be resolved before the app starts');
         return dataSourceOptions(config.databaseUrl);
       },
     }),

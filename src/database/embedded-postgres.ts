@@ -72,10 +72,17 @@ export async function startEmbeddedPostgres(
     const detail = output.join('').trim().split('\n').slice(-10).join('\n');
     throw new Error(
       `Embedded PostgreSQL failed to start under ${clusterDir}: ${error instanceof Error ? error.message : 'the server exited'}\n${detail}`,
+      { cause: error },
     );
   }
 
-  const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
@@ -104,7 +111,11 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('No free port on 127.0.0.1')),
+      );
     });
   });
 }
@@ -132,7 +143,10 @@ function grantTraversal(path: string, logger: Logger): void {
     const mode = statSync(dir).mode & 0o777;
     if ((mode & 0o001) === 0) {
       chmodSync(dir, mode | 0o001);
-      logger.warn({ dir }, 'Granted traversal (o+x) so that PostgreSQL, not running as root, can reach its files');
+      logger.warn(
+        { dir },
+        'Granted traversal (o+x) so that PostgreSQL, not running as root, can reach its files',
+      );
     }
   }
 }

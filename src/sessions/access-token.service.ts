@@ -52,7 +52,9 @@ export class AccessTokenService {
     if (!constantTimeEqual(signature, this.sign(body))) return null;
     let claims: AccessClaims;
     try {
-      claims = JSON.parse(Buffer.from(token.slice(firstDot + 1, lastDot), 'base64url').toString());
+      claims = JSON.parse(
+        Buffer.from(token.slice(firstDot + 1, lastDot), 'base64url').toString(),
+      ) as AccessClaims;
     } catch {
       return null;
     }

@@ -4,7 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../common/config/app-config.js';
 import { ROLE_SCOPES, type Role } from '../common/auth/scopes.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { deriveKey, hmacSha256, open, randomSecret, seal, sha256 } from '../common/crypto/crypto.js';
+import {
+  deriveKey,
+  hmacSha256,
+  open,
+  randomSecret,
+  seal,
+  sha256,
+} from '../common/crypto/crypto.js';
 import { DomainError, invalidToken, notFound } from '../common/errors/domain-error.js';
 import { AccessTokenService } from './access-token.service.js';
 import type { ClientContext } from './client-context.js';
@@ -24,9 +31,7 @@ const REFRESH_PREFIX = 'tsrr_';
 const DAY_MS = 86_400_000;
 
 type RefreshOutcome =
-  | { kind: 'issued'; pair: TokenPair }
-  | { kind: 'invalid' }
-  | { kind: 'reused'; sessionId: string };
+  { kind: 'issued'; pair: TokenPair } | { kind: 'invalid' } | { kind: 'reused'; sessionId: string };
 
 @Injectable()
 export class SessionsService {
@@ -97,13 +102,15 @@ export class SessionsService {
       const token = await m.findOneByOrFail(RefreshToken, { id: found.id });
 
       if (!token.replacedAt) {
-        const [{ role }] = await m.query('SELECT role FROM users WHERE id = $1', [session.userId]);
+        const [{ role }]: { role: Role }[] = await m.query('SELECT role FROM users WHERE id = $1', [
+          session.userId,
+        ]);
         session.lastUsedAt = now;
         session.idleExpiresAt = this.idleEnd(now, session.expiresAt);
         session.ip = client.ip || session.ip;
         session.userAgent = client.userAgent ?? session.userAgent;
         await m.save(session);
-        const pair = await this.issuePair(m, session, role as Role, now);
+        const pair = await this.issuePair(m, session, role, now);
         const successor = JSON.stringify({
           accessToken: pair.accessToken,
           refreshToken: pair.refreshToken,
@@ -119,7 +126,11 @@ export class SessionsService {
       if (now.getTime() - token.replacedAt.getTime() <= this.config.refreshGraceSeconds * 1000) {
         const opened = token.successor && open(this.successorKeyFor(refreshToken), token.successor);
         if (!opened) return { kind: 'invalid' };
-        const stored = JSON.parse(opened) as { accessToken: string; refreshToken: string; expiresAt: number };
+        const stored = JSON.parse(opened) as {
+          accessToken: string;
+          refreshToken: string;
+          expiresAt: number;
+        };
         return {
           kind: 'issued',
           pair: {
@@ -185,9 +196,7 @@ export class SessionsService {
       this.cache.invalidate(revoked);
       return;
     }
-    const exists = await this.dataSource
-      .getRepository(Session)
-      .existsBy({ id: sessionId, userId });
+    const exists = await this.dataSource.getRepository(Session).existsBy({ id: sessionId, userId });
     if (!exists) throw notFound('Session');
   }
 
@@ -210,10 +219,18 @@ export class SessionsService {
     return revoked;
   }
 
-  private async issuePair(m: EntityManager, session: Session, role: Role, now: Date): Promise<TokenPair> {
+  private async issuePair(
+    m: EntityManager,
+    session: Session,
+    role: Role,
+    now: Date,
+  ): Promise<TokenPair> {
     const refreshToken = REFRESH_PREFIX + randomSecret(32);
     await m.insert(RefreshToken, { sessionId: session.id, tokenHash: sha256(refreshToken) });
-    const access = this.accessTokens.issue({ userId: session.userId, sessionId: session.id, role }, now);
+    const access = this.accessTokens.issue(
+      { userId: session.userId, sessionId: session.id, role },
+      now,
+    );
     return {
       accessToken: access.token,
       refreshToken,
@@ -243,13 +260,16 @@ export class SessionsService {
   }
 
   private async loadState(sessionId: string): Promise<SessionState | null> {
-    const rows: { user_id: string; revoked: boolean; ends_at: Date }[] = await this.dataSource.query(
-      `SELECT user_id, revoked_at IS NOT NULL AS revoked, LEAST(idle_expires_at, expires_at) AS ends_at
+    const rows: { user_id: string; revoked: boolean; ends_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT user_id, revoked_at IS NOT NULL AS revoked, LEAST(idle_expires_at, expires_at) AS ends_at
        FROM sessions WHERE id = $1`,
-      [sessionId],
-    );
+        [sessionId],
+      );
     const row = rows[0];
-    return row ? { userId: row.user_id, revoked: row.revoked, endsAt: row.ends_at.getTime() } : null;
+    return row
+      ? { userId: row.user_id, revoked: row.revoked, endsAt: row.ends_at.getTime() }
+      : null;
   }
 
   /** Only whoever holds the replaced token can open its successor. */

@@ -8,7 +8,11 @@ export class ScopesController {
   @Get()
   @ApiOperation({ summary: 'Every scope an API token can hold' })
   @ApiOkResponse({
-    schema: { example: [{ name: 'tokens:read', description: 'List and read your API tokens', adminOnly: false }] },
+    schema: {
+      example: [
+        { name: 'tokens:read', description: 'List and read your API tokens', adminOnly: false },
+      ],
+    },
   })
   list() {
     return SCOPES.map((name) => ({

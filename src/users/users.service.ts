@@ -55,7 +55,10 @@ export class UsersService {
         }),
       );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         throw new DomainError('EmailTaken', 'An account with this email already exists');
       }
       throw error;

@@ -1,4 +1,10 @@
-import { SetMetadata, UseGuards, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  SetMetadata,
+  UseGuards,
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto.js';
 import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
@@ -21,7 +27,12 @@ export function Authenticated(options: { scopes?: Scope[] } = {}) {
       type: ErrorResponseDto,
     }),
     ...(scopes.length > 0
-      ? [ApiForbiddenResponse({ description: `Needs the scope ${scopes.join(', ')}`, type: ErrorResponseDto })]
+      ? [
+          ApiForbiddenResponse({
+            description: `Needs the scope ${scopes.join(', ')}`,
+            type: ErrorResponseDto,
+          }),
+        ]
       : []),
   );
 }

@@ -17,7 +17,8 @@ export class BearerAuthGuard extends AuthGuard('bearer') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     await super.canActivate(context);
     const principal = context.switchToHttp().getRequest<{ user: AuthPrincipal }>().user;
-    const required = this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, context.getHandler()) ?? [];
+    const required =
+      this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, context.getHandler()) ?? [];
     const missing = required.find((scope) => !principal.scopes.includes(scope));
     if (missing) throw insufficientScope(missing);
     return true;
@@ -25,8 +26,10 @@ export class BearerAuthGuard extends AuthGuard('bearer') {
 
   /** `info` is passport-http-bearer's challenge when no token was sent, or 400 when malformed. */
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the strategy raised
     if (error) throw error;
-    if (!user) throw typeof info === 'string' && !info.includes('error=') ? missingToken() : invalidToken();
+    if (!user)
+      throw typeof info === 'string' && !info.includes('error=') ? missingToken() : invalidToken();
     return user;
   }
 }

@@ -30,9 +30,13 @@ export function toErrorResponse(
   logger: Pick<Logger, 'error'>,
 ): { body: ErrorBody; headers: Record<string, string> } {
   if (exception instanceof DomainError) {
+    const headers =
+      exception.status === 401
+        ? { 'WWW-Authenticate': bearerChallenge(), ...exception.headers }
+        : exception.headers;
     return {
       body: { ...errorBody(exception.status, exception.message), ...exception.extra },
-      headers: exception.headers,
+      headers,
     };
   }
   if (exception instanceof HttpException) {

@@ -19,13 +19,15 @@ function deviceHeader(request: FastifyRequest, name: string): string | null {
  * Where the request comes from: the client address (the socket's, or X-Forwarded-For's when
  * sent by a proxy named in TRUST_PROXY), user agent and optional device headers.
  */
-export const Client = createParamDecorator((_: unknown, context: ExecutionContext): ClientContext => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  const userAgent = request.headers['user-agent'];
-  return {
-    ip: normalizeIp(request.ip),
-    userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
-    deviceId: deviceHeader(request, 'x-device-id'),
-    deviceName: deviceHeader(request, 'x-device-name'),
-  };
-});
+export const Client = createParamDecorator(
+  (_: unknown, context: ExecutionContext): ClientContext => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const userAgent = request.headers['user-agent'];
+    return {
+      ip: normalizeIp(request.ip),
+      userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
+      deviceId: deviceHeader(request, 'x-device-id'),
+      deviceName: deviceHeader(request, 'x-device-name'),
+    };
+  },
+);

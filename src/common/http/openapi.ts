@@ -13,7 +13,10 @@ export function setupOpenApi(app: INestApplication): void {
         'Use **Authorize** with your email and password (OAuth2 password flow), or paste a token as a bearer credential.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Session access token or API token' }, 'bearer')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'Session access token or API token' },
+      'bearer',
+    )
     .addOAuth2(
       {
         type: 'oauth2',

@@ -1,0 +1,77 @@
+import { SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { BearerStrategy } from '../../auth/bearer.strategy.js';
+import type { SessionsService } from '../../sessions/sessions.service.js';
+import { DomainError, invalidToken } from '../errors/domain-error.js';
+import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
+import type { AuthPrincipal } from './principal.js';
+import type { Scope } from './scopes.js';
+
+const principal: AuthPrincipal = {
+  userId: 'u-1',
+  role: 'user',
+  scopes: ['profile:read'],
+  sessionId: 's-1',
+};
+
+// The real strategy, with the session lookup swapped for a fixed answer.
+new BearerStrategy({
+  authenticate: async (token: string) => {
+    if (token === 'good') return principal;
+    throw invalidToken();
+  },
+} as unknown as SessionsService);
+
+function contextFor(authorization: string | undefined, scopes: Scope[]) {
+  const handler = () => undefined;
+  SetMetadata(REQUIRED_SCOPES, scopes)(handler, 'handler', { value: handler });
+  const request: Record<string, unknown> = {
+    headers: authorization ? { authorization } : {},
+    query: {},
+  };
+  return { request, context: new ExecutionContextHost([request, {}], undefined, handler) };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the guard to refuse');
+}
+
+describe('BearerAuthGuard', () => {
+  const guard = new BearerAuthGuard(new Reflector());
+
+  it('lets a credential with the required scopes through and hands over the principal', async () => {
+    const { request, context } = contextFor('Bearer good', ['profile:read']);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(request.user).toBe(principal);
+  });
+
+  it('refuses a missing scope with 403 insufficient_scope naming the scope', async () => {
+    const { context } = contextFor('Bearer good', ['profile:read', 'sessions:write']);
+    const error = await failureOf(guard.canActivate(context));
+    expect(error.status).toBe(403);
+    expect(error.headers['WWW-Authenticate']).toBe(
+      'Bearer realm="tessera", error="insufficient_scope", scope="sessions:write"',
+    );
+  });
+
+  it('refuses no credential with a bare challenge, and a bad one with invalid_token', async () => {
+    const missing = await failureOf(guard.canActivate(contextFor(undefined, []).context));
+    expect(missing.status).toBe(401);
+    expect(missing.headers['WWW-Authenticate']).toBe('Bearer realm="tessera"');
+
+    for (const header of ['Bearer bad', 'Bearer two parts', 'Bearer']) {
+      const error = await failureOf(guard.canActivate(contextFor(header, []).context));
+      expect(error.status).toBe(401);
+      expect(error.headers['WWW-Authenticate']).toBe(
+        'Bearer realm="tessera", error="invalid_token"',
+      );
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const SECRET = 'k'.repeat(40);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ APP_SECRET: SECRET, DATA_DIR: '/tmp/tessera-x' });
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      accessTokenTtlSeconds: 900,
+      refreshGraceSeconds: 10,
+      sessionIdleDays: 7,
+      sessionMaxDays: 30,
+      authRatePerMinute: 10,
+      trustProxy: false,
+      corsOrigins: true,
+      databaseUrl: undefined,
+      dataDir: '/tmp/tessera-x',
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({
+      APP_SECRET: SECRET,
+      PORT: 'eighty',
+      SESSION_IDLE_DAYS: '0',
+      DATABASE_URL: 'mysql://x',
+      NODE_ENV: 'staging',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT.*eighty/);
+    expect(problems.join('\n')).toMatch(/SESSION_IDLE_DAYS/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/NODE_ENV/);
+  });
+
+  it('requires a real APP_SECRET in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^APP_SECRET is required/),
+    ]);
+    expect(
+      problemsOf({ NODE_ENV: 'production', APP_SECRET: 'change-me-change-me-change-me-change-me' }),
+    ).toEqual([expect.stringMatching(/placeholder/)]);
+    expect(problemsOf({ APP_SECRET: 'short' })).toEqual([expect.stringMatching(/at least 32/)]);
+    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: SECRET.replace(/k/g, 'Q7') })).toEqual(
+      [],
+    );
+  });
+
+  it('refuses idle sessions longer than the absolute lifetime', () => {
+    expect(problemsOf({ APP_SECRET: SECRET, SESSION_IDLE_DAYS: '40' })).toEqual([
+      expect.stringMatching(/SESSION_IDLE_DAYS must not exceed SESSION_MAX_DAYS/),
+    ]);
+  });
+
+  it('believes X-Forwarded-For only from named proxies or a hop count, never from anyone', () => {
+    expect(
+      loadConfig({ APP_SECRET: SECRET, TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy,
+    ).toEqual(['10.0.0.1', '10.1.0.0/16']);
+    expect(loadConfig({ APP_SECRET: SECRET, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(problemsOf({ APP_SECRET: SECRET, TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(/TRUST_PROXY/),
+    ]);
+  });
+
+  it('outside production, makes up a secret once and keeps it in DATA_DIR', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'tessera-config-')), 'data');
+    const first = loadConfig({ DATA_DIR: dataDir }).appSecret;
+    const second = loadConfig({ DATA_DIR: dataDir }).appSecret;
+    expect(first).toHaveLength(43);
+    expect(second).toBe(first);
+    expect(readFileSync(join(dataDir, 'app-secret'), 'utf8').trim()).toBe(first);
+    expect(statSync(join(dataDir, 'app-secret')).mode & 0o777).toBe(0o600);
+  });
+});

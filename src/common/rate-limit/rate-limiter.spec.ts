@@ -1,0 +1,29 @@
+import { MemoryRateLimiter, rateLimited } from './rate-limiter.js';
+
+describe('MemoryRateLimiter', () => {
+  it('allows `limit` hits a window, then refuses until the window resets', async () => {
+    let now = 1_000_000;
+    const limiter = new MemoryRateLimiter(() => now);
+    const hits = [];
+    for (let i = 0; i < 4; i++) hits.push(await limiter.consume('k', 3, 60));
+    expect(hits.map((h) => h.allowed)).toEqual([true, true, true, false]);
+    expect(hits.map((h) => h.remaining)).toEqual([2, 1, 0, 0]);
+    expect(hits[3].resetSeconds).toBe(60);
+    now += 30_000;
+    expect(await limiter.consume('k', 3, 60)).toMatchObject({ allowed: false, resetSeconds: 30 });
+    expect(await limiter.consume('other', 3, 60)).toMatchObject({ allowed: true });
+    now += 30_000;
+    expect(await limiter.consume('k', 3, 60)).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
+  it('turns a refusal into a 429 carrying Retry-After and RateLimit headers', () => {
+    const error = rateLimited({ allowed: false, limit: 10, remaining: 0, resetSeconds: 42 });
+    expect(error.status).toBe(429);
+    expect(error.headers).toEqual({
+      'Retry-After': '42',
+      'RateLimit-Limit': '10',
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': '42',
+    });
+  });
+});

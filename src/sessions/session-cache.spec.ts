@@ -1,0 +1,47 @@
+import type { AppConfig } from '../common/config/app-config.js';
+import { SessionCache, type SessionState } from './session-cache.js';
+
+const state = (revoked: boolean): SessionState => ({
+  userId: 'u',
+  revoked,
+  endsAt: Date.now() + 60_000,
+});
+
+describe('SessionCache', () => {
+  it('loads once while the entry is fresh, and again after an invalidation', async () => {
+    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return state(loads > 1);
+    };
+    expect(await cache.get('s', load)).toMatchObject({ revoked: false });
+    expect(await cache.get('s', load)).toMatchObject({ revoked: false });
+    expect(loads).toBe(1);
+    cache.invalidate(['s']);
+    expect(await cache.get('s', load)).toMatchObject({ revoked: true });
+    expect(loads).toBe(2);
+  });
+
+  it('does not keep what a load read before an invalidation that happened while it ran', async () => {
+    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    let release!: () => void;
+    const slowLoad = () =>
+      new Promise<SessionState>((resolve) => (release = () => resolve(state(false))));
+    const pending = cache.get('s', slowLoad);
+    cache.invalidate(['s']); // the revocation commits while the stale read is in flight
+    release();
+    expect(await pending).toMatchObject({ revoked: false });
+    expect(cache.size).toBe(0);
+    expect(await cache.get('s', async () => state(true))).toMatchObject({ revoked: true });
+  });
+
+  it('caches nothing when the TTL is zero', async () => {
+    const cache = new SessionCache({ sessionCacheTtlSeconds: 0 } as AppConfig);
+    let loads = 0;
+    const load = async () => (loads++, state(false));
+    await cache.get('s', load);
+    await cache.get('s', load);
+    expect(loads).toBe(2);
+  });
+});

@@ -1,0 +1,194 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createApp } from '../../src/app.factory.js';
+import {
+  Api,
+  PASSWORD,
+  newUser,
+  startTestApp,
+  testConfig,
+  uniqueEmail,
+  type TestApp,
+} from '../support/test-app.js';
+
+describe('HTTP conventions', () => {
+  let t: TestApp;
+  let api: Api;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = t.api;
+  });
+  afterAll(() => t.close());
+
+  describe('bad input gets a clear 4xx in the error shape, never a 500', () => {
+    it('malformed JSON is 400', async () => {
+      const res = await api.post('/api/v1/auth/login', { raw: '{"email": "a@b.c", ' });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: expect.any(String),
+      });
+    });
+
+    it('a body over 64 KiB is 413', async () => {
+      const res = await api.post('/api/v1/auth/register', {
+        body: { email: uniqueEmail(), password: PASSWORD, name: 'n'.repeat(70 * 1024) },
+      });
+      expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    });
+
+    it.each([
+      ['an array', '[]'],
+      ['null', 'null'],
+      ['a string', '"hello"'],
+      ['wrong types', '{"email": 5, "password": true}'],
+      ['an unknown field', `{"email": "a@example.test", "password": "${PASSWORD}", "admin": true}`],
+    ])('%s as a body is 400', async (_, raw) => {
+      const res = await api.post('/api/v1/auth/login', { raw });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    });
+
+    it('an unknown route is 404 in the same shape', async () => {
+      const res = await api.get('/api/v1/nothing-here');
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    });
+  });
+
+  it('serves health without the API prefix: live, and ready when the database answers', async () => {
+    expect(await api.get('/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await api.get('/health/ready')).toMatchObject({
+      status: 200,
+      body: { status: 'ok', database: 'up' },
+    });
+  });
+
+  it('echoes a sane X-Request-Id, and makes one up otherwise', async () => {
+    const given = await api.get('/health/live', { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const invented = await api.get('/health/live', {
+      headers: { 'x-request-id': 'bad id\twith spaces' },
+    });
+    expect(invented.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers', async () => {
+    const res = await api.get('/health/live');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('allows cross-origin calls carrying the device and auth headers', async () => {
+    const res = await api.request('OPTIONS', '/api/v1/auth/login', {
+      headers: {
+        origin: 'https://app.example.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-device-id',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-device-id');
+    expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
+  });
+
+  describe('OpenAPI', () => {
+    it('documents every route with the bearer scheme and the OAuth2 password flow', async () => {
+      const res = await api.get('/docs-json');
+      expect(res.status).toBe(200);
+      const doc = res.body;
+      expect(doc.openapi).toMatch(/^3\./);
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/auth/register',
+          '/api/v1/auth/login',
+          '/api/v1/auth/token',
+          '/api/v1/auth/refresh',
+          '/api/v1/auth/logout',
+          '/api/v1/auth/logout-all',
+          '/api/v1/auth/me',
+          '/api/v1/auth/password',
+          '/api/v1/sessions',
+          '/api/v1/sessions/{id}',
+          '/health/ready',
+        ]),
+      );
+      expect(doc.components.securitySchemes.bearer).toMatchObject({
+        type: 'http',
+        scheme: 'bearer',
+      });
+      expect(doc.components.securitySchemes.oauth2.flows.password.tokenUrl).toBe(
+        '/api/v1/auth/token',
+      );
+      const listSessions = doc.paths['/api/v1/sessions'].get;
+      expect(listSessions.security).toEqual(
+        expect.arrayContaining([{ bearer: ['sessions:read'] }, { oauth2: ['sessions:read'] }]),
+      );
+      expect(listSessions.responses['401']).toBeDefined();
+      expect(listSessions.responses['403']).toBeDefined();
+    });
+
+    it('serves the Swagger UI', async () => {
+      const res = await api.get('/docs');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('swagger-ui');
+    });
+  });
+});
+
+describe('Logging', () => {
+  it('writes JSON lines with a request id and never a password or token', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const app = await createApp(testConfig(), pino({ level: 'info' }, sink));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const api = new Api((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+      const user = await newUser(api);
+      const refreshed = await api.post('/api/v1/auth/refresh', {
+        body: { refreshToken: user.refreshToken },
+      });
+      await api.get(`/api/v1/auth/me?access_token=${refreshed.body.accessToken}`);
+      await api.get('/api/v1/auth/me', { token: `${user.accessToken}tampered` });
+      await api.post('/api/v1/auth/password', {
+        token: refreshed.body.accessToken,
+        body: { currentPassword: 'wrong-password-here', newPassword: 'another password' },
+      });
+
+      const requests = lines
+        .map((line) => JSON.parse(line))
+        .filter((entry) => entry.msg === 'request');
+      expect(requests.length).toBeGreaterThanOrEqual(6);
+      for (const entry of requests) {
+        expect(entry).toMatchObject({
+          reqId: expect.any(String),
+          method: expect.any(String),
+          status: expect.any(Number),
+        });
+      }
+      expect(requests.some((entry) => entry.url.includes('access_token=[redacted]'))).toBe(true);
+      const all = lines.join('\n');
+      for (const secret of [
+        PASSWORD,
+        'wrong-password-here',
+        user.accessToken,
+        user.refreshToken,
+        refreshed.body.accessToken,
+        refreshed.body.refreshToken,
+      ]) {
+        expect(all).not.toContain(secret);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
