@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config.js';
@@ -78,12 +78,17 @@ describe('loadConfig', () => {
   });
 
   it('outside production, makes up a secret once and keeps it in DATA_DIR', () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'tessera-config-')), 'data');
-    const first = loadConfig({ DATA_DIR: dataDir }).appSecret;
-    const second = loadConfig({ DATA_DIR: dataDir }).appSecret;
-    expect(first).toHaveLength(43);
-    expect(second).toBe(first);
-    expect(readFileSync(join(dataDir, 'app-secret'), 'utf8').trim()).toBe(first);
-    expect(statSync(join(dataDir, 'app-secret')).mode & 0o777).toBe(0o600);
+    const root = mkdtempSync(join(tmpdir(), 'tessera-config-'));
+    const dataDir = join(root, 'data');
+    try {
+      const first = loadConfig({ DATA_DIR: dataDir }).appSecret;
+      const second = loadConfig({ DATA_DIR: dataDir }).appSecret;
+      expect(first).toHaveLength(43);
+      expect(second).toBe(first);
+      expect(readFileSync(join(dataDir, 'app-secret'), 'utf8').trim()).toBe(first);
+      expect(statSync(join(dataDir, 'app-secret')).mode & 0o777).toBe(0o600);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
