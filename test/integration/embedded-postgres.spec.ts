@@ -54,7 +54,10 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
       expect(url.hostname).toBe('127.0.0.1');
       url.password = 'wrong';
       await expect(query(url.toString(), 'SELECT 1')).rejects.toThrow(/password/);
-      const [settings] = await query(server.url, `SELECT current_setting('listen_addresses') AS listen`);
+      const [settings] = await query(
+        server.url,
+        `SELECT current_setting('listen_addresses') AS listen`,
+      );
       expect(settings).toEqual({ listen: '127.0.0.1' });
     } finally {
       await server.stop();
