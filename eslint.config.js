@@ -8,7 +8,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'test/support/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', 'test/support/*.mjs', 'test/support/*.js'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { process: 'readonly', console: 'readonly' },
