@@ -24,6 +24,7 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
     },
   },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     // Tests read untyped JSON bodies.
     files: ['test/**/*.ts', 'src/**/*.spec.ts'],
