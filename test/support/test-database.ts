@@ -19,7 +19,7 @@ export async function setUpTestDatabase() {
     state.dataDir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
     const embedded = await startEmbeddedPostgres(state.dataDir, pino({ level: 'warn' }));
     state.stopEmbedded = () => embedded.stop();
-    serverUrl = embedded.url;
+    serverUrl = embedded.adminUrl;
   }
   const name = `tessera_test_${Date.now()}_${process.pid}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
