@@ -10,6 +10,7 @@ import type { AppConfig } from './common/config/app-config.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { PinoNestLogger, createLogger, loggableUrl } from './common/http/logger.js';
 import { API_PREFIX, setupOpenApi } from './common/http/openapi.js';
+import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
 
 /** The contract's body limit: larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -42,6 +43,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    // Tokens and personal data: nothing the API answers may be cached (RFC 6749 §5.1).
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done();
   });
   // One line per request, with no header or body: nothing secret can end up in the log.
@@ -99,6 +102,7 @@ export async function createApp(
     ],
   });
   app.useGlobalPipes(
+    new RejectNulPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

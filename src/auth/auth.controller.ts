@@ -87,7 +87,7 @@ export class AuthController {
         pair = await this.auth.login({ email: body.username, password: body.password }, client);
       } else {
         if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
-        pair = await this.sessions.refresh(body.refresh_token, client);
+        pair = await this.auth.refreshGrant(body.refresh_token, client);
       }
     } catch (error) {
       if (error instanceof DomainError && error.status === 401) {

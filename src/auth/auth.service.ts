@@ -37,10 +37,15 @@ export class AuthService {
     await this.throttle.attempt('login', { ip: client.ip, email: input.email });
     const user = await this.users.findByEmail(input.email);
     const ok = await this.passwords.verify(user?.passwordHash, input.password);
-    if (!user || !ok) {
-      throw new DomainError('InvalidCredentials', 'Invalid email or password');
-    }
-    return this.sessions.start(user, client);
+    const pair = user && ok ? await this.sessions.start(user, client) : null;
+    if (!pair) throw new DomainError('InvalidCredentials', 'Invalid email or password');
+    return pair;
+  }
+
+  /** The OAuth `refresh_token` grant: throttled per client address like every token grant. */
+  async refreshGrant(refreshToken: string, client: ClientContext): Promise<TokenPair> {
+    await this.throttle.attempt('refresh-grant', { ip: client.ip });
+    return this.sessions.refresh(refreshToken, client);
   }
 
   async me(principal: AuthPrincipal): Promise<UserView> {

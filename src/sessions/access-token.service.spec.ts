@@ -37,6 +37,9 @@ describe('AccessTokenService', () => {
       `${header}.${payload}.${signature.slice(0, -2)}AA`,
       `${none}.${payload}.`,
       `${header}.${payload}`,
+      `${token}==`,
+      `${token}!`,
+      ` ${token}`,
       'not-a-token',
       '',
     ]) {

@@ -14,6 +14,8 @@ export interface AccessClaims {
 }
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+/** Exactly one spelling of a token is valid: base64url without padding or stray characters. */
+const CANONICAL = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/;
 
 /**
  * Session access tokens: compact HS256 JWTs. Verifying one costs an HMAC and no I/O; whether its
@@ -44,6 +46,7 @@ export class AccessTokenService {
 
   /** The claims of a well-formed, correctly signed, unexpired token; otherwise null. */
   verify(token: string, nowMs = Date.now()): AccessClaims | null {
+    if (!CANONICAL.test(token)) return null;
     const firstDot = token.indexOf('.');
     const lastDot = token.lastIndexOf('.');
     if (firstDot <= 0 || lastDot === firstDot || token.slice(0, firstDot) !== HEADER) return null;

@@ -3,6 +3,7 @@ import { SessionCache, type SessionState } from './session-cache.js';
 
 const state = (revoked: boolean): SessionState => ({
   userId: 'u',
+  role: 'user',
   revoked,
   endsAt: Date.now() + 60_000,
 });

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 
 export interface SessionState {
   userId: string;
+  /** The user's role now: a role change applies to live sessions without a new token. */
+  role: Role;
   revoked: boolean;
   /** Epoch ms at which the session ends (the earlier of idle and absolute expiry). */
   endsAt: number;

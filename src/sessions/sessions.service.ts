@@ -31,7 +31,9 @@ const REFRESH_PREFIX = 'tsrr_';
 const DAY_MS = 86_400_000;
 
 type RefreshOutcome =
-  { kind: 'issued'; pair: TokenPair } | { kind: 'invalid' } | { kind: 'reused'; sessionId: string };
+  | { kind: 'issued'; pair: TokenPair; rotated?: boolean }
+  | { kind: 'invalid' }
+  | { kind: 'reused'; sessionId: string };
 
 @Injectable()
 export class SessionsService {
@@ -47,11 +49,23 @@ export class SessionsService {
     this.successorKey = deriveKey(config.appSecret, 'refresh-successor');
   }
 
-  /** Opens a session for a user who has just proved who they are. */
-  async start(user: { id: string; role: Role }, client: ClientContext): Promise<TokenPair> {
-    const { pair, replaced } = await this.dataSource.transaction(async (m) => {
-      // Serialises one user's logins, so that "one active session per device" holds under races.
-      await m.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+  /**
+   * Opens a session for a user who has just proved who they are with the password whose hash
+   * is `user.passwordHash`. Returns null when that password changed meanwhile: a session opened
+   * with the old password must not outlive the change.
+   */
+  async start(
+    user: { id: string; role: Role; passwordHash: string },
+    client: ClientContext,
+  ): Promise<TokenPair | null> {
+    const opened = await this.dataSource.transaction(async (m) => {
+      // Serialises one user's logins with each other (one active session per device) and with
+      // password changes, which update this row.
+      const [current]: { password_hash: string }[] = await m.query(
+        'SELECT password_hash FROM users WHERE id = $1 FOR UPDATE',
+        [user.id],
+      );
+      if (current?.password_hash !== user.passwordHash) return null;
       const replaced = client.deviceId
         ? await this.revokeWhere(m, 'replaced_by_new_login', 'user_id = $1 AND device_id = $2', [
             user.id,
@@ -76,8 +90,9 @@ export class SessionsService {
       );
       return { pair: await this.issuePair(m, session, user.role, now), replaced };
     });
-    this.cache.invalidate(replaced);
-    return pair;
+    if (!opened) return null;
+    this.cache.invalidate(opened.replaced);
+    return opened.pair;
   }
 
   /**
@@ -120,7 +135,7 @@ export class SessionsService {
           replacedAt: now,
           successor: seal(this.successorKeyFor(refreshToken), successor),
         });
-        return { kind: 'issued', pair };
+        return { kind: 'issued', pair, rotated: true };
       }
 
       if (now.getTime() - token.replacedAt.getTime() <= this.config.refreshGraceSeconds * 1000) {
@@ -149,7 +164,11 @@ export class SessionsService {
       return { kind: 'reused', sessionId: session.id };
     });
 
-    if (outcome.kind === 'issued') return outcome.pair;
+    if (outcome.kind === 'issued') {
+      // The idle expiry moved: a cached copy of the session would end it too early.
+      if (outcome.rotated) this.cache.invalidate([outcome.pair.sessionId]);
+      return outcome.pair;
+    }
     if (outcome.kind === 'reused') {
       this.cache.invalidate([outcome.sessionId]);
       this.logger.warn({ sessionId: outcome.sessionId }, 'Refresh token reuse: session revoked');
@@ -167,8 +186,8 @@ export class SessionsService {
     }
     return {
       userId: claims.sub,
-      role: claims.role,
-      scopes: ROLE_SCOPES[claims.role],
+      role: state.role,
+      scopes: ROLE_SCOPES[state.role],
       sessionId: claims.sid,
     };
   }
@@ -260,15 +279,17 @@ export class SessionsService {
   }
 
   private async loadState(sessionId: string): Promise<SessionState | null> {
-    const rows: { user_id: string; revoked: boolean; ends_at: Date }[] =
+    const rows: { user_id: string; role: Role; revoked: boolean; ends_at: Date }[] =
       await this.dataSource.query(
-        `SELECT user_id, revoked_at IS NOT NULL AS revoked, LEAST(idle_expires_at, expires_at) AS ends_at
-       FROM sessions WHERE id = $1`,
+        `SELECT s.user_id, u.role, s.revoked_at IS NOT NULL AS revoked,
+                LEAST(s.idle_expires_at, s.expires_at) AS ends_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = $1`,
         [sessionId],
       );
     const row = rows[0];
     return row
-      ? { userId: row.user_id, revoked: row.revoked, endsAt: row.ends_at.getTime() }
+      ? { userId: row.user_id, role: row.role, revoked: row.revoked, endsAt: row.ends_at.getTime() }
       : null;
   }
 

@@ -355,7 +355,7 @@ describe('Auth over HTTP', () => {
       });
     });
 
-    it('refuses a missing, malformed, tampered or foreign-signed token with the RFC 6750 challenge', async () => {
+    it('refuses a missing, malformed or tampered token with the RFC 6750 challenge', async () => {
       const user = await newUser(api);
       const [header, payload] = user.accessToken.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());

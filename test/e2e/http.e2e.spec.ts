@@ -157,6 +157,7 @@ describe('Logging', () => {
       const refreshed = await api.post('/api/v1/auth/refresh', {
         body: { refreshToken: user.refreshToken },
       });
+      // Refused (tokens count only in the header), but logged without the token.
       await api.get(`/api/v1/auth/me?access_token=${refreshed.body.accessToken}`);
       await api.get('/api/v1/auth/me', { token: `${user.accessToken}tampered` });
       await api.post('/api/v1/auth/password', {

@@ -70,6 +70,19 @@ describe('Auth throttling (AUTH_RATE_PER_MINUTE=3)', () => {
       );
     }
     expect(grant).toEqual([400, 400, 400, 429]);
+
+    const refreshGrant = [];
+    for (let i = 0; i < 4; i++) {
+      refreshGrant.push(
+        (
+          await t.api.post('/api/v1/auth/token', {
+            form: { grant_type: 'refresh_token', refresh_token: 'tsrr_unknown' },
+            headers: from('203.0.113.50'),
+          })
+        ).status,
+      );
+    }
+    expect(refreshGrant).toEqual([400, 400, 400, 429]);
   });
 
   it('does not believe X-Forwarded-For from an untrusted peer', async () => {

@@ -60,7 +60,7 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
   it('listens on loopback only, as an unprivileged role, without the service secrets, and stops fully', async () => {
     const previous = process.env.APP_SECRET;
     process.env.APP_SECRET = 'canary-secret-that-must-not-leak-0123456789';
-    let pid = 0;
+    let pid: number | undefined;
     const server = await startEmbeddedPostgres(dataDir, logger);
     try {
       const url = new URL(server.url);
@@ -83,6 +83,7 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
       if (previous === undefined) delete process.env.APP_SECRET;
       else process.env.APP_SECRET = previous;
     }
+    if (pid === undefined) throw new Error('the postmaster pid was never read');
     expect(isAlive(pid)).toBe(false);
   }, 60_000);
 });

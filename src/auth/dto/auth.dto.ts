@@ -76,7 +76,7 @@ export class TokenGrantDto {
 
   @ApiPropertyOptional({ description: 'The email, for grant_type=password' })
   @IsOptional()
-  @IsString()
+  @IsEmail()
   @MaxLength(320)
   username?: string;
 

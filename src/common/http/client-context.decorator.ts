@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error.js';
 import type { ClientContext } from '../../sessions/client-context.js';
-import { normalizeIp } from './client-ip.js';
+import { clientIp } from './client-ip.js';
 
 const DEVICE_HEADER = /^[\x20-\x7e]{1,200}$/;
 
@@ -24,7 +24,7 @@ export const Client = createParamDecorator(
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const userAgent = request.headers['user-agent'];
     return {
-      ip: normalizeIp(request.ip),
+      ip: clientIp(request),
       userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 512) : null,
       deviceId: deviceHeader(request, 'x-device-id'),
       deviceName: deviceHeader(request, 'x-device-name'),
