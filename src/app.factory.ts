@@ -1,7 +1,6 @@
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
@@ -11,6 +10,7 @@ import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { PinoNestLogger, createLogger, loggableUrl } from './common/http/logger.js';
 import { API_PREFIX, setupOpenApi } from './common/http/openapi.js';
 import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
+import { securityHeaders } from './common/http/security-headers.js';
 
 /** The contract's body limit: larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -41,8 +41,9 @@ export async function createApp(
   });
 
   const fastify = app.getHttpAdapter().getInstance();
+  const headers = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
+    void reply.headers(headers).header('x-request-id', request.id);
     // Tokens and personal data: nothing the API answers may be cached (RFC 6749 §5.1).
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done();
@@ -61,18 +62,6 @@ export async function createApp(
       'request',
     );
     done();
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // Served over plain HTTP in development; a TLS-terminating proxy adds HSTS in production.
-        upgradeInsecureRequests: null,
-      },
-    },
   });
   app.enableCors({
     origin: config.corsOrigins,
