@@ -12,9 +12,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { queryOnce } from '../src/database/pg-query.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -114,21 +114,13 @@ async function freshDatabase(cleanup: (() => Promise<void> | void)[]): Promise<s
     serverUrl = embedded.adminUrl;
   }
   const name = `tessera_bench_${Date.now()}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  cleanup.push(() => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await queryOnce(serverUrl, `CREATE DATABASE ${name}`);
+  cleanup.push(async () => {
+    await queryOnce(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function startService(databaseUrl: string): Promise<ChildProcess> {

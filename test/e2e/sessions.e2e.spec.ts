@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { login, newUser, startTestApp, type Api, type TestApp } from '../support/test-app.js';
+import {
+  expectSessionRevoked,
+  login,
+  newUser,
+  startTestApp,
+  type Api,
+  type TestApp,
+} from '../support/test-app.js';
 
 describe('Sessions over HTTP', () => {
   let t: TestApp;
@@ -61,16 +68,7 @@ describe('Sessions over HTTP', () => {
         token: user.accessToken,
       });
       expect(res.status).toBe(204);
-      expect((await api.get('/api/v1/auth/me', { token: other.body.accessToken })).status).toBe(
-        401,
-      );
-      expect(
-        (
-          await api.post('/api/v1/auth/refresh', {
-            body: { refreshToken: other.body.refreshToken },
-          })
-        ).status,
-      ).toBe(401);
+      await expectSessionRevoked(api, other.body);
       expect((await api.get('/api/v1/auth/me', { token: user.accessToken })).status).toBe(200);
     });
 

@@ -1,20 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
-
-async function query(url: string, sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { queryOnce } from '../../src/database/pg-query.js';
 
 function isAlive(pid: number) {
   try {
@@ -36,7 +26,7 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
     const first = await startEmbeddedPostgres(dataDir, logger);
     try {
       expect(await runMigrations(first.url)).toEqual(['Init1763856000000']);
-      await query(
+      await queryOnce(
         first.url,
         `INSERT INTO users (email, password_hash) VALUES ('kept@example.test', 'x')`,
       );
@@ -49,7 +39,7 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
     const second = await startEmbeddedPostgres(dataDir, logger);
     try {
       expect(await runMigrations(second.url)).toEqual([]);
-      expect(await query(second.url, `SELECT email FROM users`)).toEqual([
+      expect(await queryOnce(second.url, `SELECT email FROM users`)).toEqual([
         { email: 'kept@example.test' },
       ]);
     } finally {
@@ -65,7 +55,7 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
     try {
       const url = new URL(server.url);
       expect(url.hostname).toBe('127.0.0.1');
-      const [settings] = await query(
+      const [settings] = await queryOnce(
         server.url,
         `SELECT current_setting('listen_addresses') AS listen, rolsuper AS superuser
          FROM pg_roles WHERE rolname = current_user`,
@@ -77,7 +67,7 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
       expect(isAlive(pid)).toBe(true);
       expect(readFileSync(`/proc/${pid}/environ`, 'utf8')).not.toContain('canary-secret');
       url.password = 'wrong';
-      await expect(query(url.toString(), 'SELECT 1')).rejects.toThrow(/password/);
+      await expect(queryOnce(url.toString(), 'SELECT 1')).rejects.toThrow(/password/);
     } finally {
       await server.stop();
       if (previous === undefined) delete process.env.APP_SECRET;

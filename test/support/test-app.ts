@@ -137,3 +137,17 @@ export async function login(
 ) {
   return api.post('/api/v1/auth/login', { body: { email, password }, headers });
 }
+
+/** Both tokens of a session are refused, as a consumer would see it. */
+export async function expectSessionRevoked(
+  api: Api,
+  pair: { accessToken: string; refreshToken: string },
+): Promise<void> {
+  const me = await api.get('/api/v1/auth/me', { token: pair.accessToken });
+  expect(me.status).toBe(401);
+  expect(me.headers.get('www-authenticate')).toBe('Bearer realm="tessera", error="invalid_token"');
+  const refresh = await api.post('/api/v1/auth/refresh', {
+    body: { refreshToken: pair.refreshToken },
+  });
+  expect(refresh.status).toBe(401);
+}

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
+import { queryOnce } from '../../src/database/pg-query.js';
 
 /**
  * Loaded by the global set-up in jest's own process, outside jest's module system.
@@ -22,7 +22,7 @@ export async function setUpTestDatabase() {
     serverUrl = embedded.adminUrl;
   }
   const name = `tessera_test_${Date.now()}_${process.pid}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  await queryOnce(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   state.serverUrl = serverUrl;
@@ -39,21 +39,11 @@ export interface TestDatabaseState {
   stopEmbedded?: () => Promise<void>;
 }
 
-export async function adminQuery(serverUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function tearDownTestDatabase() {
   const state = (globalThis as { __tesseraTestDb?: TestDatabaseState }).__tesseraTestDb;
   if (!state) return;
   if (state.serverUrl && state.database && !state.stopEmbedded) {
-    await adminQuery(state.serverUrl, `DROP DATABASE IF EXISTS ${state.database} WITH (FORCE)`);
+    await queryOnce(state.serverUrl, `DROP DATABASE IF EXISTS ${state.database} WITH (FORCE)`);
   }
   await state.stopEmbedded?.();
   if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
