@@ -8,6 +8,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -34,6 +35,7 @@ import {
 
 @ApiTags('auth')
 @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
+@ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB', type: ErrorResponseDto })
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -74,6 +76,11 @@ export class AuthController {
   @ApiOperation({ summary: 'OAuth2 token endpoint (password and refresh_token grants)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: OAuthTokenDto })
+  @ApiBadRequestResponse({
+    description: 'RFC 6749 error: `error` is invalid_request or invalid_grant',
+    type: ErrorResponseDto,
+  })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   async token(
     @Body() body: TokenGrantDto,
     @Client() client: ClientContext,
@@ -151,6 +158,7 @@ export class AuthController {
   @Authenticated()
   @ApiOperation({ summary: 'Change the password; every other session is revoked' })
   @ApiNoContentResponse()
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   async changePassword(@Principal() principal: AuthPrincipal, @Body() body: ChangePasswordDto) {
     sessionOf(principal);
     await this.auth.changePassword(principal, body);

@@ -44,8 +44,12 @@ export class SessionsController {
 
   @Delete()
   @Authenticated({ scopes: ['sessions:write'] })
-  @ApiOperation({ summary: 'Revoke every session but the calling one' })
+  @ApiOperation({
+    summary: 'Revoke every session but the calling one',
+    description: 'Called with an API token, which belongs to no session, it revokes them all.',
+  })
   @ApiOkResponse({ type: RevokedCountDto })
+  @ApiBadRequestResponse({ description: 'except=current is missing', type: ErrorResponseDto })
   async revokeOthers(
     @Principal() principal: AuthPrincipal,
     @Query() _query: RevokeSessionsQuery,

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { createApp } from '../../src/app.factory.js';
+import { createLogger } from '../../src/common/http/logger.js';
 import {
   Api,
   PASSWORD,
@@ -149,7 +149,7 @@ describe('Logging', () => {
         done();
       },
     });
-    const app = await createApp(testConfig(), pino({ level: 'info' }, sink));
+    const app = await createApp(testConfig(), createLogger('info', sink));
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const api = new Api((await app.getUrl()).replace('[::1]', '127.0.0.1'));

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, bearerChallenge } from './domain-error.js';
 
 export interface ErrorBody {
@@ -19,15 +19,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { body, headers } = toErrorResponse(exception, this.logger);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const reqId = http.getRequest<FastifyRequest>().id;
+    const { body, headers } = toErrorResponse(exception, {
+      error: (detail: unknown) => this.logger.error({ reqId, err: detail }),
+    });
     void reply.status(body.statusCode).headers(headers).send(body);
   }
 }
 
 export function toErrorResponse(
   exception: unknown,
-  logger: Pick<Logger, 'error'>,
+  logger: { error(detail: unknown): void },
 ): { body: ErrorBody; headers: Record<string, string> } {
   if (exception instanceof DomainError) {
     const headers =
@@ -55,7 +59,7 @@ export function toErrorResponse(
   if (status) {
     return { body: errorBody(status, publicMessage(status, exception)), headers: {} };
   }
-  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);
+  logger.error(exception);
   return { body: errorBody(500, 'Internal server error'), headers: {} };
 }
 

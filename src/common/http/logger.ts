@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Paths scrubbed from every log line, wherever a careless call might put them. Request logs
@@ -20,14 +20,18 @@ const REDACT = [
   '*.token',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'tessera' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACT, censor: '[redacted]' },
-    formatters: { level: (label) => ({ level: label }) },
-  });
+/** JSON lines on stdout, or on `destination`. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'tessera' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
 }
 
 /** Nest's own messages (start-up, route mapping, exceptions) in the same JSON stream. */
@@ -36,22 +40,39 @@ export class PinoNestLogger implements LoggerService {
 
   constructor(private readonly logger: Logger) {}
 
-  log(message: unknown, context?: string) {
-    const level = context && PinoNestLogger.QUIET.has(context) ? 'debug' : 'info';
-    this.logger[level]({ context }, String(message));
+  log(message: unknown, ...params: unknown[]) {
+    const context = contextOf(params);
+    this.write(context && PinoNestLogger.QUIET.has(context) ? 'debug' : 'info', message, params);
   }
-  error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
+  error(message: unknown, ...params: unknown[]) {
+    // Nest passes (message, stack, context) or (message, context).
+    const trace = params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
+    this.write('error', message, params, trace ? { trace } : {});
   }
-  warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
   }
-  debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
   }
-  verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
   }
+
+  private write(level: Level, message: unknown, params: unknown[], extra: object = {}) {
+    const fields = { context: contextOf(params), ...extra };
+    if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null)
+      this.logger[level]({ ...fields, ...message });
+    else this.logger[level](fields, String(message));
+  }
+}
+
+type Level = 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+function contextOf(params: unknown[]): string | undefined {
+  const last = params[params.length - 1];
+  return typeof last === 'string' ? last : undefined;
 }
 
 const SECRET_QUERY = /([?&](?:access_token|refresh_token|token|password)=)[^&]*/gi;
