@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { MemoryRateLimiter, RateLimiter } from '../common/rate-limit/rate-limiter.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -10,7 +9,7 @@ import { BearerStrategy } from './bearer.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
 
 @Module({
-  imports: [PassportModule.register({ session: false }), UsersModule, SessionsModule],
+  imports: [UsersModule, SessionsModule],
   controllers: [AuthController],
   providers: [
     AuthService,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Strategy, type VerifyFunction } from 'passport-http-bearer';
+import { BEARER_STRATEGY } from '../common/auth/bearer-auth.guard.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { invalidToken } from '../common/errors/domain-error.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -26,7 +27,7 @@ class HeaderOnlyBearerStrategy extends Strategy<VerifyFunction> {
  * `invalid_token`.
  */
 @Injectable()
-export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, 'bearer') {
+export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, BEARER_STRATEGY) {
   constructor(private readonly sessions: SessionsService) {
     super();
   }

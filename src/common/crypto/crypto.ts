@@ -3,7 +3,9 @@ import {
   createDecipheriv,
   createHash,
   createHmac,
+  createSecretKey,
   hkdfSync,
+  type KeyObject,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -12,7 +14,12 @@ export function sha256(value: string | Buffer): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-export function hmacSha256(key: Buffer, value: string | Buffer): Buffer {
+/** A key for repeated HMACs: imported once rather than at every call. */
+export function hmacKey(key: Buffer): KeyObject {
+  return createSecretKey(key);
+}
+
+export function hmacSha256(key: Buffer | KeyObject, value: string | Buffer): Buffer {
   return createHmac('sha256', key).update(value).digest();
 }
 
