@@ -70,7 +70,7 @@ function runStrategy(request: object): Promise<Outcome> {
  */
 function principalOf(outcome: Outcome): AuthPrincipal {
   if (outcome.kind === 'success') return outcome.principal;
-   
+
   if (outcome.kind === 'error') throw outcome.error;
   const { challenge } = outcome;
   throw typeof challenge === 'string' && !challenge.includes('error=')
