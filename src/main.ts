@@ -20,7 +20,11 @@ async function main() {
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, logger);
+    embedded = await startEmbeddedPostgres(config.dataDir, logger, (detail) => {
+      // Without its database the service can only fail: exit, and let a supervisor restart it.
+      logger.fatal(detail);
+      process.exit(1);
+    });
     config = { ...config, databaseUrl: embedded.url };
   }
   const applied = await runMigrations(config.databaseUrl!);

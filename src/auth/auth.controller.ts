@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -21,6 +21,7 @@ import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../sessions/client-context.js';
 import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
 import { AuthService } from './auth.service.js';
+import { OAuthErrorFilter } from './oauth-error.filter.js';
 import {
   ChangePasswordDto,
   LoginDto,
@@ -73,11 +74,13 @@ export class AuthController {
 
   @Post('token')
   @HttpCode(200)
+  @UseFilters(OAuthErrorFilter)
   @ApiOperation({ summary: 'OAuth2 token endpoint (password and refresh_token grants)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOkResponse({ type: OAuthTokenDto })
   @ApiBadRequestResponse({
-    description: 'RFC 6749 error: `error` is invalid_request or invalid_grant',
+    description:
+      'RFC 6749 error: `error` is invalid_request, unsupported_grant_type or invalid_grant',
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, invalidToken } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../sessions/client-context.js';
 import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
 import { UsersService, toUserView, type UserView } from '../users/users.service.js';
@@ -65,7 +65,16 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(input.newPassword);
     await this.sessions.revokeAll(user.id, 'password_changed', {
       except: principal.sessionId,
-      alongWith: (m) => this.users.setPasswordHash(user.id, passwordHash, m),
+      alongWith: async (m) => {
+        // Both under the user row lock the update takes: the password verified above is still
+        // the current one, and the calling session was not revoked meanwhile.
+        if (!(await this.users.replacePasswordHash(user.id, user.passwordHash, passwordHash, m))) {
+          throw new DomainError('BadRequest', 'The current password is not correct');
+        }
+        if (principal.sessionId && !(await this.sessions.isLive(principal.sessionId, m))) {
+          throw invalidToken();
+        }
+      },
     });
   }
 }

@@ -52,6 +52,8 @@ interface Passwords {
 export async function startEmbeddedPostgres(
   dataDir: string,
   logger: Logger,
+  /** Called if the server exits while it should be running. */
+  onUnexpectedExit: (detail: string) => void = (detail) => logger.error(detail),
 ): Promise<EmbeddedDatabase> {
   const clusterDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -75,12 +77,12 @@ export async function startEmbeddedPostgres(
   }
 
   const port = await freePort();
-  const server = await startServer(binaries.postgres, clusterDir, port, owner);
+  const server = await startServer(binaries.postgres, clusterDir, port, owner, onUnexpectedExit);
   const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(passwords.superuser)}@127.0.0.1:${port}/postgres`;
   try {
     await ensureAppDatabase(adminUrl, passwords.app);
   } catch (error) {
-    await stopServer(server);
+    await server.stop();
     throw error;
   }
   logger.info({ port, dataDir: clusterDir }, 'Embedded PostgreSQL is running');
@@ -88,7 +90,7 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://${APP_ROLE}:${encodeURIComponent(passwords.app)}@127.0.0.1:${port}/${APP_DATABASE}`,
     adminUrl,
-    stop: () => stopServer(server),
+    stop: () => server.stop(),
   };
 }
 
@@ -173,12 +175,18 @@ function runToEnd(command: string, args: string[], owner: Owner | undefined): Pr
   });
 }
 
+interface RunningServer {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
 function startServer(
   postgres: string,
   clusterDir: string,
   port: number,
   owner: Owner | undefined,
-): Promise<ChildProcess> {
+  onUnexpectedExit: (detail: string) => void,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       postgres,
@@ -196,6 +204,7 @@ function startServer(
     );
     const recent: string[] = [];
     let ready = false;
+    let stopping = false;
     // Read its log for as long as it runs: an unread pipe would fill up and stall the server.
     child.stderr.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -203,33 +212,30 @@ function startServer(
       if (recent.length > 20) recent.shift();
       if (!ready && text.includes('ready to accept connections')) {
         ready = true;
-        resolve(child);
+        resolve({ child, stop });
       }
     });
     child.once('error', reject);
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       process.removeListener('exit', killOnExit);
-      if (!ready) {
-        reject(
-          new Error(
-            `Embedded PostgreSQL under ${clusterDir} exited during start-up (code ${code}):\n${recent.join('').trim()}`,
-          ),
-        );
-      }
+      const detail = `Embedded PostgreSQL under ${clusterDir} exited (code ${code}, signal ${signal}):\n${recent.join('').trim()}`;
+      if (!ready) reject(new Error(detail));
+      else if (!stopping) onUnexpectedExit(detail);
     });
     // Should the service die without a clean stop, do not leave the server behind.
     const killOnExit = () => child.kill('SIGINT');
     process.once('exit', killOnExit);
-  });
-}
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT'); // "fast" shutdown: clean, without waiting for clients to leave
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
+    async function stop(): Promise<void> {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGINT'); // "fast" shutdown: clean, without waiting for clients to leave
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  });
 }
 
 async function ensureAppDatabase(adminUrl: string, appPassword: string): Promise<void> {

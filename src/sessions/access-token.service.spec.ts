@@ -24,6 +24,21 @@ describe('AccessTokenService', () => {
     expect(service.verify(other.issue(subject, now).token, now.getTime())).toBeNull();
   });
 
+  it('accepts exactly one spelling of a signature', () => {
+    const { token } = service.issue(subject, now);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = token.at(-1)!;
+    // The last of 43 base64url characters carries 2 spare bits: these decode to the same bytes.
+    const sameBytes = [...alphabet].filter(
+      (c) => c !== last && alphabet.indexOf(c) >> 2 === alphabet.indexOf(last) >> 2,
+    );
+    expect(sameBytes).toHaveLength(3);
+    for (const c of sameBytes) {
+      expect(service.verify(token.slice(0, -1) + c, now.getTime())).toBeNull();
+    }
+    expect(service.verify(token, now.getTime())).not.toBeNull();
+  });
+
   it('refuses altered claims, an altered signature and the "none" algorithm', () => {
     const { token } = service.issue(subject, now);
     const [header, payload, signature] = token.split('.');

@@ -69,8 +69,12 @@ export class AccessTokenService {
     const lastDot = token.lastIndexOf('.');
     if (firstDot <= 0 || lastDot === firstDot || token.slice(0, firstDot) !== HEADER) return null;
     const body = token.slice(0, lastDot);
-    const signature = Buffer.from(token.slice(lastDot + 1), 'base64url');
-    if (!constantTimeEqual(signature, this.sign(body))) return null;
+    // Compared as text: decoding would ignore the spare bits of the last character and accept
+    // several spellings of one signature.
+    const signature = Buffer.from(token.slice(lastDot + 1));
+    if (!constantTimeEqual(signature, Buffer.from(this.sign(body).toString('base64url')))) {
+      return null;
+    }
     let claims: AccessClaims;
     try {
       claims = JSON.parse(

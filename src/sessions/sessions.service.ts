@@ -192,6 +192,16 @@ export class SessionsService {
     };
   }
 
+  /** Whether a session is live right now, as seen inside `m`'s transaction. */
+  async isLive(sessionId: string, m: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM sessions
+       WHERE id = $1 AND revoked_at IS NULL AND expires_at > now() AND idle_expires_at > now()`,
+      [sessionId],
+    );
+    return rows.length === 1;
+  }
+
   /** Active sessions of a user, newest first. */
   listActive(userId: string): Promise<Session[]> {
     return this.dataSource

@@ -65,7 +65,19 @@ export class UsersService {
     }
   }
 
-  async setPasswordHash(id: string, passwordHash: string, manager?: EntityManager): Promise<void> {
-    await (manager?.getRepository(User) ?? this.users).update(id, { passwordHash });
+  /**
+   * Replaces the password hash, provided it is still `expected`: of two concurrent changes
+   * made with the same current password, only the first succeeds. Returns whether it did.
+   */
+  async replacePasswordHash(
+    id: string,
+    expected: string,
+    passwordHash: string,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(User)
+      .update({ id, passwordHash: expected }, { passwordHash });
+    return result.affected === 1;
   }
 }

@@ -74,20 +74,61 @@ describe('Hardening', () => {
   });
 
   it('refuses NUL characters with 400 and stores nothing', async () => {
+    // Fields whose format is otherwise free: only the NUL check stands between them and the database.
     const email = uniqueEmail();
     const register = await api.post('/api/v1/auth/register', {
       body: { email, password: PASSWORD, name: 'a\u0000b' },
     });
     expect(register.status).toBe(400);
+    expect(register.body.message).toBe('Text must not contain NUL characters');
     expect((await db.query('SELECT 1 FROM users WHERE email = $1', [email])).rows).toEqual([]);
+
+    const user = await newUser(api);
+    const loginWithNul = await login(api, user.email, `${PASSWORD}\u0000`);
+    expect(loginWithNul.status).toBe(400);
     const grant = await api.post('/api/v1/auth/token', {
-      form: { grant_type: 'password', username: 'a\u0000b@example.test', password: PASSWORD },
+      form: { grant_type: 'password', username: user.email, password: `${PASSWORD}\u0000` },
     });
     expect(grant.status).toBe(400);
-    const device = await api.post('/api/v1/auth/login', {
-      body: { email: 'x\u0000@example.test', password: PASSWORD },
+    expect(grant.body.error).toBe('invalid_request');
+  });
+
+  it('answers invalid token-endpoint input with RFC 6749 error codes', async () => {
+    const unsupported = await api.post('/api/v1/auth/token', {
+      form: { grant_type: 'client_credentials' },
     });
-    expect(device.status).toBe(400);
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.body).toMatchObject({
+      statusCode: 400,
+      error: 'unsupported_grant_type',
+      error_description: expect.stringContaining('grant_type'),
+    });
+    const invalid = await api.post('/api/v1/auth/token', {
+      form: { grant_type: 'password', username: 'not-an-email', password: PASSWORD },
+    });
+    expect(invalid.body).toMatchObject({ statusCode: 400, error: 'invalid_request' });
+  });
+
+  it('lets only one of two concurrent password changes with the same current password win', async () => {
+    const user = await newUser(api);
+    const other = await login(api, user.email);
+    const [first, second] = await Promise.all([
+      api.post('/api/v1/auth/password', {
+        token: user.accessToken,
+        body: { currentPassword: PASSWORD, newPassword: 'password of the first' },
+      }),
+      api.post('/api/v1/auth/password', {
+        token: other.body.accessToken,
+        body: { currentPassword: PASSWORD, newPassword: 'password of the second' },
+      }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([204, 400]);
+    const winner = first.status === 204 ? 'password of the first' : 'password of the second';
+    const loser = first.status === 204 ? 'password of the second' : 'password of the first';
+    expect((await login(api, user.email, winner)).status).toBe(200);
+    expect((await login(api, user.email, loser)).status).toBe(401);
+    const loserToken = first.status === 204 ? other.body.accessToken : user.accessToken;
+    expect((await api.get('/api/v1/auth/me', { token: loserToken })).status).toBe(401);
   });
 
   it('falls back to the socket address when a trusted proxy forwards something that is not an address', async () => {

@@ -76,4 +76,30 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
     if (pid === undefined) throw new Error('the postmaster pid was never read');
     expect(isAlive(pid)).toBe(false);
   }, 60_000);
+
+  it('reports a server that dies while it should be running', async () => {
+    let reported = '';
+    const died = new Promise<void>((resolve) => {
+      void startEmbeddedPostgres(dataDir, logger, (detail) => {
+        reported = detail;
+        resolve();
+      }).then(() => {
+        const pid = Number(
+          readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+        );
+        process.kill(pid, 'SIGKILL');
+      });
+    });
+    await died;
+    expect(reported).toMatch(/exited \(code null, signal SIGKILL\)/);
+    // The next start recovers the cluster.
+    const again = await startEmbeddedPostgres(dataDir, logger);
+    try {
+      expect(await queryOnce(again.url, 'SELECT count(*)::int AS n FROM users')).toEqual([
+        { n: 1 },
+      ]);
+    } finally {
+      await again.stop();
+    }
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { Writable } from 'node:stream';
 import { PinoNestLogger, createLogger } from '../http/logger.js';
 import { DomainError, invalidToken, oauthError } from './domain-error.js';
-import { toErrorResponse } from './http-exception.filter.js';
+import { describeError, toErrorResponse } from './http-exception.filter.js';
 
 describe('toErrorResponse', () => {
   const logged: unknown[] = [];
@@ -64,6 +64,24 @@ describe('toErrorResponse', () => {
     });
     expect(JSON.stringify(body)).not.toContain('hunter2');
     expect(logged).toEqual([failure]);
+  });
+});
+
+describe('describeError', () => {
+  it('keeps what helps debugging and drops the rest, such as query parameters', () => {
+    const failure = Object.assign(new Error('duplicate key value violates unique constraint'), {
+      code: '23505',
+      query: 'INSERT INTO users …',
+      parameters: ['ada@example.test', '$argon2id$v=19$m=19456,t=2,p=1$secret'],
+    });
+    const described = describeError(failure);
+    expect(described).toEqual({
+      type: 'Error',
+      message: 'duplicate key value violates unique constraint',
+      code: '23505',
+      stack: expect.any(String),
+    });
+    expect(JSON.stringify(described)).not.toContain('ada@example.test');
   });
 });
 

@@ -23,7 +23,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const reqId = http.getRequest<FastifyRequest>().id;
     const { body, headers } = toErrorResponse(exception, {
-      error: (detail: unknown) => this.logger.error({ reqId, err: detail }),
+      error: (detail: unknown) => this.logger.error({ reqId, err: describeError(detail) }),
     });
     void reply.status(body.statusCode).headers(headers).send(body);
   }
@@ -61,6 +61,16 @@ export function toErrorResponse(
   }
   logger.error(exception);
   return { body: errorBody(500, 'Internal server error'), headers: {} };
+}
+
+/**
+ * What of an unexpected error may be logged: its kind, message, code and stack. Not its other
+ * properties: a database error carries the query's parameters (emails, hashes).
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, message: error.message, code, stack: error.stack };
 }
 
 export function errorBody(statusCode: number, message: string | string[]): ErrorBody {
