@@ -21,7 +21,8 @@ export async function setUpTestDatabase() {
     state.stopEmbedded = () => embedded.stop();
     serverUrl = embedded.adminUrl;
   }
-  const name = `tessera_test_${Date.now()}_${process.pid}`;
+  await dropAbandoned(serverUrl);
+  const name = `${PREFIX}${Date.now()}_${process.pid}`;
   await queryOnce(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -30,6 +31,23 @@ export async function setUpTestDatabase() {
   process.env.TEST_DATABASE_URL = url.toString();
   await runMigrations(url.toString());
   (globalThis as { __tesseraTestDb?: TestDatabaseState }).__tesseraTestDb = state;
+}
+
+const PREFIX = 'tessera_test_';
+const ABANDONED_AFTER_MS = 6 * 3600_000;
+
+/** Databases of runs that were killed before their teardown, once surely not in use. */
+async function dropAbandoned(serverUrl: string) {
+  const rows = await queryOnce<{ datname: string }>(
+    serverUrl,
+    `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`,
+  );
+  for (const { datname } of rows) {
+    const startedAt = Number(datname.slice(PREFIX.length).split('_')[0]);
+    if (Date.now() - startedAt > ABANDONED_AFTER_MS) {
+      await queryOnce(serverUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  }
 }
 
 export interface TestDatabaseState {
