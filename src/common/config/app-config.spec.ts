@@ -92,3 +92,16 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('.env.example', () => {
+  it('lists every variable the configuration reads', () => {
+    const source = readFileSync(new URL('./app-config.ts', import.meta.url), 'utf8');
+    const read = new Set(
+      [...source.matchAll(/read\.\w+\(\s*'([A-Z_]+)'|env\.([A-Z_]+)/g)].map((m) => m[1] ?? m[2]),
+    );
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const listed = new Set([...example.matchAll(/^#?\s*([A-Z_]+)=/gm)].map((m) => m[1]));
+    expect(read.size).toBeGreaterThan(10);
+    expect([...read].filter((name) => !listed.has(name))).toEqual([]);
+  });
+});
