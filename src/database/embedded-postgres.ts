@@ -76,8 +76,20 @@ export async function startEmbeddedPostgres(
     await run('chown', ['-R', `${owner.uid}:${owner.gid}`, clusterDir]);
   }
 
-  const port = await freePort();
-  const server = await startServer(binaries.postgres, clusterDir, port, owner, onUnexpectedExit);
+  let port = 0;
+  let server: RunningServer | undefined;
+  // After a crash, the dead server's helper processes can hold its shared memory for a moment,
+  // and the chosen port can be taken before we bind it: worth a couple of tries.
+  for (let attempt = 1; !server; attempt++) {
+    port = await freePort();
+    try {
+      server = await startServer(binaries.postgres, clusterDir, port, owner, onUnexpectedExit);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      logger.warn({ attempt }, 'Embedded PostgreSQL did not start; trying again');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
   const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(passwords.superuser)}@127.0.0.1:${port}/postgres`;
   try {
     await ensureAppDatabase(adminUrl, passwords.app);
