@@ -14,6 +14,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
+import { actorOf } from '../audit/audit-actor.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError, oauthError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -134,8 +135,12 @@ export class AuthController {
   @Authenticated()
   @ApiOperation({ summary: 'Revoke the calling session' })
   @ApiNoContentResponse()
-  async logout(@Principal() principal: AuthPrincipal): Promise<void> {
-    await this.sessions.revoke(principal.userId, sessionOf(principal), 'logout');
+  async logout(
+    @Principal() principal: AuthPrincipal,
+    @Client() client: ClientContext,
+  ): Promise<void> {
+    const actor = actorOf(principal, client);
+    await this.sessions.revoke(principal.userId, sessionOf(principal), 'logout', actor);
   }
 
   @Post('logout-all')
@@ -143,8 +148,13 @@ export class AuthController {
   @Authenticated({ scopes: ['sessions:write'] })
   @ApiOperation({ summary: 'Revoke every session of the caller' })
   @ApiOkResponse({ type: RevokedCountDto })
-  async logoutAll(@Principal() principal: AuthPrincipal): Promise<RevokedCountDto> {
-    const revoked = await this.sessions.revokeAll(principal.userId, 'logout_all');
+  async logoutAll(
+    @Principal() principal: AuthPrincipal,
+    @Client() client: ClientContext,
+  ): Promise<RevokedCountDto> {
+    const revoked = await this.sessions.revokeAll(principal.userId, 'logout_all', {
+      actor: actorOf(principal, client),
+    });
     return { revoked: revoked.length };
   }
 
@@ -162,9 +172,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Change the password; every other session is revoked' })
   @ApiNoContentResponse()
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
-  async changePassword(@Principal() principal: AuthPrincipal, @Body() body: ChangePasswordDto) {
+  async changePassword(
+    @Principal() principal: AuthPrincipal,
+    @Body() body: ChangePasswordDto,
+    @Client() client: ClientContext,
+  ) {
     sessionOf(principal);
-    await this.auth.changePassword(principal, body);
+    await this.auth.changePassword(principal, body, client);
   }
 }
 

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { actorOf } from '../audit/audit-actor.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError, invalidToken } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../sessions/client-context.js';
@@ -14,6 +16,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordHasher,
     private readonly throttle: AuthThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   async register(
@@ -23,6 +26,10 @@ export class AuthService {
     await this.throttle.attempt('register', { ip: client.ip, email: input.email });
     const passwordHash = await this.passwords.hash(input.password);
     const user = await this.users.create({ email: input.email, name: input.name, passwordHash });
+    await this.audit.record(
+      { userId: user.id, via: 'password', ip: client.ip, userAgent: client.userAgent },
+      { action: 'user.registered', targetType: 'user', targetId: user.id, ownerId: user.id },
+    );
     return toUserView(user);
   }
 
@@ -56,6 +63,7 @@ export class AuthService {
   async changePassword(
     principal: AuthPrincipal,
     input: { currentPassword: string; newPassword: string },
+    client: ClientContext,
   ): Promise<void> {
     await this.throttle.attempt('password-change', { userId: principal.userId });
     const user = await this.users.get(principal.userId);
@@ -63,7 +71,9 @@ export class AuthService {
       throw new DomainError('BadRequest', 'The current password is not correct');
     }
     const passwordHash = await this.passwords.hash(input.newPassword);
+    const actor = actorOf(principal, client);
     await this.sessions.revokeAll(user.id, 'password_changed', {
+      actor,
       except: principal.sessionId,
       alongWith: async (m) => {
         // Both under the user row lock the update takes: the password verified above is still
@@ -74,6 +84,16 @@ export class AuthService {
         if (principal.sessionId && !(await this.sessions.isLive(principal.sessionId, m))) {
           throw invalidToken();
         }
+        await this.audit.record(
+          actor,
+          {
+            action: 'user.password_changed',
+            targetType: 'user',
+            targetId: user.id,
+            ownerId: user.id,
+          },
+          m,
+        );
       },
     });
   }

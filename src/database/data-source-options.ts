@@ -2,9 +2,10 @@ import type { DataSourceOptions } from 'typeorm';
 import { User } from '../users/user.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { RefreshToken } from '../sessions/refresh-token.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export const ENTITIES = [User, Session, RefreshToken];
+export const ENTITIES = [User, Session, RefreshToken, AuditEvent];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

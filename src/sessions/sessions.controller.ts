@@ -8,7 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
+import { actorOf } from '../audit/audit-actor.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
+import { Client } from '../common/http/client-context.decorator.js';
+import type { ClientContext } from './client-context.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { RevokedCountDto } from '../auth/dto/auth.dto.js';
 import { RevokeSessionsQuery, SessionDto } from './dto/session.dto.js';
@@ -38,8 +41,9 @@ export class SessionsController {
   async revoke(
     @Principal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Client() client: ClientContext,
   ): Promise<void> {
-    await this.sessions.revoke(principal.userId, id, 'revoked');
+    await this.sessions.revoke(principal.userId, id, 'revoked', actorOf(principal, client));
   }
 
   @Delete()
@@ -53,8 +57,10 @@ export class SessionsController {
   async revokeOthers(
     @Principal() principal: AuthPrincipal,
     @Query() _query: RevokeSessionsQuery,
+    @Client() client: ClientContext,
   ): Promise<RevokedCountDto> {
     const revoked = await this.sessions.revokeAll(principal.userId, 'revoked', {
+      actor: actorOf(principal, client),
       except: principal.sessionId,
     });
     return { revoked: revoked.length };

@@ -13,6 +13,7 @@ import {
   sha256,
 } from '../common/crypto/crypto.js';
 import { DomainError, invalidToken, notFound } from '../common/errors/domain-error.js';
+import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import { AccessTokenService } from './access-token.service.js';
 import type { ClientContext } from './client-context.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -45,6 +46,7 @@ export class SessionsService {
     private readonly accessTokens: AccessTokenService,
     private readonly cache: SessionCache,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {
     this.successorKey = deriveKey(config.appSecret, 'refresh-successor');
   }
@@ -66,11 +68,20 @@ export class SessionsService {
         [user.id],
       );
       if (current?.password_hash !== user.passwordHash) return null;
+      const actor: AuditActor = {
+        userId: user.id,
+        via: 'password',
+        ip: client.ip,
+        userAgent: client.userAgent,
+      };
       const replaced = client.deviceId
-        ? await this.revokeWhere(m, 'replaced_by_new_login', 'user_id = $1 AND device_id = $2', [
-            user.id,
-            client.deviceId,
-          ])
+        ? await this.revokeWhere(
+            m,
+            actor,
+            'replaced_by_new_login',
+            'user_id = $1 AND device_id = $2',
+            [user.id, client.deviceId],
+          )
         : [];
       const now = new Date();
       const expiresAt = new Date(now.getTime() + this.config.sessionMaxDays * DAY_MS);
@@ -87,6 +98,17 @@ export class SessionsService {
           revokedAt: null,
           revokeReason: null,
         }),
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'session.created',
+          targetType: 'session',
+          targetId: session.id,
+          ownerId: user.id,
+          details: client.deviceId ? { deviceId: client.deviceId } : {},
+        },
+        m,
       );
       return { pair: await this.issuePair(m, session, user.role, now), replaced };
     });
@@ -160,7 +182,13 @@ export class SessionsService {
 
       // A replaced token presented after the grace window: it was stolen, or the client is
       // broken. Either way the session can no longer be trusted.
-      await this.revokeWhere(m, 'refresh_token_reuse', 'id = $1', [session.id]);
+      await this.revokeWhere(
+        m,
+        { userId: null, via: 'refresh_token', ip: client.ip, userAgent: client.userAgent },
+        'refresh_token_reuse',
+        'id = $1',
+        [session.id],
+      );
       return { kind: 'reused', sessionId: session.id };
     });
 
@@ -214,12 +242,14 @@ export class SessionsService {
   }
 
   /** Revokes one session of a user; revoking it again is not an error. */
-  async revoke(userId: string, sessionId: string, reason: SessionRevokeReason): Promise<void> {
-    const revoked = await this.revokeWhere(
-      this.dataSource.manager,
-      reason,
-      'id = $1 AND user_id = $2',
-      [sessionId, userId],
+  async revoke(
+    userId: string,
+    sessionId: string,
+    reason: SessionRevokeReason,
+    actor: AuditActor,
+  ): Promise<void> {
+    const revoked = await this.dataSource.transaction((m) =>
+      this.revokeWhere(m, actor, reason, 'id = $1 AND user_id = $2', [sessionId, userId]),
     );
     if (revoked.length > 0) {
       this.cache.invalidate(revoked);
@@ -236,13 +266,18 @@ export class SessionsService {
   async revokeAll(
     userId: string,
     reason: SessionRevokeReason,
-    options: { except?: string; alongWith?: (m: EntityManager) => Promise<void> } = {},
+    options: {
+      actor?: AuditActor;
+      except?: string;
+      alongWith?: (m: EntityManager) => Promise<void>;
+    } = {},
   ): Promise<string[]> {
+    const actor = options.actor ?? SYSTEM_ACTOR;
     const revoked = await this.dataSource.transaction(async (m) => {
       await options.alongWith?.(m);
       return options.except
-        ? this.revokeWhere(m, reason, 'user_id = $1 AND id <> $2', [userId, options.except])
-        : this.revokeWhere(m, reason, 'user_id = $1', [userId]);
+        ? this.revokeWhere(m, actor, reason, 'user_id = $1 AND id <> $2', [userId, options.except])
+        : this.revokeWhere(m, actor, reason, 'user_id = $1', [userId]);
     });
     this.cache.invalidate(revoked);
     return revoked;
@@ -269,22 +304,36 @@ export class SessionsService {
     };
   }
 
-  /** Revokes the live sessions matching `where`; returns their ids. */
+  /** Revokes the live sessions matching `where`, audited; returns their ids. */
   private async revokeWhere(
     m: EntityManager,
+    actor: AuditActor,
     reason: SessionRevokeReason,
     where: string,
     params: unknown[],
   ): Promise<string[]> {
     const n = params.length;
-    const rows: { id: string }[] = await m.query(
+    const rows: { id: string; user_id: string }[] = await m.query(
       `UPDATE sessions SET revoked_at = now(), revoke_reason = $${n + 1}
        WHERE ${where} AND revoked_at IS NULL AND expires_at > now() AND idle_expires_at > now()
-       RETURNING id`,
+       RETURNING id, user_id`,
       [...params, reason],
     );
     // pg returns [rows, count] for UPDATE … RETURNING through TypeORM's query().
-    const list = Array.isArray(rows[0]) ? (rows[0] as unknown as { id: string }[]) : rows;
+    const list = Array.isArray(rows[0])
+      ? (rows[0] as unknown as { id: string; user_id: string }[])
+      : rows;
+    await this.audit.record(
+      actor,
+      list.map((row) => ({
+        action: reason === 'refresh_token_reuse' ? 'session.refresh_reuse' : 'session.revoked',
+        targetType: 'session' as const,
+        targetId: row.id,
+        ownerId: row.user_id,
+        details: { reason },
+      })),
+      m,
+    );
     return list.map((row) => row.id);
   }
 

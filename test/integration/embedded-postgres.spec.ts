@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
+import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { queryOnce } from '../../src/database/pg-query.js';
 
 function isAlive(pid: number) {
@@ -25,7 +26,9 @@ describe('Embedded PostgreSQL (the default without DATABASE_URL)', () => {
   it('creates a cluster under DATA_DIR, and keeps its data across a restart', async () => {
     const first = await startEmbeddedPostgres(dataDir, logger);
     try {
-      expect(await runMigrations(first.url)).toEqual(['Init1763856000000']);
+      expect(await runMigrations(first.url)).toEqual(
+        MIGRATIONS.map((migration) => new migration().name),
+      );
       await queryOnce(
         first.url,
         `INSERT INTO users (email, password_hash) VALUES ('kept@example.test', 'x')`,

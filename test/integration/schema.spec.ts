@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { runMigrations } from '../../src/database/migrate.js';
+import { MIGRATIONS } from '../../src/database/migrations/index.js';
 
 describe('Database schema', () => {
   const url = process.env.TEST_DATABASE_URL!;
@@ -27,7 +28,7 @@ describe('Database schema', () => {
     await admin.query(`CREATE DATABASE ${name}`);
     try {
       const applied = await Promise.all([1, 2, 3].map(() => runMigrations(fresh.toString())));
-      expect(applied.flat()).toEqual(['Init1763856000000']);
+      expect(applied.flat()).toEqual(MIGRATIONS.map((migration) => new migration().name));
       expect(await runMigrations(fresh.toString())).toEqual([]);
     } finally {
       await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);

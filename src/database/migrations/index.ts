@@ -1,4 +1,5 @@
 import { Init1763856000000 } from './1763856000000-Init.js';
+import { AuditLog1763900000000 } from './1763900000000-AuditLog.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
-export const MIGRATIONS = [Init1763856000000];
+export const MIGRATIONS = [Init1763856000000, AuditLog1763900000000];

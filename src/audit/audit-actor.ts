@@ -1,0 +1,13 @@
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import type { ClientContext } from '../sessions/client-context.js';
+import type { AuditActor } from './audit.service.js';
+
+/** The audit actor of an authenticated request. */
+export function actorOf(principal: AuthPrincipal, client: ClientContext): AuditActor {
+  return {
+    userId: principal.userId,
+    via: principal.tokenId ? 'api_token' : 'session',
+    ip: client.ip,
+    userAgent: client.userAgent,
+  };
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditAction, AuditTargetType } from './audit-event.entity.js';
+
+/** Who acts, as far as the audit log is concerned. */
+export interface AuditActor {
+  userId: string | null;
+  via: 'session' | 'api_token' | 'password' | 'refresh_token' | 'reset_link' | 'system';
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface AuditRecord {
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId: string | null;
+  ownerId: string | null;
+  details?: Record<string, unknown>;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, via: 'system' };
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends events in one statement. Pass the manager of the transaction making the change so
+   * that the events commit, or roll back, with it.
+   */
+  async record(
+    actor: AuditActor,
+    records: AuditRecord | AuditRecord[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const list = Array.isArray(records) ? records : [records];
+    if (list.length === 0) return;
+    await m.query(
+      `INSERT INTO audit_events
+         (action, actor_id, actor_via, target_type, target_id, owner_id, ip, user_agent, details)
+       SELECT e.action, $1, $2, e.target_type, e.target_id, e.owner_id, $3, $4, e.details
+       FROM jsonb_to_recordset($5::jsonb) AS e(
+         action varchar, target_type varchar, target_id uuid, owner_id uuid, details jsonb)`,
+      [
+        actor.userId,
+        actor.via,
+        actor.ip || null,
+        actor.userAgent?.slice(0, 512) ?? null,
+        JSON.stringify(
+          list.map((r) => ({
+            action: r.action,
+            target_type: r.targetType,
+            target_id: r.targetId,
+            owner_id: r.ownerId,
+            details: r.details ?? {},
+          })),
+        ),
+      ],
+    );
+  }
+}
