@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MemoryRateLimiter, RateLimiter } from '../common/rate-limit/rate-limiter.js';
+import { TokensModule } from '../tokens/tokens.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthThrottle } from './auth-throttle.service.js';
@@ -9,14 +9,8 @@ import { BearerStrategy } from './bearer.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
 
 @Module({
-  imports: [UsersModule, SessionsModule],
+  imports: [UsersModule, SessionsModule, TokensModule],
   controllers: [AuthController],
-  providers: [
-    AuthService,
-    AuthThrottle,
-    BearerStrategy,
-    PasswordHasher,
-    { provide: RateLimiter, useClass: MemoryRateLimiter },
-  ],
+  providers: [AuthService, AuthThrottle, BearerStrategy, PasswordHasher],
 })
 export class AuthModule {}

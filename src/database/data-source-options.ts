@@ -3,9 +3,11 @@ import { User } from '../users/user.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { RefreshToken } from '../sessions/refresh-token.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { ApiToken } from '../tokens/api-token.entity.js';
+import { IdempotencyKey } from '../tokens/idempotency-key.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export const ENTITIES = [User, Session, RefreshToken, AuditEvent];
+export const ENTITIES = [User, Session, RefreshToken, AuditEvent, ApiToken, IdempotencyKey];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -46,3 +46,33 @@ describe('SessionCache', () => {
     expect(loads).toBe(2);
   });
 });
+
+describe('SessionCache under concurrent misses', () => {
+  it('shares one load between concurrent misses of one key', async () => {
+    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    let loads = 0;
+    let release!: () => void;
+    const load = () => {
+      loads++;
+      return new Promise<SessionState>((resolve) => (release = () => resolve(state(false))));
+    };
+    const all = Promise.all([cache.get('s', load), cache.get('s', load), cache.get('s', load)]);
+    release();
+    expect(await all).toHaveLength(3);
+    expect(loads).toBe(1);
+  });
+
+  it('does not let a request that arrives after an invalidation join a load begun before it', async () => {
+    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    let releaseStale!: () => void;
+    const stale = cache.get(
+      's',
+      () => new Promise<SessionState>((resolve) => (releaseStale = () => resolve(state(false)))),
+    );
+    cache.invalidate(['s']);
+    const fresh = cache.get('s', async () => state(true));
+    releaseStale();
+    expect(await stale).toMatchObject({ revoked: false });
+    expect(await fresh).toMatchObject({ revoked: true });
+  });
+});

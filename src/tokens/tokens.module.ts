@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyService } from './idempotency.service.js';
+import { LastUsedTracker } from './last-used.tracker.js';
 import { ScopesController } from './scopes.controller.js';
+import { TokenCache } from './token-cache.js';
+import { TokenVerifier } from './token-verifier.service.js';
+import { TokensController } from './tokens.controller.js';
+import { TokensService } from './tokens.service.js';
 
-/** API tokens. So far only the scope catalogue; the token lifecycle comes next. */
-@Module({ controllers: [ScopesController] })
+/** Personal API tokens: their lifecycle, and their per-request check. */
+@Module({
+  controllers: [ScopesController, TokensController],
+  providers: [TokensService, TokenVerifier, TokenCache, LastUsedTracker, IdempotencyService],
+  exports: [TokensService, TokenVerifier],
+})
 export class TokensModule {}

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { BearerStrategy } from '../../auth/bearer.strategy.js';
 import type { SessionsService } from '../../sessions/sessions.service.js';
+import type { TokenVerifier } from '../../tokens/token-verifier.service.js';
 import { DomainError, invalidToken } from '../errors/domain-error.js';
 import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
 import type { AuthPrincipal } from './principal.js';
@@ -15,22 +16,49 @@ const principal: AuthPrincipal = {
   sessionId: 's-1',
 };
 
-// The real strategy, with the session lookup swapped for a fixed answer.
-new BearerStrategy({
-  authenticate: async (token: string) => {
-    if (token === 'good') return principal;
-    throw invalidToken();
-  },
-} as unknown as SessionsService);
+const API_TOKEN = 'tsr_' + 'a'.repeat(40);
+const tokenPrincipal: AuthPrincipal = {
+  userId: 'u-2',
+  role: 'user',
+  scopes: ['tokens:read'],
+  tokenId: 't-1',
+  rateLimit: { allowed: true, limit: 600, remaining: 599, resetSeconds: 60 },
+};
+const tokenCalls: { token: string; ip: string }[] = [];
+
+// The real strategy, with the session and token lookups swapped for fixed answers.
+new BearerStrategy(
+  {
+    authenticate: async (token: string) => {
+      if (token === 'good') return principal;
+      throw invalidToken();
+    },
+  } as unknown as SessionsService,
+  {
+    authenticate: async (token: string, ip: string) => {
+      tokenCalls.push({ token, ip });
+      return tokenPrincipal;
+    },
+  } as unknown as TokenVerifier,
+);
 
 function contextFor(authorization: string | undefined, scopes: Scope[]) {
   const handler = () => undefined;
   SetMetadata(REQUIRED_SCOPES, scopes)(handler, 'handler', { value: handler });
   const request: Record<string, unknown> = {
     headers: authorization ? { authorization } : {},
-    query: {},
+    query: { access_token: 'good' },
+    body: { access_token: 'good' },
+    ip: '::ffff:203.0.113.9',
+    socket: { remoteAddress: '127.0.0.1' },
   };
-  return { request, context: new ExecutionContextHost([request, {}], undefined, handler) };
+  const sent: Record<string, string> = {};
+  const reply = { headers: (values: Record<string, string>) => Object.assign(sent, values) };
+  return {
+    request,
+    sent,
+    context: new ExecutionContextHost([request, reply], undefined, handler),
+  };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
@@ -50,6 +78,23 @@ describe('BearerAuthGuard', () => {
     const { request, context } = contextFor('Bearer good', ['profile:read']);
     await expect(guard.canActivate(context)).resolves.toBe(true);
     expect(request.user).toBe(principal);
+  });
+
+  it('hands API tokens to the token verifier with the client address, and reports their rate limit', async () => {
+    const { request, sent, context } = contextFor(`Bearer ${API_TOKEN}`, ['tokens:read']);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(request.user).toBe(tokenPrincipal);
+    expect(tokenCalls.at(-1)).toEqual({ token: API_TOKEN, ip: '203.0.113.9' });
+    expect(sent).toEqual({
+      'RateLimit-Limit': '600',
+      'RateLimit-Remaining': '599',
+      'RateLimit-Reset': '60',
+    });
+  });
+
+  it('reads the credential from the Authorization header only, never the query or body', async () => {
+    const error = await failureOf(guard.canActivate(contextFor(undefined, []).context));
+    expect(error.status).toBe(401);
   });
 
   it('refuses a missing scope with 403 insufficient_scope naming the scope', async () => {

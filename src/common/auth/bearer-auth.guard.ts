@@ -1,7 +1,9 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
 import passport, { type Strategy } from 'passport';
 import { insufficientScope, invalidToken, missingToken } from '../errors/domain-error.js';
+import { rateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { AuthPrincipal } from './principal.js';
 import type { Scope } from './scopes.js';
 
@@ -30,6 +32,13 @@ export class BearerAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ user?: AuthPrincipal }>();
     const principal = principalOf(await runStrategy(request));
     request.user = principal;
+    if (principal.rateLimit) {
+      // On every response to an API token, errors included.
+      void context
+        .switchToHttp()
+        .getResponse<FastifyReply>()
+        .headers(rateLimitHeaders(principal.rateLimit));
+    }
     const required =
       this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, context.getHandler()) ?? [];
     const missing = required.find((scope) => !principal.scopes.includes(scope));

@@ -1,3 +1,4 @@
+import type { RateLimitResult } from '../rate-limit/rate-limiter.js';
 import type { Role, Scope } from './scopes.js';
 
 /** Who is calling: what the bearer strategy resolves either kind of credential to. */
@@ -9,4 +10,6 @@ export interface AuthPrincipal {
   sessionId?: string;
   /** Set when the credential is an API token. */
   tokenId?: string;
+  /** The API token's rate-limit window nearest to exhaustion, reported in response headers. */
+  rateLimit?: RateLimitResult;
 }

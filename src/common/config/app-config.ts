@@ -21,6 +21,12 @@ export abstract class AppConfig {
   readonly sessionMaxDays: number;
   readonly sessionCacheTtlSeconds: number;
   readonly authRatePerMinute: number;
+  readonly maxTokensPerUser: number;
+  readonly tokenRatePerMinute: number;
+  readonly tokenRatePerHour: number;
+  readonly tokenCacheTtlSeconds: number;
+  /** How often each instance writes the API tokens' last use (one statement per flush). */
+  readonly lastUsedFlushSeconds: number;
   /** `false`, or the proxies (addresses/CIDRs, or a hop count) whose X-Forwarded-For is believed. */
   readonly trustProxy: false | string[] | number;
   readonly corsOrigins: true | string[];
@@ -83,6 +89,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionMaxDays,
     sessionCacheTtlSeconds: read.int('SESSION_CACHE_TTL_SECONDS', 30, 0, 3600),
     authRatePerMinute: read.int('AUTH_RATE_PER_MINUTE', 10, 1, 1_000_000),
+    maxTokensPerUser: read.int('MAX_TOKENS_PER_USER', 20, 1, 10_000),
+    tokenRatePerMinute: read.int('TOKEN_RATE_PER_MINUTE', 600, 1, 1_000_000_000),
+    tokenRatePerHour: read.int('TOKEN_RATE_PER_HOUR', 20_000, 1, 1_000_000_000),
+    tokenCacheTtlSeconds: read.int('TOKEN_CACHE_TTL_SECONDS', 30, 0, 3600),
+    lastUsedFlushSeconds: read.int('LAST_USED_FLUSH_SECONDS', 30, 1, 60),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     corsOrigins: read.list('CORS_ORIGINS', '*'),
   };

@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   InsufficientScope: 403,
   NotFound: 404,
   EmailTaken: 409,
+  TokenLimitReached: 409,
+  TokenNotActive: 409,
+  IdempotencyKeyInUse: 409,
+  IdempotencyKeyReused: 422,
   RateLimited: 429,
   Unavailable: 503,
 } as const;

@@ -27,3 +27,28 @@ describe('MemoryRateLimiter', () => {
     });
   });
 });
+
+describe('MemoryRateLimiter.consumeAll', () => {
+  const windows = [
+    { key: 'minute', limit: 2, windowSeconds: 60 },
+    { key: 'hour', limit: 3, windowSeconds: 3600 },
+  ];
+
+  it('charges every window, or none when one of them refuses', async () => {
+    let now = 5_000_000;
+    const limiter = new MemoryRateLimiter(() => now);
+    const allowed = async () => (await limiter.consumeAll(windows)).map((r) => r.allowed);
+    expect(await allowed()).toEqual([true, true]);
+    expect(await allowed()).toEqual([true, true]);
+    // The minute is used up: refused, and the hour is not charged for it.
+    expect(await allowed()).toEqual([false, true]);
+    expect(await allowed()).toEqual([false, true]);
+    now += 60_000;
+    expect(await allowed()).toEqual([true, true]); // the hour's third and last request
+    // Now the hour refuses, and the fresh minute is not charged either.
+    expect(await allowed()).toEqual([true, false]);
+    const [minute, hour] = await limiter.consumeAll(windows);
+    expect(minute).toMatchObject({ allowed: true, remaining: 1 });
+    expect(hour).toMatchObject({ allowed: false, remaining: 0, resetSeconds: 3540 });
+  });
+});

@@ -14,6 +14,19 @@ export interface RateLimitResult {
  */
 export abstract class RateLimiter {
   abstract consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
+
+  /**
+   * Several windows as one decision: the request is charged to every window, or, if any of
+   * them refuses it, to none (a request refused by the hourly limit does not use up the
+   * minute's allowance, and the reverse). Results come back in the order of `windows`.
+   */
+  abstract consumeAll(windows: readonly RateWindow[]): Promise<RateLimitResult[]>;
+}
+
+export interface RateWindow {
+  key: string;
+  limit: number;
+  windowSeconds: number;
 }
 
 export class MemoryRateLimiter extends RateLimiter {
@@ -25,21 +38,30 @@ export class MemoryRateLimiter extends RateLimiter {
   }
 
   consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+    return this.consumeAll([{ key, limit, windowSeconds }]).then(([result]) => result);
+  }
+
+  consumeAll(windows: readonly RateWindow[]): Promise<RateLimitResult[]> {
     const now = this.now();
     this.sweep(now);
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + windowSeconds * 1000 };
-      this.windows.set(key, window);
-    }
-    const allowed = window.count < limit;
-    if (allowed) window.count++;
-    return Promise.resolve({
-      allowed,
-      limit,
-      remaining: Math.max(0, limit - window.count),
-      resetSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
+    const current = windows.map(({ key, windowSeconds }) => {
+      let window = this.windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { count: 0, resetAt: now + windowSeconds * 1000 };
+        this.windows.set(key, window);
+      }
+      return window;
     });
+    const room = current.map((window, i) => window.count < windows[i].limit);
+    if (room.every(Boolean)) for (const window of current) window.count++;
+    return Promise.resolve(
+      current.map((window, i) => ({
+        allowed: room[i],
+        limit: windows[i].limit,
+        remaining: Math.max(0, windows[i].limit - window.count),
+        resetSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
+      })),
+    );
   }
 
   /** Drops finished windows now and then so that the map does not grow without end. */

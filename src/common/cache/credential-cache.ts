@@ -1,0 +1,64 @@
+/**
+ * A bounded in-process map from a credential key to what the database said about it, so that
+ * the per-request check costs no round trip while the entry is fresh.
+ *
+ * - Invalidations in this process drop the entry at once; the TTL bounds how long a change
+ *   made elsewhere (another instance, a manual SQL update) can go unseen.
+ * - Concurrent misses of one key share one load.
+ * - A load that began before an invalidation neither stores what it read (it may be the state
+ *   from just before a revocation) nor is joined by requests that arrive after it.
+ */
+export class CredentialCache<V> {
+  private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly loading = new Map<string, { generation: number; promise: Promise<V> }>();
+  /** Bumped by every invalidation. */
+  private generation = 0;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 100_000,
+  ) {}
+
+  async get(key: string, load: (key: string) => Promise<V>): Promise<V> {
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.until > now) return hit.value;
+
+    const generation = this.generation;
+    const inFlight = this.loading.get(key);
+    if (inFlight && inFlight.generation === generation) return inFlight.promise;
+
+    const promise = load(key);
+    this.loading.set(key, { generation, promise });
+    try {
+      const value = await promise;
+      if (generation === this.generation && this.ttlMs > 0) this.store(key, value, now);
+      return value;
+    } finally {
+      if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
+    }
+  }
+
+  invalidate(keys: Iterable<string>): void {
+    this.generation++;
+    for (const key of keys) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private store(key: string, value: V, now: number) {
+    this.entries.delete(key);
+    this.entries.set(key, { value, until: now + this.ttlMs });
+    if (this.entries.size > this.maxEntries) {
+      // Maps iterate in insertion order: the first key is the stalest entry.
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+  }
+}

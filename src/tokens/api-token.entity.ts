@@ -1,0 +1,92 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import type { Scope } from '../common/auth/scopes.js';
+import { User } from '../users/user.entity.js';
+
+export type TokenStatus = 'active' | 'expired' | 'revoked';
+export type TokenRevokeReason = 'revoked' | 'rotated' | 'admin';
+
+/**
+ * A personal API token. The secret itself is never stored: only its SHA-256, and its first
+ * characters for display.
+ */
+@Entity('api_tokens')
+@Index('api_tokens_user_created_idx', ['userId', 'createdAt', 'id'])
+export class ApiToken {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'api_tokens_pkey' })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'api_tokens_user_id_fkey' })
+  user?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  description: string | null;
+
+  /** The first characters of the secret, to tell tokens apart. */
+  @Column({ type: 'varchar', length: 8 })
+  prefix: string;
+
+  /** SHA-256 of the secret: the key of the per-request lookup. */
+  @Index('api_tokens_token_hash_key', { unique: true })
+  @Column({ name: 'token_hash', type: 'bytea' })
+  tokenHash: Buffer;
+
+  @Column({ type: 'varchar', length: 32, array: true })
+  scopes: Scope[];
+
+  /** Canonical addresses and CIDR blocks; empty: any address. */
+  @Column({ name: 'allowed_ips', type: 'varchar', length: 49, array: true })
+  allowedIps: string[];
+
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  /** Set when created with `expiresInDays`: a rotation gives the new token the same lifetime. */
+  @Column({ name: 'lifetime_days', type: 'integer', nullable: true })
+  lifetimeDays: number | null;
+
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+
+  @Column({ name: 'last_used_ip', type: 'varchar', length: 45, nullable: true })
+  lastUsedIp: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** When the token stops (stopped) working. In the future while a rotation's grace runs. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'revoke_reason', type: 'varchar', length: 16, nullable: true })
+  revokeReason: TokenRevokeReason | null;
+
+  /** The token this one replaced by rotation. */
+  @Column({ name: 'rotated_from_id', type: 'uuid', nullable: true })
+  rotatedFromId: string | null;
+
+  status(now = Date.now()): TokenStatus {
+    if (this.revokedAt && this.revokedAt.getTime() <= now) return 'revoked';
+    if (this.expiresAt && this.expiresAt.getTime() <= now) return 'expired';
+    return 'active';
+  }
+}

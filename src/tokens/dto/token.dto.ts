@@ -1,0 +1,259 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  registerDecorator,
+  type ValidationOptions,
+} from 'class-validator';
+import { SCOPES, type Scope } from '../../common/auth/scopes.js';
+import type { ApiToken, TokenStatus } from '../api-token.entity.js';
+import { MAX_ALLOWED_IPS, canonicalAllowedIp } from '../ip-allowlist.js';
+import type { LastUse } from '../last-used.tracker.js';
+
+export const MAX_LIFETIME_DAYS = 3650;
+export const MAX_GRACE_SECONDS = 604_800;
+const NOT_BLANK = /\S/;
+
+/** An IPv4 or IPv6 address, or a CIDR block of either. */
+function IsAllowedIp(options?: ValidationOptions) {
+  return (target: object, property: string) =>
+    registerDecorator({
+      name: 'isAllowedIp',
+      target: target.constructor,
+      propertyName: property,
+      options: {
+        message: `each value in ${property} must be an IPv4 or IPv6 address or CIDR block`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && value.length <= 64 && canonicalAllowedIp(value) !== null,
+      },
+    });
+}
+
+export class CreateTokenDto {
+  @ApiProperty({ minLength: 1, maxLength: 100, example: 'CI deploys' })
+  @IsString()
+  @Length(1, 100)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string;
+
+  @ApiProperty({ enum: SCOPES, isArray: true, example: ['tokens:read'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(SCOPES, { each: true })
+  scopes: Scope[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIFETIME_DAYS, example: 90 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIFETIME_DAYS)
+  expiresInDays?: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Instead of expiresInDays' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  expiresAt?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_ALLOWED_IPS,
+    example: ['203.0.113.7', '10.0.0.0/8', '2001:db8::/32'],
+    description: 'Addresses or CIDR blocks the token may be used from; empty or absent: any',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ALLOWED_IPS)
+  @IsAllowedIp({ each: true })
+  allowedIps?: string[];
+}
+
+export class UpdateTokenDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @Length(1, 100)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 500,
+    nullable: true,
+    type: String,
+    description: 'null clears it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string | null;
+
+  @ApiPropertyOptional({ enum: SCOPES, isArray: true })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(SCOPES, { each: true })
+  scopes?: Scope[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_ALLOWED_IPS,
+    description: '[] allows any address',
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(MAX_ALLOWED_IPS)
+  @IsAllowedIp({ each: true })
+  allowedIps?: string[];
+}
+
+export class RotateTokenDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_GRACE_SECONDS,
+    default: 0,
+    description: 'How long the replaced token keeps working',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_GRACE_SECONDS)
+  gracePeriodSeconds?: number;
+}
+
+export const STATUS_FILTERS = ['active', 'expired', 'revoked', 'all'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export class ListTokensQuery {
+  @ApiPropertyOptional({ enum: STATUS_FILTERS, default: 'active' })
+  @IsOptional()
+  @IsIn(STATUS_FILTERS)
+  status?: StatusFilter;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIFETIME_DAYS })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIFETIME_DAYS)
+  expiringWithinDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+/** A token as its owner sees it: never the secret, never its hash. */
+export class TokenDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  description: string | null;
+
+  @ApiProperty({ description: 'The first 8 characters of the secret', example: 'tsr_a1B2' })
+  prefix: string;
+
+  @ApiProperty({ enum: SCOPES, isArray: true })
+  scopes: Scope[];
+
+  @ApiProperty({ type: [String] })
+  allowedIps: string[];
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  expiresAt: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Within 60 s' })
+  lastUsedAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  lastUsedIp: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'In the future while a rotation grace period runs',
+  })
+  revokedAt: string | null;
+
+  @ApiProperty({ enum: ['active', 'expired', 'revoked'] })
+  status: TokenStatus;
+
+  static from(token: ApiToken, unwritten?: LastUse): TokenDto {
+    const newer = unwritten && (!token.lastUsedAt || unwritten.at > token.lastUsedAt.getTime());
+    return {
+      id: token.id,
+      name: token.name,
+      description: token.description,
+      prefix: token.prefix,
+      scopes: token.scopes,
+      allowedIps: token.allowedIps,
+      expiresAt: token.expiresAt?.toISOString() ?? null,
+      lastUsedAt: newer
+        ? new Date(unwritten.at).toISOString()
+        : (token.lastUsedAt?.toISOString() ?? null),
+      lastUsedIp: newer ? unwritten.ip || null : token.lastUsedIp,
+      createdAt: token.createdAt.toISOString(),
+      revokedAt: token.revokedAt?.toISOString() ?? null,
+      status: token.status(),
+    };
+  }
+}
+
+export class CreatedTokenDto extends TokenDto {
+  @ApiProperty({ description: 'The secret. Shown this once: only a hash of it is kept.' })
+  token: string;
+}
+
+export class RotatedTokenDto extends CreatedTokenDto {
+  @ApiProperty({ format: 'uuid' })
+  rotatedFromId: string;
+}
+
+export class TokenPageDto {
+  @ApiProperty({ type: [TokenDto] })
+  items: TokenDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor: string | null;
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../common/config/app-config.js';
+import { deriveKey, hmacKey, hmacSha256, open, seal, sha256 } from '../common/crypto/crypto.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { KeyObject } from 'node:crypto';
+
+/** A record lives this long; after it, the same key starts afresh. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+/** A first request still unanswered after this long is taken to have died with its instance. */
+const ABANDONED_AFTER_SECONDS = 60;
+
+/** The right to carry out one request under an Idempotency-Key. */
+export interface IdempotencyClaim {
+  userId: string;
+  keyHash: Buffer;
+  sealKey: Buffer;
+}
+
+export type IdempotencyOutcome =
+  { kind: 'claimed'; claim: IdempotencyClaim } | { kind: 'replay'; status: number; body: unknown };
+
+/**
+ * Idempotency-Key for creates (Stripe's semantics): the same key and body within 24 hours
+ * replay the first response; a different body is 422; the same key while the first request
+ * is still running is 409.
+ *
+ * The stored response contains a plaintext token. It is sealed (AES-256-GCM) under a key
+ * derived from the Idempotency-Key and a server secret, and the key itself is stored only as
+ * an HMAC: a copy of the database alone opens nothing.
+ */
+@Injectable()
+export class IdempotencyService {
+  private readonly keyHashKey: KeyObject;
+  private readonly sealRoot: KeyObject;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.keyHashKey = hmacKey(deriveKey(config.appSecret, 'idempotency-key-hash'));
+    this.sealRoot = hmacKey(deriveKey(config.appSecret, 'idempotency-seal'));
+  }
+
+  async begin(userId: string, key: string, request: unknown): Promise<IdempotencyOutcome> {
+    const scoped = `${userId}\n${key}`;
+    const claim: IdempotencyClaim = {
+      userId,
+      keyHash: hmacSha256(this.keyHashKey, scoped),
+      sealKey: hmacSha256(this.sealRoot, scoped),
+    };
+    const requestHash = sha256(canonicalJson(request));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const inserted: unknown[] = await this.dataSource.query(
+        `INSERT INTO idempotency_keys (user_id, key_hash, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [userId, claim.keyHash, requestHash],
+      );
+      if (inserted.length === 1) return { kind: 'claimed', claim };
+
+      const [row]: {
+        request_hash: Buffer;
+        response_status: number | null;
+        response: Buffer | null;
+        stale: boolean;
+        abandoned: boolean;
+      }[] = await this.dataSource.query(
+        `SELECT request_hash, response_status, response,
+                created_at <= now() - make_interval(hours => $3) AS stale,
+                response IS NULL AND created_at <= now() - make_interval(secs => $4) AS abandoned
+         FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2`,
+        [userId, claim.keyHash, IDEMPOTENCY_TTL_HOURS, ABANDONED_AFTER_SECONDS],
+      );
+      if (!row) continue; // released meanwhile: claim it
+      if (row.stale || row.abandoned) {
+        // Checked again in the statement: another request may have taken the key meanwhile.
+        await this.dataSource.query(
+          `DELETE FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2
+             AND (created_at <= now() - make_interval(hours => $3)
+                  OR (response IS NULL AND created_at <= now() - make_interval(secs => $4)))`,
+          [userId, claim.keyHash, IDEMPOTENCY_TTL_HOURS, ABANDONED_AFTER_SECONDS],
+        );
+        continue;
+      }
+      if (!row.request_hash.equals(requestHash)) {
+        throw new DomainError(
+          'IdempotencyKeyReused',
+          'This Idempotency-Key was used with a different request body',
+        );
+      }
+      if (!row.response || row.response_status === null) {
+        throw new DomainError(
+          'IdempotencyKeyInUse',
+          'A request with this Idempotency-Key is still being processed; retry shortly',
+        );
+      }
+      const body = open(claim.sealKey, row.response);
+      if (body === null) throw new Error('Stored idempotent response cannot be opened');
+      return { kind: 'replay', status: row.response_status, body: JSON.parse(body) };
+    }
+    throw new DomainError(
+      'IdempotencyKeyInUse',
+      'A request with this Idempotency-Key is still being processed; retry shortly',
+    );
+  }
+
+  /** Stores the response, in the transaction that made it. */
+  async complete(
+    m: EntityManager,
+    claim: IdempotencyClaim,
+    status: number,
+    body: unknown,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE idempotency_keys SET response_status = $3, response = $4
+       WHERE user_id = $1 AND key_hash = $2`,
+      [claim.userId, claim.keyHash, status, seal(claim.sealKey, JSON.stringify(body))],
+    );
+  }
+
+  /**
+   * Gives the key up after a failed request, so that the client may retry with it (after
+   * freeing a slot under the token limit, say).
+   */
+  async release(claim: IdempotencyClaim): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2 AND response IS NULL`,
+      [claim.userId, claim.keyHash],
+    );
+  }
+}
+
+/** JSON with object keys sorted: the same body written in another key order is the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : v,
+  );
+}

@@ -1,0 +1,87 @@
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../common/config/app-config.js';
+import { describeError } from '../common/errors/http-exception.filter.js';
+
+export interface LastUse {
+  at: number;
+  ip: string;
+}
+
+/**
+ * Remembers the last use of each API token in memory and writes what changed every
+ * LAST_USED_FLUSH_SECONDS in one statement, and once more at shutdown. A request never waits
+ * on, or causes, a write (Sanctum's write per request is what its users see deadlock).
+ */
+@Injectable()
+export class LastUsedTracker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LastUsedTracker.name);
+  private pending = new Map<string, LastUse>();
+  private timer?: NodeJS.Timeout;
+  private flushing?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.flush(), this.config.lastUsedFlushSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  touch(tokenId: string, ip: string, at = Date.now()): void {
+    this.pending.set(tokenId, { at, ip });
+  }
+
+  /** A use not yet written, so that views read on this instance are current. */
+  unwritten(tokenId: string): LastUse | undefined {
+    return this.pending.get(tokenId);
+  }
+
+  /** Writes the uses seen since the last flush; returns how many tokens it updated. */
+  flush(): Promise<number> {
+    this.flushing ??= this.write().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  private async write(): Promise<number> {
+    if (this.pending.size === 0) return 0;
+    const batch = this.pending;
+    this.pending = new Map();
+    const ids: string[] = [];
+    const times: Date[] = [];
+    const ips: (string | null)[] = [];
+    for (const [id, use] of batch) {
+      ids.push(id);
+      times.push(new Date(use.at));
+      ips.push(use.ip || null);
+    }
+    try {
+      // Another instance may have written a later use: never move last_used_at backwards.
+      await this.dataSource.query(
+        `UPDATE api_tokens t SET last_used_at = u.at, last_used_ip = u.ip
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::varchar[]) AS u(id, at, ip)
+         WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)`,
+        [ids, times, ips],
+      );
+      return ids.length;
+    } catch (error) {
+      // Keep them for the next flush, unless a later use came in meanwhile.
+      for (const [id, use] of batch) if (!this.pending.has(id)) this.pending.set(id, use);
+      this.logger.error({ err: describeError(error) }, 'Could not write API token last use');
+      return 0;
+    }
+  }
+}

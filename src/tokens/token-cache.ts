@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { CredentialCache } from '../common/cache/credential-cache.js';
+import type { Role, Scope } from '../common/auth/scopes.js';
+import { AppConfig } from '../common/config/app-config.js';
+import type { IpAllowlist } from './ip-allowlist.js';
+
+/** What the per-request check needs to know of an API token. */
+export interface TokenState {
+  id: string;
+  userId: string;
+  role: Role;
+  /** The token's scopes that its owner's role still grants. */
+  scopes: readonly Scope[];
+  allowlist: IpAllowlist;
+  /** Epoch ms, or null for never. */
+  expiresAt: number | null;
+  /** Epoch ms (in the future while a rotation's grace period runs), or null. */
+  revokedAt: number | null;
+}
+
+/** API tokens by the base64 of their SHA-256 (null: no such token). */
+@Injectable()
+export class TokenCache extends CredentialCache<TokenState | null> {
+  constructor(config: AppConfig) {
+    super(config.tokenCacheTtlSeconds * 1000);
+  }
+}

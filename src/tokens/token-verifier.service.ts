@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { ROLE_SCOPES, type Role, type Scope } from '../common/auth/scopes.js';
+import { AppConfig } from '../common/config/app-config.js';
+import { sha256 } from '../common/crypto/crypto.js';
+import { invalidToken } from '../common/errors/domain-error.js';
+import {
+  RateLimiter,
+  rateLimited,
+  type RateLimitResult,
+  type RateWindow,
+} from '../common/rate-limit/rate-limiter.js';
+import { IpAllowlist } from './ip-allowlist.js';
+import { LastUsedTracker } from './last-used.tracker.js';
+import { TokenCache, type TokenState } from './token-cache.js';
+import { isWellFormedApiToken } from './token-format.js';
+
+/**
+ * The per-request check of an API token: checksum, then the in-process cache keyed by the
+ * token's hash, then the database on a miss. Expiry is a comparison of times, so no job has to
+ * run for a token to stop working. Revocation, rotation and changes made by this instance drop
+ * the cache entry at once.
+ */
+@Injectable()
+export class TokenVerifier {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: TokenCache,
+    private readonly limiter: RateLimiter,
+    private readonly lastUsed: LastUsedTracker,
+    private readonly config: AppConfig,
+  ) {}
+
+  async authenticate(token: string, ip: string): Promise<AuthPrincipal> {
+    // A typo or a made-up string costs neither a cache slot nor a query.
+    if (!isWellFormedApiToken(token)) throw invalidToken();
+    const state = await this.cache.get(cacheKey(sha256(token)), (key) => this.load(key));
+    const now = Date.now();
+    if (
+      !state ||
+      (state.revokedAt !== null && state.revokedAt <= now) ||
+      (state.expiresAt !== null && state.expiresAt <= now)
+    ) {
+      throw invalidToken();
+    }
+    // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
+    if (!state.allowlist.allows(ip)) {
+      throw invalidToken('This API token may not be used from this address');
+    }
+    const rateLimit = await this.consumeRate(state.id);
+    this.lastUsed.touch(state.id, ip, now);
+    return {
+      userId: state.userId,
+      role: state.role,
+      scopes: state.scopes,
+      tokenId: state.id,
+      rateLimit,
+    };
+  }
+
+  /** Drops cached states, by token hash, after a change in this instance. */
+  invalidate(tokenHashes: Iterable<Buffer>): void {
+    this.cache.invalidate(Array.from(tokenHashes, cacheKey));
+  }
+
+  private async consumeRate(tokenId: string): Promise<RateLimitResult> {
+    const windows: RateWindow[] = [
+      { key: `token:${tokenId}:m`, limit: this.config.tokenRatePerMinute, windowSeconds: 60 },
+      { key: `token:${tokenId}:h`, limit: this.config.tokenRatePerHour, windowSeconds: 3600 },
+    ];
+    const [minute, hour] = await this.limiter.consumeAll(windows);
+    if (!minute.allowed || !hour.allowed) {
+      // Retry-After: when every refusing window has room again.
+      throw rateLimited(
+        !hour.allowed ? hour : minute,
+        'Rate limit of this API token exceeded; try again later',
+      );
+    }
+    return hour.remaining < minute.remaining ? hour : minute;
+  }
+
+  private async load(key: string): Promise<TokenState | null> {
+    const rows: {
+      id: string;
+      user_id: string;
+      role: Role;
+      scopes: Scope[];
+      allowed_ips: string[];
+      expires_at: Date | null;
+      revoked_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT t.id, t.user_id, u.role, t.scopes, t.allowed_ips, t.expires_at, t.revoked_at
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = $1`,
+      [Buffer.from(key, 'base64')],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const granted = ROLE_SCOPES[row.role];
+    return {
+      id: row.id,
+      userId: row.user_id,
+      role: row.role,
+      scopes: row.scopes.filter((scope) => granted.includes(scope)),
+      allowlist: new IpAllowlist(row.allowed_ips),
+      expiresAt: row.expires_at?.getTime() ?? null,
+      revokedAt: row.revoked_at?.getTime() ?? null,
+    };
+  }
+}
+
+function cacheKey(tokenHash: Buffer): string {
+  return tokenHash.toString('base64');
+}

@@ -1,0 +1,186 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { actorOf } from '../audit/audit-actor.js';
+import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
+import { Client } from '../common/http/client-context.decorator.js';
+import type { ClientContext } from '../sessions/client-context.js';
+import {
+  CreateTokenDto,
+  CreatedTokenDto,
+  ListTokensQuery,
+  RotateTokenDto,
+  RotatedTokenDto,
+  TokenDto,
+  TokenPageDto,
+  UpdateTokenDto,
+} from './dto/token.dto.js';
+import { TokensService } from './tokens.service.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@ApiTags('tokens')
+@ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
+@ApiTooManyRequestsResponse({
+  description: "The calling API token's rate limit",
+  type: ErrorResponseDto,
+})
+@Controller('tokens')
+export class TokensController {
+  constructor(private readonly tokens: TokensService) {}
+
+  @Post()
+  @Authenticated({ scopes: ['tokens:write'] })
+  @ApiOperation({
+    summary: 'Create an API token',
+    description: 'The secret is in this response only. It can grant only scopes the caller holds.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body within 24 h replays the first response',
+  })
+  @ApiCreatedResponse({ type: CreatedTokenDto })
+  @ApiConflictResponse({
+    description: 'Token limit reached, or the same Idempotency-Key is still in flight',
+    type: ErrorResponseDto,
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Idempotency-Key reused with another body',
+    type: ErrorResponseDto,
+  })
+  async create(
+    @Principal() principal: AuthPrincipal,
+    @Body() body: CreateTokenDto,
+    @Client() client: ClientContext,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CreatedTokenDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DomainError(
+        'BadRequest',
+        'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces',
+      );
+    }
+    const { created, replayed } = await this.tokens.create(
+      principal,
+      body,
+      actorOf(principal, client),
+      idempotencyKey,
+    );
+    if (replayed) void reply.header('Idempotent-Replayed', 'true');
+    return created;
+  }
+
+  @Get()
+  @Authenticated({ scopes: ['tokens:read'] })
+  @ApiOperation({ summary: "The caller's API tokens, newest first" })
+  @ApiOkResponse({ type: TokenPageDto })
+  list(@Principal() principal: AuthPrincipal, @Query() query: ListTokensQuery) {
+    return this.tokens.list(principal.userId, query);
+  }
+
+  @Get('current')
+  @Authenticated()
+  @ApiOperation({ summary: 'The API token making this request' })
+  @ApiOkResponse({ type: TokenDto })
+  current(@Principal() principal: AuthPrincipal): Promise<TokenDto> {
+    return this.tokens.current(principal);
+  }
+
+  @Get(':id')
+  @Authenticated({ scopes: ['tokens:read'] })
+  @ApiOperation({ summary: 'One API token of the caller' })
+  @ApiOkResponse({ type: TokenDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(
+    @Principal() principal: AuthPrincipal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<TokenDto> {
+    return this.tokens.get(principal.userId, id);
+  }
+
+  @Patch(':id')
+  @Authenticated({ scopes: ['tokens:write'] })
+  @ApiOperation({ summary: 'Rename, describe, rescope or change the allowlist of a token' })
+  @ApiOkResponse({ type: TokenDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ description: 'The token is revoked or expired', type: ErrorResponseDto })
+  update(
+    @Principal() principal: AuthPrincipal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateTokenDto,
+    @Client() client: ClientContext,
+  ): Promise<TokenDto> {
+    return this.tokens.update(principal, id, body, actorOf(principal, client));
+  }
+
+  @Post(':id/rotate')
+  @Authenticated({ scopes: ['tokens:write'] })
+  @ApiOperation({
+    summary: 'Replace the secret of a token',
+    description:
+      'Same name, scopes, allowlist and expiry policy; the old secret works for gracePeriodSeconds more.',
+  })
+  @ApiCreatedResponse({ type: RotatedTokenDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'The token is revoked, expired or already rotated',
+    type: ErrorResponseDto,
+  })
+  rotate(
+    @Principal() principal: AuthPrincipal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RotateTokenDto,
+    @Client() client: ClientContext,
+  ): Promise<RotatedTokenDto> {
+    return this.tokens.rotate(
+      principal,
+      id,
+      body.gracePeriodSeconds ?? 0,
+      actorOf(principal, client),
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated({ scopes: ['tokens:write'] })
+  @ApiOperation({ summary: 'Revoke a token: it stops working at once. Idempotent.' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async revoke(
+    @Principal() principal: AuthPrincipal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Client() client: ClientContext,
+  ): Promise<void> {
+    await this.tokens.revoke(principal.userId, id, actorOf(principal, client));
+  }
+}
