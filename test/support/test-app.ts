@@ -151,3 +151,24 @@ export async function expectSessionRevoked(
   });
   expect(refresh.status).toBe(401);
 }
+
+export interface CreatedToken {
+  id: string;
+  token: string;
+  scopes: string[];
+  [field: string]: unknown;
+}
+
+/** Creates an API token with the given credential; fails the test if that does not work. */
+export async function createToken(
+  api: Api,
+  credential: string,
+  body: Record<string, unknown> = {},
+): Promise<CreatedToken> {
+  const created = await api.post('/api/v1/tokens', {
+    token: credential,
+    body: { name: 'test token', scopes: ['tokens:read'], ...body },
+  });
+  if (created.status !== 201) throw new Error(`token create failed: ${created.text}`);
+  return created.body as CreatedToken;
+}
