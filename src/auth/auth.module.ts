@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BEARER_STRATEGY_REF } from '../common/auth/bearer-auth.guard.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -11,6 +12,13 @@ import { PasswordHasher } from './password-hasher.js';
 @Module({
   imports: [UsersModule, SessionsModule, TokensModule],
   controllers: [AuthController],
-  providers: [AuthService, AuthThrottle, BearerStrategy, PasswordHasher],
+  providers: [
+    AuthService,
+    AuthThrottle,
+    BearerStrategy,
+    // What the guard runs: this app's instance (see BearerAuthGuard).
+    { provide: BEARER_STRATEGY_REF, useExisting: BearerStrategy },
+    PasswordHasher,
+  ],
 })
 export class AuthModule {}

@@ -15,7 +15,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     DATABASE_URL: databaseUrl,
     APP_SECRET: TEST_SECRET,
     AUTH_RATE_PER_MINUTE: '1000000',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
 }

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Reflector, type ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { BearerStrategy } from '../../auth/bearer.strategy.js';
 import type { SessionsService } from '../../sessions/sessions.service.js';
@@ -27,7 +27,7 @@ const tokenPrincipal: AuthPrincipal = {
 const tokenCalls: { token: string; ip: string }[] = [];
 
 // The real strategy, with the session and token lookups swapped for fixed answers.
-new BearerStrategy(
+const strategy = new BearerStrategy(
   {
     authenticate: async (token: string) => {
       if (token === 'good') return principal;
@@ -72,7 +72,9 @@ async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 describe('BearerAuthGuard', () => {
-  const guard = new BearerAuthGuard(new Reflector());
+  const guard = new BearerAuthGuard(new Reflector(), {
+    get: () => strategy,
+  } as unknown as ModuleRef);
 
   it('lets a credential with the required scopes through and hands over the principal', async () => {
     const { request, context } = contextFor('Bearer good', ['profile:read']);

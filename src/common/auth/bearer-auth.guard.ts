@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import passport, { type Strategy } from 'passport';
+import type { Strategy } from 'passport';
 import { insufficientScope, invalidToken, missingToken } from '../errors/domain-error.js';
 import { rateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { AuthPrincipal } from './principal.js';
@@ -9,6 +9,8 @@ import type { Scope } from './scopes.js';
 
 export const REQUIRED_SCOPES = 'tessera:required-scopes';
 export const BEARER_STRATEGY = 'bearer';
+/** The provider under which the app's bearer strategy instance is found. */
+export const BEARER_STRATEGY_REF = Symbol('BearerStrategy');
 
 type Outcome =
   | { kind: 'success'; principal: AuthPrincipal }
@@ -26,11 +28,19 @@ type Outcome =
  */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private strategy?: Strategy;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly moduleRef: ModuleRef,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ user?: AuthPrincipal }>();
-    const principal = principalOf(await runStrategy(request));
+    // This application's instance, rather than Passport's process-wide registry, which holds
+    // only the strategy of the app started last.
+    this.strategy ??= this.moduleRef.get<Strategy>(BEARER_STRATEGY_REF, { strict: false });
+    const principal = principalOf(await runStrategy(this.strategy, request));
     request.user = principal;
     if (principal.rateLimit) {
       // On every response to an API token, errors included.
@@ -56,11 +66,7 @@ interface StrategyRun {
   redirect(): void;
 }
 
-function runStrategy(request: object): Promise<Outcome> {
-  const registered = (
-    passport as unknown as { _strategy(name: string): Strategy | undefined }
-  )._strategy(BEARER_STRATEGY);
-  if (!registered) throw new Error(`No Passport strategy registered as "${BEARER_STRATEGY}"`);
+function runStrategy(registered: Strategy, request: object): Promise<Outcome> {
   return new Promise((resolve) => {
     const run = Object.create(registered) as StrategyRun;
     run.success = (user) => resolve({ kind: 'success', principal: user as AuthPrincipal });

@@ -1,0 +1,63 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../common/config/app-config.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
+import type { LastUsedTracker } from './last-used.tracker.js';
+import { TokenCache } from './token-cache.js';
+import { generateApiToken } from './token-format.js';
+import { TokenVerifier } from './token-verifier.service.js';
+
+describe('TokenVerifier', () => {
+  const config = {
+    tokenCacheTtlSeconds: 30,
+    tokenRatePerMinute: 10,
+    tokenRatePerHour: 100,
+  } as AppConfig;
+
+  function verifier() {
+    const queries: unknown[][] = [];
+    const dataSource = {
+      query: (...args: unknown[]) => {
+        queries.push(args);
+        return Promise.resolve([]);
+      },
+    } as unknown as DataSource;
+    const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
+    const cache = new TokenCache(config);
+    return {
+      queries,
+      cache,
+      verifier: new TokenVerifier(dataSource, cache, new MemoryRateLimiter(), tracker, config),
+    };
+  }
+
+  async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('refuses a bad checksum without a lookup or a cache entry', async () => {
+    const { verifier: v, queries, cache } = verifier();
+    const token = generateApiToken();
+    const bad = token.slice(0, -6) + (token.endsWith('000000') ? '000001' : '000000');
+    for (const candidate of [bad, 'tsr_short', `${token}x`, token.replace('tsr_', 'tsr-')]) {
+      expect((await refusal(v.authenticate(candidate, '127.0.0.1'))).status).toBe(401);
+    }
+    expect(queries).toHaveLength(0);
+    expect(cache.size).toBe(0);
+  });
+
+  it('looks a well-formed token up once, then answers from the cache', async () => {
+    const { verifier: v, queries, cache } = verifier();
+    const token = generateApiToken();
+    await refusal(v.authenticate(token, '127.0.0.1'));
+    await refusal(v.authenticate(token, '127.0.0.1'));
+    expect(queries).toHaveLength(1);
+    expect(cache.size).toBe(1);
+  });
+});

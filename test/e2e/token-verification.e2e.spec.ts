@@ -1,0 +1,309 @@
+import pg from 'pg';
+import {
+  createToken,
+  newUser,
+  startTestApp,
+  type LoggedInUser,
+  type TestApp,
+} from '../support/test-app.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('API token verification', () => {
+  let t: TestApp;
+  let user: LoggedInUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  beforeEach(async () => {
+    user = await newUser(t.api);
+  });
+  afterAll(() => t.close());
+
+  const current = (token: string, headers: Record<string, string> = {}) =>
+    t.api.get('/api/v1/tokens/current', { token, headers });
+
+  it('refuses a token with a bad checksum as invalid_token', async () => {
+    const created = await createToken(t.api, user.accessToken);
+    const last = created.token.at(-1) === 'a' ? 'b' : 'a';
+    const tampered = created.token.slice(0, -1) + last;
+    const response = await current(tampered);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe(
+      'Bearer realm="tessera", error="invalid_token"',
+    );
+    expect((await current(created.token)).status).toBe(200);
+  });
+
+  it('refuses a well-formed token that was never issued', async () => {
+    const { generateApiToken } = await import('../../src/tokens/token-format.js');
+    const response = await current(generateApiToken());
+    expect(response.status).toBe(401);
+  });
+
+  describe('IP allowlists', () => {
+    it('refuses the token from an address outside its allowlist', async () => {
+      const created = await createToken(t.api, user.accessToken, {
+        allowedIps: ['203.0.113.0/24'],
+      });
+      const response = await current(created.token);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    });
+
+    it('does not believe a forged X-Forwarded-For from a client that is not a trusted proxy', async () => {
+      const created = await createToken(t.api, user.accessToken, {
+        allowedIps: ['203.0.113.7'],
+      });
+      const forged = await current(created.token, { 'x-forwarded-for': '203.0.113.7' });
+      expect(forged.status).toBe(401);
+    });
+
+    it('allows the token from a listed address, IPv4-mapped entries included', async () => {
+      const created = await createToken(t.api, user.accessToken, {
+        allowedIps: ['198.51.100.0/24', '::ffff:127.0.0.1'],
+      });
+      expect(created.allowedIps).toEqual(['198.51.100.0/24', '127.0.0.1']);
+      const response = await current(created.token);
+      expect(response.status).toBe(200);
+      expect(response.body.lastUsedIp).toBe('127.0.0.1');
+    });
+
+    it('believes X-Forwarded-For from a proxy named in TRUST_PROXY', async () => {
+      const proxied = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
+      try {
+        const owner = await newUser(proxied.api);
+        const created = await createToken(proxied.api, owner.accessToken, {
+          allowedIps: ['203.0.113.0/24', '2001:db8::/32'],
+        });
+        const call = (xff: string) =>
+          proxied.api.get('/api/v1/tokens/current', {
+            token: created.token,
+            headers: { 'x-forwarded-for': xff },
+          });
+        expect((await call('203.0.113.50')).status).toBe(200);
+        expect((await call('2001:db8::7')).status).toBe(200);
+        expect((await call('::ffff:203.0.113.51')).status).toBe(200);
+        expect((await call('198.51.100.1')).status).toBe(401);
+        // The client can prepend anything; the proxy appends the real address last.
+        expect((await call('203.0.113.50, 198.51.100.1')).status).toBe(401);
+      } finally {
+        await proxied.close();
+      }
+    });
+  });
+
+  describe('expiry', () => {
+    it('refuses a token once its expiry has passed, with no job involved', async () => {
+      const created = await createToken(t.api, user.accessToken, {
+        expiresAt: new Date(Date.now() + 1500).toISOString(),
+      });
+      expect((await current(created.token)).status).toBe(200); // cached from here on
+      await sleep(1600);
+      expect((await current(created.token)).status).toBe(401);
+    });
+  });
+
+  describe('rotation', () => {
+    it('without grace: the old secret stops at once, the new one works with the same settings', async () => {
+      const old = await createToken(t.api, user.accessToken, {
+        name: 'deploy',
+        description: 'ci',
+        scopes: ['tokens:read', 'profile:read'],
+        allowedIps: ['127.0.0.1'],
+        expiresInDays: 10,
+      });
+      expect((await current(old.token)).status).toBe(200);
+      await t.api.request('PATCH', `/api/v1/tokens/${old.id}`, {
+        token: user.accessToken,
+        body: { name: 'deploy' },
+      });
+      const rotated = await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
+        token: user.accessToken,
+      });
+      expect(rotated.status).toBe(201);
+      expect(rotated.body).toMatchObject({
+        rotatedFromId: old.id,
+        name: 'deploy',
+        description: 'ci',
+        scopes: ['tokens:read', 'profile:read'],
+        allowedIps: ['127.0.0.1'],
+        status: 'active',
+      });
+      expect(rotated.body.token).toMatch(/^tsr_/);
+      expect(rotated.body.token).not.toBe(old.token);
+      expect(rotated.body.id).not.toBe(old.id);
+      // Same expiry policy: ten days from the rotation.
+      const days = (Date.parse(rotated.body.expiresAt) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(9.99);
+
+      expect((await current(old.token)).status).toBe(401);
+      expect((await current(rotated.body.token)).body.id).toBe(rotated.body.id);
+      const oldView = await t.api.get(`/api/v1/tokens/${old.id}`, { token: user.accessToken });
+      expect(oldView.body.status).toBe('revoked');
+    });
+
+    it('with grace: the old secret works until the grace period ends', async () => {
+      const old = await createToken(t.api, user.accessToken);
+      const rotated = await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
+        token: user.accessToken,
+        body: { gracePeriodSeconds: 2 },
+      });
+      expect(rotated.status).toBe(201);
+      expect((await current(old.token)).status).toBe(200);
+      expect((await current(rotated.body.token)).status).toBe(200);
+      const during = await t.api.get(`/api/v1/tokens/${old.id}`, { token: user.accessToken });
+      expect(during.body.status).toBe('active');
+      expect(Date.parse(during.body.revokedAt)).toBeGreaterThan(Date.now());
+      // Rotated already: a second rotation of the old token is refused.
+      const again = await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
+        token: user.accessToken,
+      });
+      expect(again.status).toBe(409);
+      await sleep(2100);
+      expect((await current(old.token)).status).toBe(401);
+      expect((await current(rotated.body.token)).status).toBe(200);
+    });
+
+    it('revoking a token in its grace period stops it at once', async () => {
+      const old = await createToken(t.api, user.accessToken);
+      await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
+        token: user.accessToken,
+        body: { gracePeriodSeconds: 3600 },
+      });
+      expect((await current(old.token)).status).toBe(200);
+      await t.api.delete(`/api/v1/tokens/${old.id}`, { token: user.accessToken });
+      expect((await current(old.token)).status).toBe(401);
+    });
+
+    it('refuses revoked and expired tokens with 409', async () => {
+      const revoked = await createToken(t.api, user.accessToken);
+      await t.api.delete(`/api/v1/tokens/${revoked.id}`, { token: user.accessToken });
+      const expired = await createToken(t.api, user.accessToken, {
+        expiresAt: new Date(Date.now() + 300).toISOString(),
+      });
+      await sleep(350);
+      for (const id of [revoked.id, expired.id]) {
+        const response = await t.api.post(`/api/v1/tokens/${id}/rotate`, {
+          token: user.accessToken,
+        });
+        expect(response.status).toBe(409);
+      }
+    });
+
+    it.each([
+      { gracePeriodSeconds: -1 },
+      { gracePeriodSeconds: 604801 },
+      { gracePeriodSeconds: '5' },
+    ])('refuses %j with 400', async (body) => {
+      const created = await createToken(t.api, user.accessToken);
+      const response = await t.api.post(`/api/v1/tokens/${created.id}/rotate`, {
+        token: user.accessToken,
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect((await current(created.token)).status).toBe(200);
+    });
+
+    it('lets exactly one of several concurrent rotations win', async () => {
+      const old = await createToken(t.api, user.accessToken);
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
+            token: user.accessToken,
+            body: { gracePeriodSeconds: 60 },
+          }),
+        ),
+      );
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+      const all = await t.api.get('/api/v1/tokens?status=all', { token: user.accessToken });
+      expect(all.body.items).toHaveLength(2);
+    });
+  });
+
+  describe('last use', () => {
+    it('shows when and from where a token was last used, without a write per request', async () => {
+      const created = await createToken(t.api, user.accessToken);
+      const before = Date.now();
+      for (let i = 0; i < 5; i++) await current(created.token);
+      const view = await t.api.get(`/api/v1/tokens/${created.id}`, { token: user.accessToken });
+      expect(Date.parse(view.body.lastUsedAt)).toBeGreaterThanOrEqual(before - 5);
+      expect(view.body.lastUsedIp).toBe('127.0.0.1');
+    });
+  });
+});
+
+describe('API token rate limits', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ TOKEN_RATE_PER_MINUTE: '3', TOKEN_RATE_PER_HOUR: '100' });
+  });
+  afterAll(() => t.close());
+
+  it('reports the limit on every response and refuses with 429 past it', async () => {
+    const user = await newUser(t.api);
+    const created = await createToken(t.api, user.accessToken);
+    const other = await createToken(t.api, user.accessToken);
+    const responses = [];
+    for (let i = 0; i < 4; i++) {
+      responses.push(await t.api.get('/api/v1/tokens/current', { token: created.token }));
+    }
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+    expect(responses.map((r) => r.headers.get('ratelimit-remaining'))).toEqual([
+      '2',
+      '1',
+      '0',
+      '0',
+    ]);
+    for (const response of responses) {
+      expect(response.headers.get('ratelimit-limit')).toBe('3');
+      expect(Number(response.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+    }
+    const refused = responses[3];
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+
+    // Per token: another token of the same user is not affected; nor are session tokens.
+    expect((await t.api.get('/api/v1/tokens/current', { token: other.token })).status).toBe(200);
+    const bySession = await t.api.get('/api/v1/tokens', { token: user.accessToken });
+    expect(bySession.status).toBe(200);
+    expect(bySession.headers.get('ratelimit-limit')).toBeNull();
+  });
+
+  it('also reports the limit on error responses of token-authenticated requests', async () => {
+    const user = await newUser(t.api);
+    const created = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+    const forbidden = await t.api.get('/api/v1/sessions', { token: created.token });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get('ratelimit-remaining')).toBe('2');
+  });
+});
+
+describe('API token last use, written in batches', () => {
+  it('writes last use to the database within the flush interval, and at shutdown', async () => {
+    const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await db.connect();
+    const lastUsed = async (id: string) =>
+      (await db.query('SELECT last_used_at, last_used_ip FROM api_tokens WHERE id = $1', [id]))
+        .rows[0];
+    try {
+      const t = await startTestApp({ LAST_USED_FLUSH_SECONDS: '1' });
+      const user = await newUser(t.api);
+      const created = await createToken(t.api, user.accessToken);
+      await t.api.get('/api/v1/tokens/current', { token: created.token });
+      expect((await lastUsed(created.id)).last_used_at).toBeNull();
+      await sleep(1300);
+      expect(await lastUsed(created.id)).toMatchObject({ last_used_ip: '127.0.0.1' });
+
+      const second = await createToken(t.api, user.accessToken);
+      await t.api.get('/api/v1/tokens/current', { token: second.token });
+      await t.close(); // before the next interval: the shutdown flush writes it
+      expect((await lastUsed(second.id)).last_used_at).toBeInstanceOf(Date);
+    } finally {
+      await db.end();
+    }
+  });
+});
