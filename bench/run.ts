@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: starts the built service in its own process on a fresh PostgreSQL database,
- * seeds a user, and drives each route with autocannon. Prints requests/s, p50 and p99 latency,
- * and each route's throughput as a ratio of the health route's.
+ * `npm run bench`: starts the built service in its own processes on a fresh PostgreSQL
+ * database, seeds a user, a session and API tokens, and drives each route with autocannon.
+ * Prints requests/s, p50 and p99 latency, and each route's throughput as a ratio of the
+ * health route's; then fills the token table to BENCH_TOKENS rows and measures API-token
+ * verification again, with the in-process cache (the normal case) and without it (every
+ * request looks the token up in PostgreSQL).
  *
  * DATABASE_URL names a server to use (a database is created and dropped); without it an
- * embedded PostgreSQL is started. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 32)
- * tune the load.
+ * embedded PostgreSQL is started. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32)
+ * and BENCH_TOKENS (default 1000000) tune the run.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,83 +18,173 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { queryOnce } from '../src/database/pg-query.js';
+import { generateApiToken } from '../src/tokens/token-format.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const PORT = 4300 + Math.floor(Math.random() * 500);
-const BASE = `http://127.0.0.1:${PORT}`;
+const TABLE_TOKENS = Number(process.env.BENCH_TOKENS ?? 1_000_000);
+/** Distinct API tokens the token scenarios cycle through. */
+const SAMPLE_TOKENS = 1000;
+const BASE_PORT = 4300 + Math.floor(Math.random() * 500);
 
 interface Scenario {
   name: string;
   path: string;
-  headers?: Record<string, string>;
+  /** Bearer credentials to cycle through, one per request; none: no Authorization header. */
+  credentials?: string[];
   expect: number;
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+interface Service {
+  base: string;
+  child: ChildProcess;
 }
 
 async function main() {
   const cleanup: (() => Promise<void> | void)[] = [];
   try {
     const databaseUrl = await freshDatabase(cleanup);
-    const server = await startService(databaseUrl);
-    cleanup.unshift(() => stopService(server));
+    const cached = await startService(databaseUrl, BASE_PORT, {});
+    cleanup.unshift(() => stopService(cached));
+    // The same service with the token cache off: every request looks its token up.
+    const uncached = await startService(databaseUrl, BASE_PORT + 1, {
+      TOKEN_CACHE_TTL_SECONDS: '0',
+    });
+    cleanup.unshift(() => stopService(uncached));
 
-    const accessToken = await seedSession();
-    const scenarios: Scenario[] = [
-      { name: 'health (no auth)', path: '/health/live', expect: 200 },
-      {
-        name: 'session token: GET /auth/me',
-        path: '/api/v1/auth/me',
-        headers: bearer(accessToken),
-        expect: 200,
-      },
-      {
-        name: 'session token: GET /sessions',
-        path: '/api/v1/sessions',
-        headers: bearer(accessToken),
-        expect: 200,
-      },
-      {
-        name: 'bad token: 401',
-        path: '/api/v1/auth/me',
-        headers: bearer(`${accessToken}x`),
-        expect: 401,
-      },
-    ];
+    const { accessToken, userId } = await seedSession(cached.base);
+    const tokens = await seedTokens(databaseUrl, userId, SAMPLE_TOKENS);
 
     console.log(
       `Tessera bench: ${SECONDS}s per route, ${CONNECTIONS} connections, ` +
         `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
     );
-    const results: { name: string; rps: number; p50: number; p99: number }[] = [];
-    for (const scenario of scenarios) {
-      await load(scenario, 2); // warm-up
-      const result = await load(scenario, SECONDS);
-      results.push({ name: scenario.name, ...result });
-    }
-    const health = results[0].rps;
+
+    const health: Scenario = { name: 'health (no auth)', path: '/health/live', expect: 200 };
+    const tokenWhoami: Scenario = {
+      name: 'API token: GET /auth/whoami',
+      path: '/api/v1/auth/whoami',
+      credentials: tokens,
+      expect: 200,
+    };
+    const routes = await measure(cached, [
+      health,
+      tokenWhoami,
+      {
+        name: 'session token: GET /auth/whoami',
+        path: '/api/v1/auth/whoami',
+        credentials: [accessToken],
+        expect: 200,
+      },
+      {
+        name: 'API token: GET /tokens/current (reads the row)',
+        path: '/api/v1/tokens/current',
+        credentials: tokens,
+        expect: 200,
+      },
+      {
+        name: 'session token: GET /auth/me (reads the user)',
+        path: '/api/v1/auth/me',
+        credentials: [accessToken],
+        expect: 200,
+      },
+      {
+        name: 'session token: GET /sessions',
+        path: '/api/v1/sessions',
+        credentials: [accessToken],
+        expect: 200,
+      },
+      {
+        name: 'bad token: 401',
+        path: '/api/v1/auth/whoami',
+        credentials: [`${accessToken}x`],
+        expect: 401,
+      },
+    ]);
+    printTable(`Routes (${SAMPLE_TOKENS.toLocaleString('en')} API tokens in the table)`, routes);
+
+    const uncachedSmall = await measure(uncached, [{ ...tokenWhoami, name: 'uncached' }]);
+    const { rows: small } = await countTokens(databaseUrl);
+    console.log(`\nFilling the token table to ${TABLE_TOKENS.toLocaleString('en')} rows…`);
+    const started = Date.now();
+    await fillTokens(databaseUrl, TABLE_TOKENS - small);
+    console.log(`  done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const [healthLarge, cachedLarge] = await measure(cached, [health, tokenWhoami]);
+    const [uncachedLarge] = await measure(uncached, [tokenWhoami]);
+
+    const large = (await countTokens(databaseUrl)).rows;
+    const rows = (n: number) => `${n.toLocaleString('en')} tokens`;
+    printTable('API token verification by table size', [
+      { ...routes[0], name: `health, ${rows(small)}` },
+      { ...routes[1], name: `API token, cached, ${rows(small)}` },
+      { ...uncachedSmall[0], name: `API token, uncached, ${rows(small)}` },
+      { ...healthLarge, name: `health, ${rows(large)}` },
+      { ...cachedLarge, name: `API token, cached, ${rows(large)}` },
+      { ...uncachedLarge, name: `API token, uncached, ${rows(large)}` },
+    ]);
     console.log('');
-    console.log('| route | req/s | p50 ms | p99 ms | vs health |');
-    console.log('|---|---:|---:|---:|---:|');
-    for (const r of results) {
-      console.log(
-        `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / health).toFixed(2)}x |`,
-      );
-    }
+    console.log(
+      `${rows(large)} vs ${rows(small)}: cached ${(cachedLarge.rps / routes[1].rps).toFixed(2)}x, ` +
+        `uncached ${(uncachedLarge.rps / uncachedSmall[0].rps).toFixed(2)}x; ` +
+        `health ${(healthLarge.rps / routes[0].rps).toFixed(2)}x (the machine's own drift)`,
+    );
   } finally {
     for (const step of cleanup) await step();
   }
 }
 
-function bearer(token: string) {
-  return { authorization: `Bearer ${token}` };
+async function measure(service: Service, scenarios: Scenario[]): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const scenario of scenarios) {
+    await load(service, scenario, 2); // warm-up
+    results.push({ name: scenario.name, ...(await load(service, scenario, SECONDS)) });
+  }
+  return results;
 }
 
-async function load(scenario: Scenario, duration: number) {
+function printTable(title: string, results: Result[]) {
+  const health = results[0].rps;
+  console.log(`\n${title}\n`);
+  console.log('| route | req/s | p50 ms | p99 ms | vs health |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of results) {
+    console.log(
+      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / health).toFixed(2)}x |`,
+    );
+  }
+}
+
+async function load(service: Service, scenario: Scenario, duration: number) {
+  const credentials = scenario.credentials ?? [];
+  let next = 0;
+  // Every scenario goes through the same per-request hook, so that the load generator (on
+  // the same machine) spends the same on each.
   const result = await autocannon({
-    url: BASE + scenario.path,
-    headers: scenario.headers,
+    url: service.base,
     connections: CONNECTIONS,
     duration,
+    requests: [
+      {
+        method: 'GET',
+        path: scenario.path,
+        setupRequest: (request) => {
+          if (credentials.length > 0) {
+            request.headers = {
+              ...request.headers,
+              authorization: `Bearer ${credentials[next++ % credentials.length]}`,
+            };
+          }
+          return request;
+        },
+      },
+    ],
   });
   const expected = result[`${Math.floor(scenario.expect / 100)}xx` as '2xx' | '4xx'];
   if (result.errors > 0 || expected !== result.requests.total) {
@@ -123,24 +216,33 @@ async function freshDatabase(cleanup: (() => Promise<void> | void)[]): Promise<s
   return url.toString();
 }
 
-async function startService(databaseUrl: string): Promise<ChildProcess> {
+async function startService(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<Service> {
+  const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['dist/main.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       APP_SECRET: 'bench-only-secret-7f3a9c2e1b4d6a8f0e2c4b6d8a',
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       AUTH_RATE_PER_MINUTE: '1000',
+      // The limiter still counts every request; it just never refuses one here.
+      TOKEN_RATE_PER_MINUTE: '1000000000',
+      TOKEN_RATE_PER_HOUR: '1000000000',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error('the service exited during start-up');
     try {
-      if ((await fetch(`${BASE}/health/ready`)).ok) return child;
+      if ((await fetch(`${base}/health/ready`)).ok) return { base, child };
     } catch {
       // not listening yet
     }
@@ -149,24 +251,67 @@ async function startService(databaseUrl: string): Promise<ChildProcess> {
   throw new Error('the service did not become ready');
 }
 
-async function stopService(child: ChildProcess) {
+async function stopService({ child }: Service) {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
 }
 
-async function seedSession(): Promise<string> {
+async function seedSession(base: string): Promise<{ accessToken: string; userId: string }> {
   const credentials = { email: 'bench@example.test', password: 'bench-password-1' };
   const post = (path: string) =>
-    fetch(BASE + path, {
+    fetch(base + path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(credentials),
     });
-  await post('/api/v1/auth/register');
+  const user = (await (await post('/api/v1/auth/register')).json()) as { id: string };
   const login = (await (await post('/api/v1/auth/login')).json()) as { accessToken: string };
-  return login.accessToken;
+  return { accessToken: login.accessToken, userId: user.id };
+}
+
+/** Real tokens of the bench user, inserted directly (the API would stop at the per-user limit). */
+async function seedTokens(databaseUrl: string, userId: string, n: number): Promise<string[]> {
+  const tokens = Array.from({ length: n }, generateApiToken);
+  await queryOnce(
+    databaseUrl,
+    `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips)
+     SELECT $1, 'bench', left(t, 8), sha256(convert_to(t, 'UTF8')),
+            '{tokens:read,profile:read}', '{}'
+     FROM unnest($2::text[]) AS t`,
+    [userId, tokens],
+  );
+  return tokens;
+}
+
+/** Tokens of another user, whose secrets nobody knows: they only make the table large. */
+async function fillTokens(databaseUrl: string, n: number) {
+  if (n <= 0) return;
+  const [{ id }] = await queryOnce<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO users (email, password_hash) VALUES ('filler@example.test', 'x') RETURNING id`,
+  );
+  const batch = 250_000;
+  for (let done = 0; done < n; done += batch) {
+    await queryOnce(
+      databaseUrl,
+      `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips)
+       SELECT $1, 'filler', 'tsr_fill', sha256(uuid_send(gen_random_uuid()) || int4send(i)),
+              '{tokens:read}', '{}'
+       FROM generate_series(1, $2::int) AS i`,
+      [id, Math.min(batch, n - done)],
+    );
+  }
+  await queryOnce(databaseUrl, 'ANALYZE api_tokens');
+}
+
+async function countTokens(databaseUrl: string) {
+  const [{ n }] = await queryOnce<{ n: number }>(
+    databaseUrl,
+    'SELECT count(*)::int AS n FROM api_tokens',
+  );
+  return { rows: n };
 }
 
 main().catch((error: unknown) => {

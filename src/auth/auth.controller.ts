@@ -25,6 +25,7 @@ import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
 import {
   ChangePasswordDto,
+  CredentialDto,
   LoginDto,
   OAuthTokenDto,
   RefreshDto,
@@ -164,6 +165,25 @@ export class AuthController {
   @ApiOkResponse({ type: UserDto })
   me(@Principal() principal: AuthPrincipal) {
     return this.auth.me(principal);
+  }
+
+  @Get('whoami')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'The credential making this request, as the service resolves it',
+    description:
+      'Either kind of bearer credential; answered without a database query. Handy to check a token and see its scopes.',
+  })
+  @ApiOkResponse({ type: CredentialDto })
+  whoami(@Principal() principal: AuthPrincipal): CredentialDto {
+    return {
+      kind: principal.tokenId ? 'api_token' : 'session',
+      userId: principal.userId,
+      role: principal.role,
+      scopes: [...principal.scopes],
+      ...(principal.sessionId ? { sessionId: principal.sessionId } : {}),
+      ...(principal.tokenId ? { tokenId: principal.tokenId } : {}),
+    };
   }
 
   @Post('password')

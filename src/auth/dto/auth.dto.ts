@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SCOPES, type Scope } from '../../common/auth/scopes.js';
 import {
   IsEmail,
   IsIn,
@@ -157,6 +158,26 @@ export class UserDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+}
+
+export class CredentialDto {
+  @ApiProperty({ enum: ['session', 'api_token'] })
+  kind: 'session' | 'api_token';
+
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty({ enum: ['user', 'admin'] })
+  role: 'user' | 'admin';
+
+  @ApiProperty({ enum: SCOPES, isArray: true })
+  scopes: Scope[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  sessionId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  tokenId?: string;
 }
 
 export class RevokedCountDto {
