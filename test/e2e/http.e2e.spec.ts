@@ -149,7 +149,7 @@ describe('Logging', () => {
         done();
       },
     });
-    const app = await createApp(testConfig(), createLogger('info', sink));
+    const app = await createApp(testConfig(), createLogger('debug', sink));
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const api = new Api((await app.getUrl()).replace('[::1]', '127.0.0.1'));
@@ -164,6 +164,22 @@ describe('Logging', () => {
         token: refreshed.body.accessToken,
         body: { currentPassword: 'wrong-password-here', newPassword: 'another password' },
       });
+      const apiToken = await api.post('/api/v1/tokens', {
+        token: refreshed.body.accessToken,
+        body: { name: 'logged?', scopes: ['tokens:write', 'tokens:read'] },
+        headers: { 'idempotency-key': 'log-check' },
+      });
+      const rotated = await api.post(`/api/v1/tokens/${apiToken.body.id}/rotate`, {
+        token: apiToken.body.token,
+        body: { gracePeriodSeconds: 60 },
+      });
+      await api.get('/api/v1/tokens/current', { token: rotated.body.token });
+      await api.get('/api/v1/tokens/current', { token: `${rotated.body.token.slice(0, -1)}0` });
+      await api.request('PATCH', `/api/v1/tokens/${apiToken.body.id}`, {
+        token: rotated.body.token,
+        body: { allowedIps: ['203.0.113.1'] },
+      });
+      await api.get('/api/v1/tokens/current', { token: apiToken.body.token });
 
       const requests = lines
         .map((line) => JSON.parse(line))
@@ -185,6 +201,9 @@ describe('Logging', () => {
         user.refreshToken,
         refreshed.body.accessToken,
         refreshed.body.refreshToken,
+        apiToken.body.token,
+        rotated.body.token,
+        rotated.body.token.slice(8),
       ]) {
         expect(all).not.toContain(secret);
       }

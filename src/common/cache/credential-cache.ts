@@ -7,9 +7,12 @@
  * - Concurrent misses of one key share one load.
  * - A load that began before an invalidation neither stores what it read (it may be the state
  *   from just before a revocation) nor is joined by requests that arrive after it.
+ * - "Not found" (null) answers live in a smaller map of their own, so that a flood of made-up
+ *   credentials cannot push real ones out.
  */
 export class CredentialCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
+  private readonly misses = new Map<string, { value: V; until: number }>();
   private readonly loading = new Map<string, { generation: number; promise: Promise<V> }>();
   /** Bumped by every invalidation. */
   private generation = 0;
@@ -21,7 +24,7 @@ export class CredentialCache<V> {
 
   async get(key: string, load: (key: string) => Promise<V>): Promise<V> {
     const now = Date.now();
-    const hit = this.entries.get(key);
+    const hit = this.entries.get(key) ?? this.misses.get(key);
     if (hit && hit.until > now) return hit.value;
 
     const generation = this.generation;
@@ -41,24 +44,33 @@ export class CredentialCache<V> {
 
   invalidate(keys: Iterable<string>): void {
     this.generation++;
-    for (const key of keys) this.entries.delete(key);
+    for (const key of keys) {
+      this.entries.delete(key);
+      this.misses.delete(key);
+    }
   }
 
   clear(): void {
     this.generation++;
     this.entries.clear();
+    this.misses.clear();
   }
 
+  /** Entries held, "not found" ones included. */
   get size(): number {
-    return this.entries.size;
+    return this.entries.size + this.misses.size;
   }
 
   private store(key: string, value: V, now: number) {
-    this.entries.delete(key);
-    this.entries.set(key, { value, until: now + this.ttlMs });
-    if (this.entries.size > this.maxEntries) {
+    const [map, max] =
+      value === null
+        ? [this.misses, Math.ceil(this.maxEntries / 10)]
+        : [this.entries, this.maxEntries];
+    map.delete(key);
+    map.set(key, { value, until: now + this.ttlMs });
+    if (map.size > max) {
       // Maps iterate in insertion order: the first key is the stalest entry.
-      this.entries.delete(this.entries.keys().next().value as string);
+      map.delete(map.keys().next().value as string);
     }
   }
 }
