@@ -134,6 +134,10 @@ async function startService(databaseUrl: string): Promise<ChildProcess> {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       AUTH_RATE_PER_MINUTE: '1000',
+      // Required in production; the benchmark sends no mail, so nothing need listen there.
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'bench@example.test',
+      PUBLIC_URL: 'https://bench.example.test',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
