@@ -3,9 +3,10 @@ import { User } from '../users/user.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { RefreshToken } from '../sessions/refresh-token.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { PasswordResetToken } from '../auth/password-reset-token.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export const ENTITIES = [User, Session, RefreshToken, AuditEvent];
+export const ENTITIES = [User, Session, RefreshToken, AuditEvent, PasswordResetToken];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
