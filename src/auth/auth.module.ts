@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BackgroundModule } from '../common/background/background.module.js';
 import { MemoryRateLimiter, RateLimiter } from '../common/rate-limit/rate-limiter.js';
+import { MailModule } from '../mail/mail.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthThrottle } from './auth-throttle.service.js';
@@ -7,15 +10,27 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { BearerStrategy } from './bearer.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordResetToken } from './password-reset-token.entity.js';
+import { PasswordResetTokens } from './password-reset-tokens.repository.js';
+import { PasswordResetController } from './password-reset.controller.js';
+import { PasswordResetService } from './password-reset.service.js';
 
 @Module({
-  imports: [UsersModule, SessionsModule],
-  controllers: [AuthController],
+  imports: [
+    UsersModule,
+    SessionsModule,
+    MailModule,
+    BackgroundModule,
+    TypeOrmModule.forFeature([PasswordResetToken]),
+  ],
+  controllers: [AuthController, PasswordResetController],
   providers: [
     AuthService,
     AuthThrottle,
     BearerStrategy,
     PasswordHasher,
+    PasswordResetService,
+    PasswordResetTokens,
     { provide: RateLimiter, useClass: MemoryRateLimiter },
   ],
 })
