@@ -235,6 +235,10 @@ async function startService(
       // The limiter still counts every request; it just never refuses one here.
       TOKEN_RATE_PER_MINUTE: '1000000000',
       TOKEN_RATE_PER_HOUR: '1000000000',
+      // Required in production; the benchmark sends no mail, so nothing need listen there.
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'bench@example.test',
+      PUBLIC_URL: 'https://bench.example.test',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config.js';
 import { RateLimiter, rateLimited } from '../common/rate-limit/rate-limiter.js';
 
-export type ThrottledAction = 'register' | 'login' | 'refresh-grant' | 'password-change';
+export type ThrottledAction =
+  | 'register'
+  | 'login'
+  | 'refresh-grant'
+  | 'password-change'
+  | 'password-reset'
+  | 'password-reset-confirm';
 
 /** AUTH_RATE_PER_MINUTE attempts a minute per client address and, separately, per email. */
 @Injectable()

@@ -5,9 +5,18 @@ import { RefreshToken } from '../sessions/refresh-token.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../tokens/api-token.entity.js';
 import { IdempotencyKey } from '../tokens/idempotency-key.entity.js';
+import { PasswordResetToken } from '../auth/password-reset-token.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export const ENTITIES = [User, Session, RefreshToken, AuditEvent, ApiToken, IdempotencyKey];
+export const ENTITIES = [
+  User,
+  Session,
+  RefreshToken,
+  AuditEvent,
+  ApiToken,
+  IdempotencyKey,
+  PasswordResetToken,
+];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

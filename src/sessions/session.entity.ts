@@ -16,7 +16,8 @@ export type SessionRevokeReason =
   | 'revoked'
   | 'password_changed'
   | 'replaced_by_new_login'
-  | 'refresh_token_reuse';
+  | 'refresh_token_reuse'
+  | 'password_reset';
 
 /** One login on one device. Its refresh tokens live in `refresh_tokens`, as hashes only. */
 @Entity('sessions')

@@ -80,4 +80,9 @@ export class UsersService {
       .update({ id, passwordHash: expected }, { passwordHash });
     return result.affected === 1;
   }
+
+  /** Sets the password hash, whatever it was: a reset link proves the mailbox, not the password. */
+  async setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(User).update({ id }, { passwordHash });
+  }
 }

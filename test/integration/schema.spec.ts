@@ -50,6 +50,7 @@ describe('Database schema', () => {
           'sessions_user_active_idx',
           'refresh_tokens_token_hash_key',
           'refresh_tokens_session_idx',
+          'password_reset_tokens_token_hash_key',
         ]),
       );
     } finally {

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { PASSWORD_MAX, PASSWORD_MIN } from './auth.dto.js';
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'ada@example.com', maxLength: 320 })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}
+
+export class PasswordResetRequestedDto {
+  @ApiProperty({
+    description: 'One and the same text whether or not an account has this email',
+  })
+  message: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({
+    description: 'The token from the mailed link: what follows `#token=`',
+    example: 'tsrp_…',
+    maxLength: 200,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  newPassword: string;
+}
