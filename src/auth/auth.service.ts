@@ -8,6 +8,7 @@ import { SessionsService, type TokenPair } from '../sessions/sessions.service.js
 import { UsersService, toUserView, type UserView } from '../users/users.service.js';
 import { AuthThrottle } from './auth-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PasswordResetTokens } from './password-reset-tokens.repository.js';
 
 @Injectable()
 export class AuthService {
@@ -17,6 +18,7 @@ export class AuthService {
     private readonly passwords: PasswordHasher,
     private readonly throttle: AuthThrottle,
     private readonly audit: AuditService,
+    private readonly resetTokens: PasswordResetTokens,
   ) {}
 
   async register(
@@ -84,6 +86,8 @@ export class AuthService {
         if (principal.sessionId && !(await this.sessions.isLive(principal.sessionId, m))) {
           throw invalidToken();
         }
+        // A reset link mailed before the change must not undo it.
+        await this.resetTokens.dropFor(user.id, m);
         await this.audit.record(
           actor,
           {

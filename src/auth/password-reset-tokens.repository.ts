@@ -55,4 +55,9 @@ export class PasswordResetTokens {
     const rows = result.raw as { user_id: string }[];
     return rows[0]?.user_id ?? null;
   }
+
+  /** Drops a user's outstanding link, in `m`'s transaction (the password changed otherwise). */
+  async dropFor(userId: string, m: EntityManager): Promise<void> {
+    await m.delete(PasswordResetToken, { userId });
+  }
 }

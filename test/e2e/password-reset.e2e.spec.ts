@@ -217,6 +217,19 @@ describe('Password reset by mail, over real SMTP', () => {
     expect(fresh.status).toBe(204);
   });
 
+  it('voids an outstanding link when the password is changed by its owner meanwhile', async () => {
+    const user = await newUser(t.api);
+    const token = await requestLink(user.email);
+    const changed = await t.api.post('/api/v1/auth/password', {
+      token: user.accessToken,
+      body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    });
+    expect(changed.status).toBe(204);
+    const late = await t.api.post(CONFIRM, { body: { token, newPassword: 'attacker choice 1' } });
+    expect(late.status).toBe(400);
+    expect((await login(t.api, user.email, NEW_PASSWORD)).status).toBe(200);
+  });
+
   it('lets exactly one of two concurrent confirmations of one link win', async () => {
     const user = await newUser(t.api);
     const token = await requestLink(user.email);

@@ -99,6 +99,8 @@ describe('PinoNestLogger', () => {
     logger.log('mapped a route', 'RouterExplorer');
     logger.error({ reqId: 'r-1', err: new Error('boom') }, 'Exceptions');
     logger.error('failed', 'stack trace here', 'Db');
+    logger.warn({ sessionId: 's-1' }, 'Refresh token reuse', 'SessionsService');
+    logger.error({ code: 'E1' }, 'Could not write', 'LastUsedTracker');
     expect(lines).toEqual([
       expect.objectContaining({ level: 'info', msg: 'started', context: 'NestApplication' }),
       expect.objectContaining({
@@ -112,6 +114,18 @@ describe('PinoNestLogger', () => {
         msg: 'failed',
         trace: 'stack trace here',
         context: 'Db',
+      }),
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'Refresh token reuse',
+        sessionId: 's-1',
+        context: 'SessionsService',
+      }),
+      expect.objectContaining({
+        level: 'error',
+        msg: 'Could not write',
+        code: 'E1',
+        context: 'LastUsedTracker',
       }),
     ]);
   });

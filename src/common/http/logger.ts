@@ -45,7 +45,9 @@ export class PinoNestLogger implements LoggerService {
     this.write(context && PinoNestLogger.QUIET.has(context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]) {
-    // Nest passes (message, stack, context) or (message, context).
+    // Nest passes (message, stack, context) or (message, context); ours also
+    // ({ fields }, 'text', context), as pino takes it.
+    if (isFields(message)) return this.write('error', message, params);
     const trace = params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
     this.write('error', message, params, trace ? { trace } : {});
   }
@@ -62,13 +64,19 @@ export class PinoNestLogger implements LoggerService {
   private write(level: Level, message: unknown, params: unknown[], extra: object = {}) {
     const fields = { context: contextOf(params), ...extra };
     if (message instanceof Error) this.logger[level]({ ...fields, err: message }, message.message);
-    else if (typeof message === 'object' && message !== null)
-      this.logger[level]({ ...fields, ...message });
-    else this.logger[level](fields, String(message));
+    else if (isFields(message)) {
+      // ({ fields }, 'text', context): the text is the message, as in pino.
+      const text = params.length > 1 && typeof params[0] === 'string' ? params[0] : undefined;
+      this.logger[level]({ ...fields, ...message }, text);
+    } else this.logger[level](fields, String(message));
   }
 }
 
 type Level = 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+function isFields(message: unknown): message is object {
+  return typeof message === 'object' && message !== null && !(message instanceof Error);
+}
 
 function contextOf(params: unknown[]): string | undefined {
   const last = params[params.length - 1];
