@@ -49,7 +49,9 @@ export async function createApp(
     done();
   });
   // One line per request, with no header or body: nothing secret can end up in the log.
+  const logRequests = logger.isLevelEnabled('info');
   fastify.addHook('onResponse', (request, reply, done) => {
+    if (!logRequests) return done();
     logger.info(
       {
         reqId: request.id,
@@ -80,6 +82,7 @@ export async function createApp(
       'RateLimit-Limit',
       'RateLimit-Remaining',
       'RateLimit-Reset',
+      'Idempotent-Replayed',
     ],
     maxAge: 600,
   });

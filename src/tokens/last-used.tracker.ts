@@ -42,7 +42,13 @@ export class LastUsedTracker implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   touch(tokenId: string, ip: string, at = Date.now()): void {
-    this.pending.set(tokenId, { at, ip });
+    const use = this.pending.get(tokenId);
+    if (use) {
+      use.at = at;
+      use.ip = ip;
+    } else {
+      this.pending.set(tokenId, { at, ip });
+    }
   }
 
   /** A use not yet written, so that views read on this instance are current. */

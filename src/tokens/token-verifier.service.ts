@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ROLE_SCOPES, type Role, type Scope } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
-import { sha256 } from '../common/crypto/crypto.js';
+import { sha256Base64 } from '../common/crypto/crypto.js';
 import { invalidToken } from '../common/errors/domain-error.js';
 import {
   RateLimiter,
@@ -36,7 +36,8 @@ export class TokenVerifier {
   async authenticate(token: string, ip: string): Promise<AuthPrincipal> {
     // A typo or a made-up string costs neither a cache slot nor a query.
     if (!isWellFormedApiToken(token)) throw invalidToken();
-    const state = await this.cache.get(cacheKey(sha256(token)), (key) => this.load(key));
+    const key = sha256Base64(token);
+    const state = this.cache.peek(key)?.value ?? (await this.cache.get(key, (k) => this.load(k)));
     const now = Date.now();
     if (
       !state ||

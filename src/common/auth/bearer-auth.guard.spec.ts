@@ -53,7 +53,7 @@ function contextFor(authorization: string | undefined, scopes: Scope[]) {
     socket: { remoteAddress: '127.0.0.1' },
   };
   const sent: Record<string, string> = {};
-  const reply = { headers: (values: Record<string, string>) => Object.assign(sent, values) };
+  const reply = { header: (name: string, value: string) => (sent[name] = value) };
   return {
     request,
     sent,

@@ -3,7 +3,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import type { Strategy } from 'passport';
 import { insufficientScope, invalidToken, missingToken } from '../errors/domain-error.js';
-import { rateLimitHeaders } from '../rate-limit/rate-limiter.js';
+import { setRateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { AuthPrincipal } from './principal.js';
 import type { Scope } from './scopes.js';
 
@@ -44,10 +44,7 @@ export class BearerAuthGuard implements CanActivate {
     request.user = principal;
     if (principal.rateLimit) {
       // On every response to an API token, errors included.
-      void context
-        .switchToHttp()
-        .getResponse<FastifyReply>()
-        .headers(rateLimitHeaders(principal.rateLimit));
+      setRateLimitHeaders(context.switchToHttp().getResponse<FastifyReply>(), principal.rateLimit);
     }
     const required =
       this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, context.getHandler()) ?? [];

@@ -22,6 +22,12 @@ export class CredentialCache<V> {
     private readonly maxEntries = 100_000,
   ) {}
 
+  /** The fresh entry of `key`, if there is one: the hot path's way to skip a promise. */
+  peek(key: string): { readonly value: V } | undefined {
+    const hit = this.entries.get(key) ?? this.misses.get(key);
+    return hit && hit.until > Date.now() ? hit : undefined;
+  }
+
   async get(key: string, load: (key: string) => Promise<V>): Promise<V> {
     const now = Date.now();
     const hit = this.entries.get(key) ?? this.misses.get(key);

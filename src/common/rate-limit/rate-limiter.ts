@@ -44,24 +44,31 @@ export class MemoryRateLimiter extends RateLimiter {
   consumeAll(windows: readonly RateWindow[]): Promise<RateLimitResult[]> {
     const now = this.now();
     this.sweep(now);
-    const current = windows.map(({ key, windowSeconds }) => {
+    const current: { count: number; resetAt: number }[] = [];
+    let allowed = true;
+    for (const { key, limit, windowSeconds } of windows) {
       let window = this.windows.get(key);
       if (!window || window.resetAt <= now) {
         window = { count: 0, resetAt: now + windowSeconds * 1000 };
         this.windows.set(key, window);
       }
-      return window;
-    });
-    const room = current.map((window, i) => window.count < windows[i].limit);
-    if (room.every(Boolean)) for (const window of current) window.count++;
-    return Promise.resolve(
-      current.map((window, i) => ({
-        allowed: room[i],
-        limit: windows[i].limit,
-        remaining: Math.max(0, windows[i].limit - window.count),
+      current.push(window);
+      if (window.count >= limit) allowed = false;
+    }
+    const results: RateLimitResult[] = [];
+    for (let i = 0; i < windows.length; i++) {
+      const window = current[i];
+      const { limit } = windows[i];
+      const room = window.count < limit;
+      if (allowed) window.count++;
+      results.push({
+        allowed: room,
+        limit,
+        remaining: Math.max(0, limit - window.count),
         resetSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
-      })),
-    );
+      });
+    }
+    return Promise.resolve(results);
   }
 
   /** Drops finished windows now and then so that the map does not grow without end. */
@@ -78,6 +85,16 @@ export function rateLimitHeaders(result: RateLimitResult): Record<string, string
     'RateLimit-Remaining': String(result.remaining),
     'RateLimit-Reset': String(result.resetSeconds),
   };
+}
+
+/** The same headers, set one by one on a reply (the per-request path). */
+export function setRateLimitHeaders(
+  reply: { header(name: string, value: string): unknown },
+  result: RateLimitResult,
+): void {
+  reply.header('RateLimit-Limit', String(result.limit));
+  reply.header('RateLimit-Remaining', String(result.remaining));
+  reply.header('RateLimit-Reset', String(result.resetSeconds));
 }
 
 export function rateLimited(result: RateLimitResult, message = 'Too many requests'): DomainError {
