@@ -7,6 +7,7 @@ export function actorOf(principal: AuthPrincipal, client: ClientContext): AuditA
   return {
     userId: principal.userId,
     via: principal.tokenId ? 'api_token' : 'session',
+    credentialId: principal.tokenId ?? principal.sessionId ?? null,
     ip: client.ip,
     userAgent: client.userAgent,
   };

@@ -43,6 +43,10 @@ export class AuditEvent {
   @Column({ name: 'actor_via', type: 'varchar', length: 16, nullable: true })
   actorVia: string | null;
 
+  /** The session or API token the actor used, when it was one. */
+  @Column({ name: 'actor_credential_id', type: 'uuid', nullable: true })
+  actorCredentialId: string | null;
+
   @Column({ name: 'target_type', type: 'varchar', length: 16 })
   targetType: AuditTargetType;
 

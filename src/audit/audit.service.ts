@@ -7,6 +7,8 @@ import type { AuditAction, AuditTargetType } from './audit-event.entity.js';
 export interface AuditActor {
   userId: string | null;
   via: 'session' | 'api_token' | 'password' | 'refresh_token' | 'reset_link' | 'system';
+  /** The session or API token used, when `via` is one. */
+  credentialId?: string | null;
   ip?: string | null;
   userAgent?: string | null;
 }
@@ -38,8 +40,9 @@ export class AuditService {
     if (list.length === 0) return;
     await m.query(
       `INSERT INTO audit_events
-         (action, actor_id, actor_via, target_type, target_id, owner_id, ip, user_agent, details)
-       SELECT e.action, $1, $2, e.target_type, e.target_id, e.owner_id, $3, $4, e.details
+         (action, actor_id, actor_via, actor_credential_id, target_type, target_id, owner_id,
+          ip, user_agent, details)
+       SELECT e.action, $1, $2, $6, e.target_type, e.target_id, e.owner_id, $3, $4, e.details
        FROM jsonb_to_recordset($5::jsonb) AS e(
          action varchar, target_type varchar, target_id uuid, owner_id uuid, details jsonb)`,
       [
@@ -56,6 +59,7 @@ export class AuditService {
             details: r.details ?? {},
           })),
         ),
+        actor.credentialId ?? null,
       ],
     );
   }

@@ -26,6 +26,10 @@ export class IdempotencyKey {
   @Column({ name: 'request_hash', type: 'bytea' })
   requestHash: Buffer;
 
+  /** Which request holds the key: only that one may store its response. */
+  @Column({ name: 'claim_id', type: 'uuid' })
+  claimId: string;
+
   @Column({ name: 'response_status', type: 'integer', nullable: true })
   responseStatus: number | null;
 

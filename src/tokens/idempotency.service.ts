@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../common/config/app-config.js';
 import { deriveKey, hmacKey, hmacSha256, open, seal, sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import type { KeyObject } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 
 /** A record lives this long; after it, the same key starts afresh. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -16,6 +16,7 @@ export interface IdempotencyClaim {
   userId: string;
   keyHash: Buffer;
   sealKey: Buffer;
+  claimId: string;
 }
 
 export type IdempotencyOutcome =
@@ -49,13 +50,21 @@ export class IdempotencyService {
       userId,
       keyHash: hmacSha256(this.keyHashKey, scoped),
       sealKey: hmacSha256(this.sealRoot, scoped),
+      claimId: randomUUID(),
     };
     const requestHash = sha256(canonicalJson(request));
+    // The user's records past their day go now: they hold sealed secrets nobody may replay.
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys
+       WHERE user_id = $1 AND created_at <= now() - make_interval(hours => $2)`,
+      [userId, IDEMPOTENCY_TTL_HOURS],
+    );
     for (let attempt = 0; attempt < 3; attempt++) {
       const inserted: unknown[] = await this.dataSource.query(
-        `INSERT INTO idempotency_keys (user_id, key_hash, request_hash) VALUES ($1, $2, $3)
+        `INSERT INTO idempotency_keys (user_id, key_hash, request_hash, claim_id)
+         VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING 1`,
-        [userId, claim.keyHash, requestHash],
+        [userId, claim.keyHash, requestHash, claim.claimId],
       );
       if (inserted.length === 1) return { kind: 'claimed', claim };
 
@@ -96,7 +105,14 @@ export class IdempotencyService {
         );
       }
       const body = open(claim.sealKey, row.response);
-      if (body === null) throw new Error('Stored idempotent response cannot be opened');
+      if (body === null) {
+        // Sealed under another APP_SECRET: it can never be replayed, so the key starts afresh.
+        await this.dataSource.query(
+          `DELETE FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2 AND response = $3`,
+          [userId, claim.keyHash, row.response],
+        );
+        continue;
+      }
       return { kind: 'replay', status: row.response_status, body: JSON.parse(body) };
     }
     throw new DomainError(
@@ -105,18 +121,34 @@ export class IdempotencyService {
     );
   }
 
-  /** Stores the response, in the transaction that made it. */
+  /**
+   * Stores the response, in the transaction that made it. Fails, and so rolls that transaction
+   * back, when the key is no longer this request's (it ran so long that a retry took it over):
+   * one key never makes two tokens.
+   */
   async complete(
     m: EntityManager,
     claim: IdempotencyClaim,
     status: number,
     body: unknown,
   ): Promise<void> {
-    await m.query(
-      `UPDATE idempotency_keys SET response_status = $3, response = $4
-       WHERE user_id = $1 AND key_hash = $2`,
-      [claim.userId, claim.keyHash, status, seal(claim.sealKey, JSON.stringify(body))],
+    const [, updated]: [unknown, number] = await m.query(
+      `UPDATE idempotency_keys SET response_status = $4, response = $5
+       WHERE user_id = $1 AND key_hash = $2 AND claim_id = $3 AND response IS NULL`,
+      [
+        claim.userId,
+        claim.keyHash,
+        claim.claimId,
+        status,
+        seal(claim.sealKey, JSON.stringify(body)),
+      ],
     );
+    if (updated !== 1) {
+      throw new DomainError(
+        'IdempotencyKeyInUse',
+        'This Idempotency-Key was taken over by a retry of this request; use its response',
+      );
+    }
   }
 
   /**
@@ -125,8 +157,9 @@ export class IdempotencyService {
    */
   async release(claim: IdempotencyClaim): Promise<void> {
     await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2 AND response IS NULL`,
-      [claim.userId, claim.keyHash],
+      `DELETE FROM idempotency_keys
+       WHERE user_id = $1 AND key_hash = $2 AND claim_id = $3 AND response IS NULL`,
+      [claim.userId, claim.keyHash, claim.claimId],
     );
   }
 }

@@ -1,4 +1,4 @@
-import { IpAllowlist, canonicalAllowedIp } from './ip-allowlist.js';
+import { IpAllowlist, allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
 
 describe('canonicalAllowedIp', () => {
   it.each([
@@ -54,5 +54,28 @@ describe('IpAllowlist', () => {
 
   it('allows every address when empty', () => {
     expect(new IpAllowlist([]).allows('198.51.100.1')).toBe(true);
+  });
+});
+
+describe('allowlistWithin', () => {
+  const outer = ['10.0.0.0/8', '203.0.113.7', '2001:db8::/32'];
+
+  it('accepts addresses and blocks inside one of the outer blocks', () => {
+    expect(allowlistWithin(['10.1.0.0/16', '10.2.3.4', '203.0.113.7'], outer)).toBe(true);
+    expect(allowlistWithin(['2001:db8:5::/48'], outer)).toBe(true);
+  });
+
+  it('refuses blocks wider than, or outside, every outer block', () => {
+    expect(allowlistWithin(['10.0.0.0/7'], outer)).toBe(false);
+    expect(allowlistWithin(['203.0.113.0/24'], outer)).toBe(false);
+    expect(allowlistWithin(['11.0.0.1'], outer)).toBe(false);
+    expect(allowlistWithin(['2001:db9::1'], outer)).toBe(false);
+    expect(allowlistWithin(['10.1.1.1', '192.0.2.1'], outer)).toBe(false);
+  });
+
+  it('treats an empty list as any address', () => {
+    expect(allowlistWithin([], outer)).toBe(false);
+    expect(allowlistWithin(['192.0.2.1'], [])).toBe(true);
+    expect(allowlistWithin([], [])).toBe(true);
   });
 });

@@ -30,6 +30,37 @@ export function canonicalAllowedIp(entry: string): string | null {
   return prefix === bits ? text : `${text}/${prefix}`;
 }
 
+/**
+ * Whether every address of `inner` lies in one of `outers` (all in canonical form). An empty
+ * list allows any address: everything is within it, and it is within nothing else.
+ */
+export function allowlistWithin(inner: readonly string[], outers: readonly string[]): boolean {
+  if (outers.length === 0) return true;
+  if (inner.length === 0) return false;
+  const blocks = outers.map(parseBlock);
+  return inner.map(parseBlock).every((block) => blocks.some((outer) => contains(outer, block)));
+}
+
+interface Block {
+  bytes: Buffer;
+  prefix: number;
+}
+
+function parseBlock(entry: string): Block {
+  const [address, prefix] = entry.split('/');
+  const bytes = toBytes(address)!;
+  return { bytes, prefix: prefix === undefined ? bytes.length * 8 : Number(prefix) };
+}
+
+function contains(outer: Block, inner: Block): boolean {
+  if (outer.bytes.length !== inner.bytes.length || outer.prefix > inner.prefix) return false;
+  for (let bit = 0; bit < outer.prefix; bit++) {
+    const mask = 0x80 >> (bit & 7);
+    if ((outer.bytes[bit >> 3] & mask) !== (inner.bytes[bit >> 3] & mask)) return false;
+  }
+  return true;
+}
+
 export class IpAllowlist {
   private readonly list = new BlockList();
 

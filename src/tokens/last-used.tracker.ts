@@ -3,6 +3,7 @@ import {
   Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -14,15 +15,21 @@ export interface LastUse {
   ip: string;
 }
 
+/** A batch the database keeps refusing is dropped after this many flushes, not retried forever. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * Remembers the last use of each API token in memory and writes what changed every
  * LAST_USED_FLUSH_SECONDS in one statement, and once more at shutdown. A request never waits
  * on, or causes, a write (Sanctum's write per request is what its users see deadlock).
  */
 @Injectable()
-export class LastUsedTracker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class LastUsedTracker
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(LastUsedTracker.name);
   private pending = new Map<string, LastUse>();
+  private failures = 0;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<number>;
 
@@ -38,7 +45,19 @@ export class LastUsedTracker implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.flush();
+    await this.flushAll();
+  }
+
+  /** Uses of requests that finished while the server was closing, if the database is still up. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.pending.size > 0 && this.dataSource.isInitialized) await this.flushAll();
+  }
+
+  /** Flushes until nothing is pending (a flush already running does not include later uses). */
+  private async flushAll(): Promise<void> {
+    for (let i = 0; i < MAX_ATTEMPTS + 1 && (this.pending.size > 0 || this.flushing); i++) {
+      await this.flush();
+    }
   }
 
   touch(tokenId: string, ip: string, at = Date.now()): void {
@@ -82,11 +101,21 @@ export class LastUsedTracker implements OnApplicationBootstrap, BeforeApplicatio
          WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)`,
         [ids, times, ips],
       );
+      this.failures = 0;
       return ids.length;
     } catch (error) {
-      // Keep them for the next flush, unless a later use came in meanwhile.
-      for (const [id, use] of batch) if (!this.pending.has(id)) this.pending.set(id, use);
-      this.logger.error({ err: describeError(error) }, 'Could not write API token last use');
+      this.failures++;
+      const retry = this.failures < MAX_ATTEMPTS;
+      if (retry) {
+        // Keep them for the next flush, unless a later use came in meanwhile.
+        for (const [id, use] of batch) if (!this.pending.has(id)) this.pending.set(id, use);
+      } else {
+        this.failures = 0;
+      }
+      this.logger.error(
+        { err: describeError(error), tokens: ids.length, retry },
+        'Could not write API token last use',
+      );
       return 0;
     }
   }

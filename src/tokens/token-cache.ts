@@ -16,6 +16,7 @@ export interface TokenState {
   expiresAt: number | null;
   /** Epoch ms (in the future while a rotation's grace period runs), or null. */
   revokedAt: number | null;
+  restrictions: { allowedIps: readonly string[]; endsAt: number | null };
 }
 
 /** API tokens by the base64 of their SHA-256 (null: no such token). */

@@ -61,3 +61,48 @@ describe('TokenVerifier', () => {
     expect(cache.size).toBe(1);
   });
 });
+
+describe('TokenVerifier rate limits', () => {
+  it('refuses past a window, with Retry-After of the window that frees up last', async () => {
+    const config = {
+      tokenCacheTtlSeconds: 30,
+      tokenRatePerMinute: 2,
+      tokenRatePerHour: 2,
+    } as AppConfig;
+    const dataSource = {
+      query: () =>
+        Promise.resolve([
+          {
+            id: 't-1',
+            user_id: 'u-1',
+            role: 'user',
+            scopes: ['tokens:read'],
+            allowed_ips: [],
+            expires_at: null,
+            revoked_at: null,
+          },
+        ]),
+    } as unknown as DataSource;
+    const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
+    const v = new TokenVerifier(
+      dataSource,
+      new TokenCache(config),
+      new MemoryRateLimiter(),
+      tracker,
+      config,
+    );
+    const token = generateApiToken();
+    const first = await v.authenticate(token, '127.0.0.1');
+    expect(first.rateLimit).toMatchObject({ limit: 2, remaining: 1 });
+    await v.authenticate(token, '127.0.0.1');
+    let refusal: DomainError | undefined;
+    try {
+      await v.authenticate(token, '127.0.0.1');
+    } catch (error) {
+      refusal = error as DomainError;
+    }
+    expect(refusal?.status).toBe(429);
+    // Both windows are full: the hour's reset, not the minute's, says when to come back.
+    expect(Number(refusal?.headers['Retry-After'])).toBeGreaterThan(3500);
+  });
+});

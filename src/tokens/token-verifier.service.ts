@@ -47,9 +47,8 @@ export class TokenVerifier {
       throw invalidToken();
     }
     // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
-    if (!state.allowlist.allows(ip)) {
-      throw invalidToken('This API token may not be used from this address');
-    }
+    // The same answer as for an unknown token: a stolen one must not reveal that it is live.
+    if (!state.allowlist.allows(ip)) throw invalidToken();
     const rateLimit = await this.consumeRate(state.id);
     this.lastUsed.touch(state.id, ip, now);
     return {
@@ -58,6 +57,7 @@ export class TokenVerifier {
       scopes: state.scopes,
       tokenId: state.id,
       rateLimit,
+      restrictions: state.restrictions,
     };
   }
 
@@ -74,10 +74,9 @@ export class TokenVerifier {
     const [minute, hour] = await this.limiter.consumeAll(windows);
     if (!minute.allowed || !hour.allowed) {
       // Retry-After: when every refusing window has room again.
-      throw rateLimited(
-        !hour.allowed ? hour : minute,
-        'Rate limit of this API token exceeded; try again later',
-      );
+      const refusing = [minute, hour].filter((window) => !window.allowed);
+      const latest = refusing.reduce((a, b) => (b.resetSeconds > a.resetSeconds ? b : a));
+      throw rateLimited(latest, 'Rate limit of this API token exceeded; try again later');
     }
     return hour.remaining < minute.remaining ? hour : minute;
   }
@@ -100,6 +99,7 @@ export class TokenVerifier {
     const row = rows[0];
     if (!row) return null;
     const granted = ROLE_SCOPES[row.role];
+    const ends = [row.expires_at, row.revoked_at].filter((at): at is Date => at !== null);
     return {
       id: row.id,
       userId: row.user_id,
@@ -108,6 +108,10 @@ export class TokenVerifier {
       allowlist: new IpAllowlist(row.allowed_ips),
       expiresAt: row.expires_at?.getTime() ?? null,
       revokedAt: row.revoked_at?.getTime() ?? null,
+      restrictions: {
+        allowedIps: row.allowed_ips,
+        endsAt: ends.length > 0 ? Math.min(...ends.map((at) => at.getTime())) : null,
+      },
     };
   }
 }

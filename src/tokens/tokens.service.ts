@@ -10,7 +10,7 @@ import { sha256 } from '../common/crypto/crypto.js';
 import { DomainError, insufficientScope, notFound } from '../common/errors/domain-error.js';
 import { ApiToken, type TokenRevokeReason } from './api-token.entity.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
-import { canonicalAllowedIp } from './ip-allowlist.js';
+import { allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { DISPLAY_PREFIX_LENGTH, generateApiToken } from './token-format.js';
 import { TokenVerifier } from './token-verifier.service.js';
@@ -49,9 +49,15 @@ export class TokensService {
     actor: AuditActor,
     idempotencyKey?: string,
   ): Promise<{ created: CreatedTokenDto; replayed: boolean }> {
+    // Before any replay: a credential that could not make this token must not read it back.
+    assertGrantable(principal, input.scopes);
     let claim: IdempotencyClaim | undefined;
     if (idempotencyKey !== undefined) {
-      const outcome = await this.idempotency.begin(principal.userId, idempotencyKey, input);
+      const outcome = await this.idempotency.begin(
+        principal.userId,
+        idempotencyKey,
+        idempotentRequest(input),
+      );
       if (outcome.kind === 'replay') {
         return { created: outcome.body as CreatedTokenDto, replayed: true };
       }
@@ -75,22 +81,18 @@ export class TokensService {
     actor: AuditActor,
     claim?: IdempotencyClaim,
   ): Promise<CreatedTokenDto> {
-    assertGrantable(principal, input.scopes);
-    const expiresAt = this.expiryOf(input, Date.now());
-    const allowedIps = canonicalIps(input.allowedIps ?? []);
+    let expiresAt = this.expiryOf(input, Date.now());
+    let allowedIps = canonicalIps(input.allowedIps ?? []);
+    const limits = principal.restrictions;
+    if (limits) {
+      // A token cannot mint its way out of its own limits: what it creates inherits them.
+      if (input.allowedIps === undefined) allowedIps = [...limits.allowedIps];
+      if (expiresAt === null && limits.endsAt !== null) expiresAt = new Date(limits.endsAt);
+      assertWithin(principal, allowedIps, expiresAt);
+    }
+    const lifetimeDays = limits?.endsAt != null ? null : (input.expiresInDays ?? null);
     return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [principal.userId]);
-      const [{ n }]: { n: number }[] = await m.query(
-        `SELECT count(*)::int AS n FROM api_tokens
-         WHERE user_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
-        [principal.userId],
-      );
-      if (n >= this.config.maxTokensPerUser) {
-        throw new DomainError(
-          'TokenLimitReached',
-          `You have ${n} active API tokens, the most allowed (${this.config.maxTokensPerUser}); revoke one first`,
-        );
-      }
+      await this.assertBelowLimit(m, principal.userId);
       const { token, secret } = await this.insert(m, {
         userId: principal.userId,
         name: input.name,
@@ -98,7 +100,7 @@ export class TokensService {
         scopes: input.scopes,
         allowedIps,
         expiresAt,
-        lifetimeDays: input.expiresInDays ?? null,
+        lifetimeDays,
         rotatedFromId: null,
       });
       await this.audit.record(actor, createdEvent(token), m);
@@ -178,6 +180,8 @@ export class TokensService {
     const { token, hash } = await this.dataSource.transaction(async (m) => {
       const token = await this.find(m, principal.userId, id, true);
       assertActive(token, 'changed');
+      // An API token changes only tokens no more powerful than itself.
+      if (principal.tokenId) assertGrantable(principal, token.scopes);
       const changed: string[] = [];
       if (patch.scopes !== undefined) {
         assertGrantable(
@@ -189,6 +193,7 @@ export class TokensService {
       }
       if (patch.allowedIps !== undefined) {
         const allowedIps = canonicalIps(patch.allowedIps);
+        assertWithin(principal, allowedIps);
         if (!sameSet(allowedIps, token.allowedIps)) changed.push('allowedIps');
         token.allowedIps = allowedIps;
       }
@@ -236,13 +241,20 @@ export class TokensService {
       assertActive(old, 'rotated');
       assertGrantable(principal, old.scopes);
       const now = Date.now();
+      const expiresAt = old.lifetimeDays
+        ? new Date(now + old.lifetimeDays * DAY_MS)
+        : old.expiresAt;
+      assertWithin(principal, old.allowedIps, expiresAt);
+      // The old token stays active through its grace period: a chain of rotations must not
+      // multiply the active tokens past the limit.
+      await this.assertBelowLimit(m, old.userId, old.id);
       const { token, secret } = await this.insert(m, {
         userId: old.userId,
         name: old.name,
         description: old.description,
         scopes: old.scopes,
         allowedIps: old.allowedIps,
-        expiresAt: old.lifetimeDays ? new Date(now + old.lifetimeDays * DAY_MS) : old.expiresAt,
+        expiresAt,
         lifetimeDays: old.lifetimeDays,
         rotatedFromId: old.id,
       });
@@ -318,6 +330,28 @@ export class TokensService {
     await this.find(this.dataSource.manager, ownerId, id);
   }
 
+  /**
+   * Locks the owner's row, then counts their active tokens (those in a rotation's grace period
+   * included, but for `replacing`): concurrent creates and rotations take turns on the lock, so
+   * none of them can pass the limit together.
+   */
+  private async assertBelowLimit(m: EntityManager, userId: string, replacing?: string) {
+    await m.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
+    const [{ n }]: { n: number }[] = await m.query(
+      `SELECT count(*)::int AS n FROM api_tokens
+       WHERE user_id = $1 AND id IS DISTINCT FROM $2::uuid
+         AND (revoked_at IS NULL OR revoked_at > now())
+         AND (expires_at IS NULL OR expires_at > now())`,
+      [userId, replacing ?? null],
+    );
+    if (n >= this.config.maxTokensPerUser) {
+      throw new DomainError(
+        'TokenLimitReached',
+        `You have ${n} active API tokens, the most allowed (${this.config.maxTokensPerUser}); revoke one first`,
+      );
+    }
+  }
+
   private async insert(
     m: EntityManager,
     fields: Pick<
@@ -388,6 +422,45 @@ export class TokensService {
 function assertGrantable(principal: AuthPrincipal, scopes: readonly Scope[]): void {
   const missing = scopes.find((scope) => !principal.scopes.includes(scope));
   if (missing) throw insufficientScope(missing);
+}
+
+/**
+ * An API token's own allowlist and lifetime bound what it creates, changes or rotates: a token
+ * restricted to one network cannot make an unrestricted one.
+ */
+function assertWithin(
+  principal: AuthPrincipal,
+  allowedIps: readonly string[],
+  /** Unchecked when undefined (a PATCH leaves the expiry alone). */
+  expiresAt?: Date | null,
+): void {
+  const limits = principal.restrictions;
+  if (!limits) return;
+  if (!allowlistWithin(allowedIps, limits.allowedIps)) {
+    throw new DomainError(
+      'Forbidden',
+      'allowedIps must stay within the allowlist of the API token making the request',
+    );
+  }
+  if (
+    expiresAt !== undefined &&
+    limits.endsAt !== null &&
+    (expiresAt === null || expiresAt.getTime() > limits.endsAt)
+  ) {
+    throw new DomainError(
+      'Forbidden',
+      'A token made by an API token cannot outlive it: expire it no later than that token',
+    );
+  }
+}
+
+/** What an Idempotency-Key is bound to: the body, with lists in a canonical order. */
+function idempotentRequest(input: CreateTokenDto): Record<string, unknown> {
+  return {
+    ...input,
+    scopes: [...input.scopes].sort(),
+    ...(input.allowedIps ? { allowedIps: canonicalIps(input.allowedIps).sort() } : {}),
+  };
 }
 
 function assertActive(token: ApiToken, what: 'changed' | 'rotated'): void {

@@ -114,8 +114,29 @@ describe('HTTP conventions', () => {
           '/api/v1/auth/password',
           '/api/v1/sessions',
           '/api/v1/sessions/{id}',
+          '/api/v1/auth/whoami',
+          '/api/v1/tokens',
+          '/api/v1/tokens/current',
+          '/api/v1/tokens/{id}',
+          '/api/v1/tokens/{id}/rotate',
+          '/api/v1/scopes',
           '/health/ready',
         ]),
+      );
+      const createToken = doc.paths['/api/v1/tokens'].post;
+      expect(createToken.security).toEqual(
+        expect.arrayContaining([{ bearer: ['tokens:write'] }, { oauth2: ['tokens:write'] }]),
+      );
+      expect(createToken.parameters).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+        ]),
+      );
+      expect(Object.keys(createToken.responses)).toEqual(
+        expect.arrayContaining(['201', '400', '401', '403', '409', '422', '429']),
+      );
+      expect(doc.paths['/api/v1/tokens/{id}'].patch.security).toEqual(
+        expect.arrayContaining([{ bearer: ['tokens:write'] }]),
       );
       expect(doc.components.securitySchemes.bearer).toMatchObject({
         type: 'http',

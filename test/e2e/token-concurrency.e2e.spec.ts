@@ -18,7 +18,8 @@ describe('Per-user token limit', () => {
   const activeCount = async (userId: string) =>
     (
       await db.query(
-        `SELECT count(*)::int AS n FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL`,
+        `SELECT count(*)::int AS n FROM api_tokens
+         WHERE user_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
         [userId],
       )
     ).rows[0].n;
@@ -39,7 +40,7 @@ describe('Per-user token limit', () => {
     expect(await activeCount(user.id)).toBe(5);
   });
 
-  it('frees a slot when a token is revoked or expires, not while it is rotated out', async () => {
+  it('frees a slot when a token is revoked or expires', async () => {
     const user = await newUser(t.api);
     const tokens = [];
     for (let i = 0; i < 5; i++) tokens.push(await createToken(t.api, user.accessToken));
@@ -49,18 +50,40 @@ describe('Per-user token limit', () => {
         body: { name: 'one more', scopes: ['tokens:read'] },
       });
     expect((await create()).status).toBe(409);
-    // A rotation swaps one active token for another: allowed at the limit.
-    const rotated = await t.api.post(`/api/v1/tokens/${tokens[0].id}/rotate`, {
-      token: user.accessToken,
-      body: { gracePeriodSeconds: 60 },
-    });
-    expect(rotated.status).toBe(201);
-    expect((await create()).status).toBe(409);
     await t.api.delete(`/api/v1/tokens/${tokens[1].id}`, { token: user.accessToken });
     expect((await create()).status).toBe(201);
     await db.query(`UPDATE api_tokens SET expires_at = now() WHERE id = $1`, [tokens[2].id]);
     expect((await create()).status).toBe(201);
     expect((await create()).status).toBe(409);
+    expect(await activeCount(user.id)).toBe(5);
+  });
+
+  it('lets a rotation at the limit replace a token, but not chain grace periods past it', async () => {
+    const user = await newUser(t.api);
+    const tokens = [];
+    for (let i = 0; i < 5; i++) tokens.push(await createToken(t.api, user.accessToken));
+    const rotate = (id: string) =>
+      t.api.post(`/api/v1/tokens/${id}/rotate`, {
+        token: user.accessToken,
+        body: { gracePeriodSeconds: 3600 },
+      });
+    const first = await rotate(tokens[0].id);
+    expect(first.status).toBe(201);
+    // The old token still works through its grace period, so it still counts.
+    const chained = await rotate(first.body.id);
+    expect(chained.status).toBe(409);
+    expect(chained.body.message).toContain('active API tokens');
+    const create = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: 'extra', scopes: ['tokens:read'] },
+    });
+    expect(create.status).toBe(409);
+    const working = await Promise.all(
+      [tokens[0], ...tokens.slice(1)].map((tk) =>
+        t.api.get('/api/v1/auth/whoami', { token: tk.token }),
+      ),
+    );
+    expect(working.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
   });
 });
 
@@ -159,6 +182,58 @@ describe('Idempotent token creation', () => {
     const ids = new Set(responses.filter((r) => r.status === 201).map((r) => r.body.id));
     expect(ids.size).toBe(1);
     expect(await count(user.id)).toBe(1);
+  });
+
+  it('does not replay a token to a credential that could not have made it', async () => {
+    const user = await newUser(t.api);
+    const body = { name: 'wide', scopes: ['tokens:read', 'tokens:write', 'sessions:read'] };
+    const first = await create(user.accessToken, 'wide-key', body);
+    expect(first.status).toBe(201);
+    const narrow = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+    });
+    const replay = await create(narrow.token, 'wide-key', body);
+    expect(replay.status).toBe(403);
+    expect(replay.text).not.toContain(first.body.token);
+  });
+
+  it('treats the same scopes in another order as the same request', async () => {
+    const user = await newUser(t.api);
+    const first = await create(user.accessToken, 'order', {
+      name: 'x',
+      scopes: ['tokens:read', 'profile:read'],
+    });
+    const again = await create(user.accessToken, 'order', {
+      name: 'x',
+      scopes: ['profile:read', 'tokens:read'],
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+  });
+
+  it('starts every key afresh under a new APP_SECRET (records of the old one cannot be opened)', async () => {
+    const user = await newUser(t.api);
+    const body = { name: 'x', scopes: ['tokens:read'] };
+    const first = await create(user.accessToken, 'rekeyed', body);
+    const rekeyed = await startTestApp({
+      APP_SECRET: 'another-secret-that-is-long-enough-98765',
+      MAX_TOKENS_PER_USER: '3',
+    });
+    try {
+      // A session of the new deployment (the old access token is signed with the old secret).
+      const session = await rekeyed.api.post('/api/v1/auth/login', {
+        body: { email: user.email, password: user.password },
+      });
+      const again = await rekeyed.api.post('/api/v1/tokens', {
+        token: session.body.accessToken,
+        body,
+        headers: { 'idempotency-key': 'rekeyed' },
+      });
+      expect(again.status).toBe(201);
+      expect(again.body.id).not.toBe(first.body.id);
+    } finally {
+      await rekeyed.close();
+    }
   });
 
   it('lets the key be used again after the first request failed', async () => {

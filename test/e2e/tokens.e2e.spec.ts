@@ -200,7 +200,7 @@ describe('API tokens over HTTP', () => {
 
     it('refuses a widening PATCH beyond the caller’s scopes, and allows narrowing', async () => {
       const patcher = await createToken(t.api, user.accessToken, {
-        scopes: ['tokens:write', 'tokens:read'],
+        scopes: ['tokens:write', 'tokens:read', 'sessions:read'],
       });
       const target = await createToken(t.api, user.accessToken, {
         scopes: ['tokens:read', 'sessions:read'],
@@ -502,7 +502,8 @@ describe('API tokens over HTTP', () => {
       });
       await t.api.delete(`/api/v1/tokens/${rotated.body.id}`, { token: user.accessToken });
       const { rows } = await db.query(
-        `SELECT action, actor_id, actor_via, target_id, ip, details::text AS details
+        `SELECT action, actor_id, actor_via, actor_credential_id, target_id, ip,
+                details::text AS details
          FROM audit_events WHERE owner_id = $1 AND target_type = 'token' ORDER BY occurred_at, action`,
         [user.id],
       );
@@ -514,7 +515,12 @@ describe('API tokens over HTTP', () => {
         ['token.revoked', rotated.body.id],
       ]);
       for (const row of rows) {
-        expect(row).toMatchObject({ actor_id: user.id, actor_via: 'session', ip: '127.0.0.1' });
+        expect(row).toMatchObject({
+          actor_id: user.id,
+          actor_via: 'session',
+          actor_credential_id: user.sessionId,
+          ip: '127.0.0.1',
+        });
         expect(row.details).not.toContain(created.token.slice(4));
         expect(row.details).not.toContain(rotated.body.token.slice(4));
       }

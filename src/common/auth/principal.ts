@@ -12,4 +12,9 @@ export interface AuthPrincipal {
   tokenId?: string;
   /** The API token's rate-limit window nearest to exhaustion, reported in response headers. */
   rateLimit?: RateLimitResult;
+  /**
+   * An API token's own limits, which tokens it creates or changes may not escape: its
+   * allowlist (empty: any address) and when it stops working (epoch ms, null: never).
+   */
+  restrictions?: { allowedIps: readonly string[]; endsAt: number | null };
 }

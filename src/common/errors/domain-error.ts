@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   InvalidToken: 401,
   MissingToken: 401,
   InsufficientScope: 403,
+  Forbidden: 403,
   NotFound: 404,
   EmailTaken: 409,
   TokenLimitReached: 409,

@@ -10,6 +10,11 @@ describe('normalizeIp', () => {
     expect(normalizeIp('2001:DB8::1')).toBe('2001:db8::1');
     expect(normalizeIp('::ffff:zzz')).toBe('');
     expect(normalizeIp('z'.repeat(60))).toBe('');
+  });
+  it('drops an IPv6 zone, so that no address is longer than 45 characters', () => {
+    expect(normalizeIp('fe80::1%' + 'a'.repeat(60))).toBe('fe80::1');
+    expect(normalizeIp('FE80::1%eth0')).toBe('fe80::1');
+    expect(normalizeIp('%eth0')).toBe('');
     expect(normalizeIp(undefined)).toBe('');
   });
 });

@@ -6,7 +6,9 @@ import { isIP } from 'node:net';
  */
 export function normalizeIp(ip: string | undefined): string {
   if (!ip) return '';
-  const lower = ip.toLowerCase();
+  // A zone (`fe80::1%eth0`) names an interface of the sender's host: not part of the address.
+  const zone = ip.indexOf('%');
+  const lower = (zone === -1 ? ip : ip.slice(0, zone)).toLowerCase();
   if (lower.startsWith('::ffff:') && isIP(lower.slice(7)) === 4) return lower.slice(7);
   return isIP(lower) ? lower : '';
 }

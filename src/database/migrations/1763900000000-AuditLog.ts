@@ -12,6 +12,7 @@ export class AuditLog1763900000000 implements MigrationInterface {
         "action" character varying(48) NOT NULL,
         "actor_id" uuid,
         "actor_via" character varying(16),
+        "actor_credential_id" uuid,
         "target_type" character varying(16) NOT NULL,
         "target_id" uuid,
         "owner_id" uuid,

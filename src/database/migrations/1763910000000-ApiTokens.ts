@@ -39,6 +39,7 @@ export class ApiTokens1763910000000 implements MigrationInterface {
         "user_id" uuid NOT NULL,
         "key_hash" bytea NOT NULL,
         "request_hash" bytea NOT NULL,
+        "claim_id" uuid NOT NULL,
         "response_status" integer,
         "response" bytea,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
