@@ -59,7 +59,14 @@ export class TokensService {
         idempotentRequest(input),
       );
       if (outcome.kind === 'replay') {
-        return { created: outcome.body as CreatedTokenDto, replayed: true };
+        const replayed = outcome.body as CreatedTokenDto;
+        // The first request may have come from a credential with fewer limits than this one.
+        assertWithin(
+          principal,
+          replayed.allowedIps,
+          replayed.expiresAt === null ? null : new Date(replayed.expiresAt),
+        );
+        return { created: replayed, replayed: true };
       }
       claim = outcome.claim;
     }
@@ -180,8 +187,12 @@ export class TokensService {
     const { token, hash } = await this.dataSource.transaction(async (m) => {
       const token = await this.find(m, principal.userId, id, true);
       assertActive(token, 'changed');
-      // An API token changes only tokens no more powerful than itself.
-      if (principal.tokenId) assertGrantable(principal, token.scopes);
+      // An API token changes only tokens no more powerful than itself: no wider scopes, no
+      // wider allowlist, no longer life than its own.
+      if (principal.tokenId) {
+        assertGrantable(principal, token.scopes);
+        assertWithin(principal, token.allowedIps, token.expiresAt);
+      }
       const changed: string[] = [];
       if (patch.scopes !== undefined) {
         assertGrantable(
@@ -237,6 +248,8 @@ export class TokensService {
     actor: AuditActor,
   ): Promise<RotatedTokenDto> {
     const { rotated, oldHash } = await this.dataSource.transaction(async (m) => {
+      // The owner's row first, as every path that locks both does.
+      await lockOwner(m, principal.userId);
       const old = await this.find(m, principal.userId, id, true);
       assertActive(old, 'rotated');
       assertGrantable(principal, old.scopes);
@@ -244,7 +257,9 @@ export class TokensService {
       const expiresAt = old.lifetimeDays
         ? new Date(now + old.lifetimeDays * DAY_MS)
         : old.expiresAt;
-      assertWithin(principal, old.allowedIps, expiresAt);
+      // A token rotating itself renews its own expiry policy; rotating another token, it may
+      // not hand out a longer life than its own.
+      assertWithin(principal, old.allowedIps, principal.tokenId === old.id ? undefined : expiresAt);
       // The old token stays active through its grace period: a chain of rotations must not
       // multiply the active tokens past the limit.
       await this.assertBelowLimit(m, old.userId, old.id);
@@ -336,7 +351,7 @@ export class TokensService {
    * none of them can pass the limit together.
    */
   private async assertBelowLimit(m: EntityManager, userId: string, replacing?: string) {
-    await m.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
+    await lockOwner(m, userId);
     const [{ n }]: { n: number }[] = await m.query(
       `SELECT count(*)::int AS n FROM api_tokens
        WHERE user_id = $1 AND id IS DISTINCT FROM $2::uuid
@@ -416,6 +431,11 @@ export class TokensService {
     }
     return at;
   }
+}
+
+/** Serialises a user's token creations and rotations (and their logins, password changes). */
+async function lockOwner(m: EntityManager, userId: string): Promise<void> {
+  await m.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
 }
 
 /** No escalation: a caller grants only scopes it holds itself (admin-only ones need an admin). */

@@ -398,6 +398,59 @@ describe('What API tokens may do to other tokens', () => {
     expect(patched.status).toBe(403);
   });
 
+  it('refuses to let a restricted token change an unrestricted one at all', async () => {
+    const user = await newUser(t.api);
+    const restricted = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read', 'profile:read'],
+      allowedIps: ['127.0.0.1'],
+      expiresInDays: 1,
+    });
+    const open = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+    const widened = await t.api.request('PATCH', `/api/v1/tokens/${open.id}`, {
+      token: restricted.token,
+      body: { scopes: ['tokens:read', 'profile:read'] },
+    });
+    expect(widened.status).toBe(403);
+    const view = await t.api.get(`/api/v1/tokens/${open.id}`, { token: user.accessToken });
+    expect(view.body.scopes).toEqual(['tokens:read']);
+  });
+
+  it('does not replay an unrestricted token to a restricted one that sends the same key', async () => {
+    const user = await newUser(t.api);
+    const body = { name: 'ci', scopes: ['tokens:read'] };
+    const first = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body,
+      headers: { 'idempotency-key': 'shared-key' },
+    });
+    expect(first.status).toBe(201);
+    const restricted = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      allowedIps: ['127.0.0.1'],
+    });
+    const replay = await t.api.post('/api/v1/tokens', {
+      token: restricted.token,
+      body,
+      headers: { 'idempotency-key': 'shared-key' },
+    });
+    expect(replay.status).toBe(403);
+    expect(replay.text).not.toContain(first.body.token);
+  });
+
+  it('lets a token with an expiry policy rotate itself, renewing its lifetime', async () => {
+    const user = await newUser(t.api);
+    const own = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      expiresInDays: 7,
+    });
+    const rotated = await t.api.post(`/api/v1/tokens/${own.id}/rotate`, { token: own.token });
+    expect(rotated.status).toBe(201);
+    expect(Date.parse(rotated.body.expiresAt)).toBeGreaterThan(Date.parse(String(own.expiresAt)));
+    expect((await t.api.get('/api/v1/auth/whoami', { token: rotated.body.token })).status).toBe(
+      200,
+    );
+  });
+
   it('refuses to let a token change or rotate a token with scopes it lacks', async () => {
     const user = await newUser(t.api);
     const strong = await createToken(t.api, user.accessToken, {
