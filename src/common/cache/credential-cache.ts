@@ -56,12 +56,6 @@ export class CredentialCache<V> {
     }
   }
 
-  clear(): void {
-    this.generation++;
-    this.entries.clear();
-    this.misses.clear();
-  }
-
   /** Entries held, "not found" ones included. */
   get size(): number {
     return this.entries.size + this.misses.size;
