@@ -227,13 +227,24 @@ describe('API token verification', () => {
   });
 
   describe('last use', () => {
-    it('shows when and from where a token was last used, without a write per request', async () => {
+    it('shows when and from where a token was last used, before any write', async () => {
       const created = await createToken(t.api, user.accessToken);
       const before = Date.now();
       for (let i = 0; i < 5; i++) await current(created.token);
       const view = await t.api.get(`/api/v1/tokens/${created.id}`, { token: user.accessToken });
       expect(Date.parse(view.body.lastUsedAt)).toBeGreaterThanOrEqual(before - 5);
       expect(view.body.lastUsedIp).toBe('127.0.0.1');
+      // Nothing written yet: the flush runs every LAST_USED_FLUSH_SECONDS (30 s here).
+      const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await db.connect();
+      try {
+        const { rows } = await db.query('SELECT last_used_at FROM api_tokens WHERE id = $1', [
+          created.id,
+        ]);
+        expect(rows[0].last_used_at).toBeNull();
+      } finally {
+        await db.end();
+      }
     });
   });
 });
