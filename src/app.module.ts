@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './common/config/app-config.js';
@@ -6,6 +7,7 @@ import { ConfigModule } from './common/config/config.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IntrospectionModule } from './introspection/introspection.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -25,6 +27,8 @@ export class AppModule {
         SessionsModule,
         TokensModule,
         SchedulerModule,
+        AdminModule,
+        IntrospectionModule,
       ],
     };
   }

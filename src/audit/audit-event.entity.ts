@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   'user.registered',
   'user.password_changed',
   'user.password_reset',
+  'user.role_changed',
   'session.created',
   'session.revoked',
   'session.refresh_reuse',
@@ -11,11 +12,13 @@ export const AUDIT_ACTIONS = [
   'token.updated',
   'token.rotated',
   'token.revoked',
+  'job.run',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditTargetType = 'user' | 'session' | 'token';
+export const AUDIT_TARGET_TYPES = ['user', 'session', 'token', 'job'] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
  * Who did what to which credential, when and from where. Written in the transaction of the

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditAction, AuditTargetType } from './audit-event.entity.js';
+import { beforeCursor, decodeCursor, encodeCursor, microseconds } from '../common/http/cursor.js';
+import { AuditEvent, type AuditAction, type AuditTargetType } from './audit-event.entity.js';
 
 /** Who acts, as far as the audit log is concerned. */
 export interface AuditActor {
@@ -63,4 +64,48 @@ export class AuditService {
       ],
     );
   }
+
+  /** Events newest first, filtered; `nextCursor` continues after the last one. */
+  async list(filter: AuditFilter): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+    const qb = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
+      .addSelect(microseconds('e.occurred_at'), 'occurred_us');
+    if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.targetId) qb.andWhere('e.target_id = :targetId', { targetId: filter.targetId });
+    if (filter.ownerId) qb.andWhere('e.owner_id = :ownerId', { ownerId: filter.ownerId });
+    if (filter.targetType) {
+      qb.andWhere('e.target_type = :targetType', { targetType: filter.targetType });
+    }
+    if (filter.actions?.length) qb.andWhere('e.action IN (:...actions)', { actions: filter.actions });
+    if (filter.since) qb.andWhere('e.occurred_at >= :since', { since: filter.since });
+    if (filter.until) qb.andWhere('e.occurred_at < :until', { until: filter.until });
+    if (filter.cursor) qb.andWhere(beforeCursor('e.occurred_at', 'e.id'), decodeCursor(filter.cursor));
+    const { entities, raw } = await qb
+      .orderBy('e.occurred_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(filter.limit + 1)
+      .getRawAndEntities<{ occurred_us: string }>();
+    const page = entities.slice(0, filter.limit);
+    const last = page.at(-1);
+    return {
+      items: page,
+      nextCursor:
+        entities.length > filter.limit && last
+          ? encodeCursor({ us: raw[page.length - 1].occurred_us, id: last.id })
+          : null,
+    };
+  }
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  targetId?: string;
+  ownerId?: string;
+  targetType?: AuditTargetType;
+  actions?: AuditAction[];
+  since?: Date;
+  until?: Date;
+  limit: number;
+  cursor?: string;
 }

@@ -13,6 +13,11 @@ const OPTIONS = {
   parallelism: 1,
 } as const;
 
+/** An argon2id hash of `password` at {@link OPTIONS}, for code outside the auth module. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
   /** Verified against when the email is unknown, so that both cases cost the same. */

@@ -35,6 +35,7 @@ export class PasswordResetToken {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  @Index('password_reset_tokens_expires_idx')
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 

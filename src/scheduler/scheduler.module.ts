@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { CronScheduler } from './cron-scheduler.js';
+import { JobsModule } from './jobs.module.js';
 
-/** Cron jobs (purges) are registered here. */
-@Module({ imports: [ScheduleModule.forRoot()] })
+/** The jobs on their cron schedules (`PURGE_CRON`…). */
+@Module({
+  imports: [ScheduleModule.forRoot(), JobsModule],
+  providers: [CronScheduler],
+  exports: [JobsModule, CronScheduler],
+})
 export class SchedulerModule {}

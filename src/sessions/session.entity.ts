@@ -22,6 +22,8 @@ export type SessionRevokeReason =
 /** One login on one device. Its refresh tokens live in `refresh_tokens`, as hashes only. */
 @Entity('sessions')
 @Index('sessions_user_active_idx', ['userId', 'createdAt'], { where: '"revoked_at" IS NULL' })
+// On LEAST(revoked_at, expires_at, idle_expires_at), for the purge: kept by the migration.
+@Index('sessions_ended_idx', { synchronize: false })
 export class Session {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'sessions_pkey' })
   id: string;

@@ -14,7 +14,7 @@ import {
 } from '../common/crypto/crypto.js';
 import { DomainError, invalidToken, notFound } from '../common/errors/domain-error.js';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
-import { AccessTokenService } from './access-token.service.js';
+import { AccessTokenService, type AccessClaims } from './access-token.service.js';
 import type { ClientContext } from './client-context.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { SessionCache, type SessionState } from './session-cache.js';
@@ -206,18 +206,26 @@ export class SessionsService {
 
   /** The per-request check of a session access token. */
   async authenticate(accessToken: string): Promise<AuthPrincipal> {
-    const claims = this.accessTokens.verify(accessToken);
-    if (!claims) throw invalidToken();
-    const state = await this.cache.get(claims.sid, (id) => this.loadState(id));
-    if (!state || state.revoked || state.endsAt <= Date.now() || state.userId !== claims.sub) {
-      throw invalidToken();
-    }
+    const live = await this.inspect(accessToken);
+    if (!live) throw invalidToken();
+    const { claims, state } = live;
     return {
       userId: claims.sub,
       role: state.role,
       scopes: ROLE_SCOPES[state.role],
       sessionId: claims.sid,
     };
+  }
+
+  /** A session access token's claims and its session's state, when both are live; else null. */
+  async inspect(accessToken: string): Promise<{ claims: AccessClaims; state: SessionState } | null> {
+    const claims = this.accessTokens.verify(accessToken);
+    if (!claims) return null;
+    const state = await this.cache.get(claims.sid, (id) => this.loadState(id));
+    if (!state || state.revoked || state.endsAt <= Date.now() || state.userId !== claims.sub) {
+      return null;
+    }
+    return { claims, state };
   }
 
   /** Whether a session is live right now, as seen inside `m`'s transaction. */

@@ -35,17 +35,9 @@ export class TokenVerifier {
 
   async authenticate(token: string, ip: string): Promise<AuthPrincipal> {
     // A typo or a made-up string costs neither a cache slot nor a query.
-    if (!isWellFormedApiToken(token)) throw invalidToken();
-    const key = sha256Base64(token);
-    const state = this.cache.peek(key)?.value ?? (await this.cache.get(key, (k) => this.load(k)));
     const now = Date.now();
-    if (
-      !state ||
-      (state.revokedAt !== null && state.revokedAt <= now) ||
-      (state.expiresAt !== null && state.expiresAt <= now)
-    ) {
-      throw invalidToken();
-    }
+    const state = await this.activeState(token, now);
+    if (!state) throw invalidToken();
     // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
     // The same answer as for an unknown token: a stolen one must not reveal that it is live.
     if (!state.allowlist.allows(ip)) throw invalidToken();
@@ -59,6 +51,28 @@ export class TokenVerifier {
       rateLimit,
       restrictions: state.restrictions,
     };
+  }
+
+  /**
+   * What a token is, if it is active now, for introspection: no rate limit is charged and no
+   * use recorded, since the token is not being used.
+   */
+  inspect(token: string): Promise<TokenState | null> {
+    return this.activeState(token, Date.now());
+  }
+
+  private async activeState(token: string, now: number): Promise<TokenState | null> {
+    if (!isWellFormedApiToken(token)) return null;
+    const key = sha256Base64(token);
+    const state = this.cache.peek(key)?.value ?? (await this.cache.get(key, (k) => this.load(k)));
+    if (
+      !state ||
+      (state.revokedAt !== null && state.revokedAt <= now) ||
+      (state.expiresAt !== null && state.expiresAt <= now)
+    ) {
+      return null;
+    }
+    return state;
   }
 
   /** Drops cached states, by token hash, after a change in this instance. */

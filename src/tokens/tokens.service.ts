@@ -7,6 +7,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import type { Scope } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256 } from '../common/crypto/crypto.js';
+import { beforeCursor, decodeCursor, encodeCursor, microseconds } from '../common/http/cursor.js';
 import { DomainError, insufficientScope, notFound } from '../common/errors/domain-error.js';
 import { ApiToken, type TokenRevokeReason } from './api-token.entity.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
@@ -122,7 +123,7 @@ export class TokensService {
     const qb = this.dataSource
       .getRepository(ApiToken)
       .createQueryBuilder('t')
-      .addSelect('(extract(epoch FROM t.created_at) * 1000000)::bigint', 'created_us')
+      .addSelect(microseconds('t.created_at'), 'created_us')
       .where('t.user_id = :userId', { userId });
     switch (query.status ?? 'active') {
       case 'active':
@@ -143,10 +144,7 @@ export class TokensService {
     }
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      qb.andWhere(
-        `(t.created_at, t.id) < (timestamptz 'epoch' + CAST(:us AS bigint) * interval '1 microsecond', CAST(:id AS uuid))`,
-        cursor,
-      );
+      qb.andWhere(beforeCursor('t.created_at', 't.id'), cursor);
     }
     const { entities, raw } = await qb
       .orderBy('t.created_at', 'DESC')
@@ -518,16 +516,4 @@ function createdEvent(token: ApiToken) {
       ...(token.rotatedFromId ? { rotatedFromId: token.rotatedFromId } : {}),
     },
   };
-}
-
-function encodeCursor(cursor: { us: string; id: string }): string {
-  return Buffer.from(`${cursor.us}:${cursor.id}`).toString('base64url');
-}
-
-function decodeCursor(text: string): { us: string; id: string } {
-  const match = /^(\d{1,17}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
-    Buffer.from(text, 'base64url').toString(),
-  );
-  if (!match) throw new DomainError('BadRequest', 'cursor is not one this API returned');
-  return { us: match[1], id: match[2] };
 }

@@ -1,3 +1,4 @@
+import { validateCronExpression } from 'cron';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -41,7 +42,28 @@ export abstract class AppConfig {
   /** Path of the front end's reset page under {@link publicUrl}; the token follows in the fragment. */
   readonly passwordResetPath: string;
   readonly passwordResetMinutes: number;
+
+  // Scheduler, purge and admin
+  /** Cron expression (5 fields, minute precision) of each scheduled job, by job name. */
+  readonly jobCron: Readonly<Record<JobName, string>>;
+  /** Jobs this instance schedules; all may still be run by an admin or the CLI. */
+  readonly jobsEnabled: Readonly<Record<JobName, boolean>>;
+  /** Time zone the cron expressions are read in. */
+  readonly cronTimeZone: string;
+  readonly tokenRetentionDays: number;
+  readonly sessionRetentionDays: number;
+  /** Rows deleted per statement: each batch is its own short transaction. */
+  readonly purgeBatchSize: number;
+  /** Pause between batches, leaving the database to the requests. */
+  readonly purgeBatchPauseMs: number;
+  /** The first admin, created at start-up when no account has this email yet. */
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
 }
+
+/** Every scheduled job. */
+export const JOB_NAMES = ['purge-tokens', 'purge-sessions', 'purge-idempotency'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -88,6 +110,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const port = read.int('PORT', 3000, 0, 65535);
   const mail = readMailConfig(read, nodeEnv, port, problems);
+  const scheduler = readSchedulerConfig(read, env, problems);
 
   const config: AppConfig = {
     nodeEnv,
@@ -111,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: read.trustProxy('TRUST_PROXY'),
     corsOrigins: read.list('CORS_ORIGINS', '*'),
     ...mail,
+    ...scheduler,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -177,6 +201,77 @@ function readMailConfig(
   };
 }
 
+type SchedulerConfig = Pick<
+  AppConfig,
+  | 'jobCron'
+  | 'jobsEnabled'
+  | 'cronTimeZone'
+  | 'tokenRetentionDays'
+  | 'sessionRetentionDays'
+  | 'purgeBatchSize'
+  | 'purgeBatchPauseMs'
+  | 'adminEmail'
+  | 'adminPassword'
+>;
+
+/** Per-job cron variables; each falls back to the shared `PURGE_CRON`. */
+const JOB_CRON_VARIABLES: Record<JobName, string> = {
+  'purge-tokens': 'PURGE_TOKENS_CRON',
+  'purge-sessions': 'PURGE_SESSIONS_CRON',
+  'purge-idempotency': 'PURGE_IDEMPOTENCY_CRON',
+};
+
+/** Jobs, their schedules and retention; the bootstrap admin. */
+function readSchedulerConfig(read: EnvReader, env: Env, problems: string[]): SchedulerConfig {
+  const purgeCron = read.cron('PURGE_CRON', '0 3 * * *');
+  const jobCron = {} as Record<JobName, string>;
+  for (const job of JOB_NAMES) jobCron[job] = read.cron(JOB_CRON_VARIABLES[job], purgeCron);
+
+  const jobsEnabled = {} as Record<JobName, boolean>;
+  const schedulerOn = read.bool('SCHEDULER_ENABLED', true);
+  const purgeOn = read.bool('PURGE_ENABLED', true);
+  const disabled = read.string('JOBS_DISABLED', '').split(',').map((name) => name.trim());
+  for (const name of disabled.filter(Boolean)) {
+    if (!(JOB_NAMES as readonly string[]).includes(name)) {
+      problems.push(`JOBS_DISABLED names an unknown job "${name}" (jobs: ${JOB_NAMES.join(', ')})`);
+    }
+  }
+  for (const job of JOB_NAMES) {
+    jobsEnabled[job] =
+      schedulerOn && (!job.startsWith('purge-') || purgeOn) && !disabled.includes(job);
+  }
+
+  const cronTimeZone = read.string('CRON_TZ', 'UTC');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: cronTimeZone });
+  } catch {
+    problems.push(`CRON_TZ must be an IANA time zone such as UTC or Europe/Paris (got "${cronTimeZone}")`);
+  }
+
+  const adminEmail = read.string('ADMIN_EMAIL', '') || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither');
+  }
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
+    problems.push('ADMIN_EMAIL must be an email address');
+  }
+  if (adminPassword !== undefined && (adminPassword.length < 8 || adminPassword.length > 128)) {
+    problems.push('ADMIN_PASSWORD must be 8 to 128 characters long');
+  }
+  return {
+    jobCron,
+    jobsEnabled,
+    cronTimeZone,
+    tokenRetentionDays: read.int('TOKEN_RETENTION_DAYS', 7, 0, 3650),
+    sessionRetentionDays: read.int('SESSION_RETENTION_DAYS', 7, 0, 3650),
+    purgeBatchSize: read.int('PURGE_BATCH_SIZE', 2000, 1, 100_000),
+    purgeBatchPauseMs: read.int('PURGE_BATCH_PAUSE_MS', 10, 0, 10_000),
+    adminEmail,
+    adminPassword,
+  };
+}
+
 /**
  * Outside production an unset APP_SECRET gets a random one kept beside the data, so that
  * sessions survive a restart without any setup.
@@ -213,6 +308,29 @@ class EnvReader {
       return fallback;
     }
     return Number(value);
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  /** A standard 5-field cron expression (minute, hour, day of month, month, day of week). */
+  cron(name: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const fields = value.split(/\s+/).length;
+    if (fields !== 5 || !validateCronExpression(value).valid) {
+      this.problems.push(
+        `${name} must be a cron expression of 5 fields: minute hour day-of-month month day-of-week, e.g. "0 3 * * *" (got "${value}")`,
+      );
+      return fallback;
+    }
+    return value;
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   TokenLimitReached: 409,
   TokenNotActive: 409,
   IdempotencyKeyInUse: 409,
+  JobRunning: 409,
   IdempotencyKeyReused: 422,
   RateLimited: 429,
   Unavailable: 503,

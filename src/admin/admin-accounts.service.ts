@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isEmail } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service.js';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/dto/auth.dto.js';
+import { hashPassword } from '../auth/password-hasher.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { normalizeEmail } from '../users/users.service.js';
+
+export type AdminOutcome = 'created' | 'exists' | 'promoted' | 'not_admin';
+
+/** Creating admins: the bootstrap one from the environment, others from the CLI. */
+@Injectable()
+export class AdminAccounts {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Creates an admin with this email unless an account has it already; an existing account is
+   * never changed (`exists`, or `not_admin` when it is an ordinary user), unless `promote` asks
+   * to make it an admin (its password stays).
+   */
+  async create(
+    input: { email: string; password: string; name?: string; promote?: boolean },
+    source: 'ADMIN_EMAIL' | 'cli',
+  ): Promise<{ outcome: AdminOutcome; userId: string }> {
+    const email = normalizeEmail(input.email);
+    if (!isEmail(email)) throw new DomainError('BadRequest', 'Not an email address');
+    const existing = await this.find(email);
+    if (existing) return this.existing(existing, input.promote ?? false, source);
+    if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX) {
+      throw new DomainError(
+        'BadRequest',
+        `The password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long`,
+      );
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (m) => {
+      // Several instances starting at once: the first insert wins, the others find it.
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'admin')
+         ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [email, input.name ?? null, passwordHash],
+      );
+      if (rows.length === 0) {
+        const found = (await this.find(email))!;
+        return { outcome: found.role === 'admin' ? 'exists' : 'not_admin', userId: found.id };
+      }
+      const userId = rows[0].id;
+      await this.audit.record(
+        SYSTEM_ACTOR,
+        {
+          action: 'user.registered',
+          targetType: 'user',
+          targetId: userId,
+          ownerId: userId,
+          details: { role: 'admin', source },
+        },
+        m,
+      );
+      return { outcome: 'created', userId };
+    });
+  }
+
+  private async existing(
+    user: { id: string; role: string },
+    promote: boolean,
+    source: 'ADMIN_EMAIL' | 'cli',
+  ): Promise<{ outcome: AdminOutcome; userId: string }> {
+    if (user.role === 'admin') return { outcome: 'exists', userId: user.id };
+    if (!promote) return { outcome: 'not_admin', userId: user.id };
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE users SET role = 'admin', updated_at = now() WHERE id = $1`, [user.id]);
+      await this.audit.record(
+        SYSTEM_ACTOR,
+        {
+          action: 'user.role_changed',
+          targetType: 'user',
+          targetId: user.id,
+          ownerId: user.id,
+          details: { from: user.role, to: 'admin', source },
+        },
+        m,
+      );
+    });
+    return { outcome: 'promoted', userId: user.id };
+  }
+
+  private async find(email: string): Promise<{ id: string; role: string } | undefined> {
+    const rows: { id: string; role: string }[] = await this.dataSource.query(
+      'SELECT id, role FROM users WHERE email = $1',
+      [email],
+    );
+    return rows[0];
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuditActor } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AppConfig, type JobName } from '../common/config/app-config.js';
+import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { CronScheduler } from '../scheduler/cron-scheduler.js';
+import { JobRun } from '../scheduler/job-run.entity.js';
+import { JobRunner, type JobReport } from '../scheduler/job-runner.service.js';
+import { Jobs, PURGE_JOBS, purgeTotals } from '../scheduler/jobs.js';
+import type { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
+import { TokensService } from '../tokens/tokens.service.js';
+import { UsersService } from '../users/users.service.js';
+import {
+  AuditEventDto,
+  JobRunDto,
+  type AuditPageDto,
+  type JobDto,
+  type ListAuditQuery,
+  type PurgeResultDto,
+} from './dto/admin.dto.js';
+
+/** What admins do: run and inspect jobs, oversee any user's tokens, read the audit log. */
+@Injectable()
+export class AdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: Jobs,
+    private readonly runner: JobRunner,
+    private readonly scheduler: CronScheduler,
+    private readonly tokens: TokensService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Every purge job now, in order; 409 when one of them is running elsewhere. */
+  async purge(dryRun: boolean, actor: AuditActor): Promise<PurgeResultDto> {
+    const reports = await this.run(PURGE_JOBS, dryRun, actor);
+    return {
+      ...purgeTotals(reports),
+      dryRun,
+      runs: reports.map((report) => JobRunDto.fromReport(report, 'admin')),
+    };
+  }
+
+  async runJob(name: string, dryRun: boolean, actor: AuditActor): Promise<JobRunDto> {
+    const job = this.jobs.find(name);
+    if (!job) throw notFound('Job');
+    const [report] = await this.run([job.name], dryRun, actor);
+    return JobRunDto.fromReport(report, 'admin');
+  }
+
+  async listJobs(): Promise<JobDto[]> {
+    const [running, lastRuns] = await Promise.all([
+      this.runner.runningJobs(),
+      this.dataSource
+        .getRepository(JobRun)
+        .createQueryBuilder('r')
+        .distinctOn(['r.job'])
+        .where('r.finished_at IS NOT NULL')
+        .orderBy('r.job')
+        .addOrderBy('r.started_at', 'DESC')
+        .getMany(),
+    ]);
+    return this.jobs.all.map((job) => {
+      const last = lastRuns.find((run) => run.job === job.name);
+      return {
+        name: job.name,
+        description: job.description,
+        cron: this.config.jobCron[job.name],
+        timeZone: this.config.cronTimeZone,
+        enabled: this.config.jobsEnabled[job.name],
+        running: running.has(job.name),
+        lastRunAt: last?.startedAt.toISOString() ?? null,
+        lastResult: last ? JobRunDto.fromRun(last) : null,
+        nextRunAt: this.scheduler.nextRunAt(job.name)?.toISOString() ?? null,
+      };
+    });
+  }
+
+  async jobRuns(name: string, limit: number): Promise<JobRunDto[]> {
+    if (!this.jobs.find(name)) throw notFound('Job');
+    const runs = await this.dataSource.getRepository(JobRun).find({
+      where: { job: name },
+      order: { startedAt: 'DESC' },
+      take: limit,
+    });
+    return runs.map((run) => JobRunDto.fromRun(run));
+  }
+
+  async userTokens(userId: string, query: ListTokensQuery): Promise<TokenPageDto> {
+    await this.users.get(userId);
+    return this.tokens.list(userId, query);
+  }
+
+  revokeToken(id: string, actor: AuditActor): Promise<void> {
+    return this.tokens.revoke(null, id, actor, 'admin');
+  }
+
+  async auditLog(query: ListAuditQuery): Promise<AuditPageDto> {
+    const page = await this.audit.list({
+      actorId: query.actorId,
+      targetId: query.targetId,
+      ownerId: query.ownerId,
+      targetType: query.targetType,
+      actions: query.action,
+      since: query.since ? new Date(query.since) : undefined,
+      until: query.until ? new Date(query.until) : undefined,
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map((event) => AuditEventDto.from(event)), nextCursor: page.nextCursor };
+  }
+
+  /** Runs jobs for an admin: recorded and audited (dry runs neither). */
+  private async run(names: readonly JobName[], dryRun: boolean, actor: AuditActor) {
+    const reports = await this.runner.run(names, { trigger: 'admin', actorId: actor.userId, dryRun });
+    const busy = reports.find((report) => report.outcome === 'skipped');
+    if (busy) throw new DomainError('JobRunning', `Not started: ${busy.error}; try again when it ends`);
+    await this.audit.record(actor, reports.filter((report) => report.runId).map(auditRecord));
+    return reports;
+  }
+}
+
+function auditRecord(report: JobReport) {
+  return {
+    action: 'job.run' as const,
+    targetType: 'job' as const,
+    targetId: report.runId,
+    ownerId: null,
+    details: { job: report.job, outcome: report.outcome, counts: report.counts },
+  };
+}

@@ -1,0 +1,286 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_TARGET_TYPES,
+  type AuditAction,
+  type AuditEvent,
+  type AuditTargetType,
+} from '../../audit/audit-event.entity.js';
+import type { JobReport } from '../../scheduler/job-runner.service.js';
+import type { JobRun } from '../../scheduler/job-run.entity.js';
+
+export class RunJobDto {
+  @ApiPropertyOptional({ default: false, description: 'Count what would be deleted, delete nothing' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class PurgeResultDto {
+  @ApiProperty({ description: 'API tokens deleted (or that would be)' })
+  tokens: number;
+
+  @ApiProperty({ description: 'Sessions deleted, with their refresh tokens' })
+  sessions: number;
+
+  @ApiProperty({ description: 'Idempotency-Key records deleted' })
+  idempotencyKeys: number;
+
+  @ApiProperty({ description: 'Spent or expired password-reset links deleted' })
+  passwordResetTokens: number;
+
+  @ApiProperty()
+  dryRun: boolean;
+
+  @ApiProperty({ description: 'The recorded runs, one per purge job', type: () => [JobRunDto] })
+  runs: JobRunDto[];
+}
+
+export class JobRunDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for dry runs' })
+  id: string | null;
+
+  @ApiProperty()
+  job: string;
+
+  @ApiProperty({ enum: ['schedule', 'admin', 'cli'] })
+  trigger: string;
+
+  @ApiProperty({ enum: ['running', 'ok', 'failed', 'skipped'] })
+  outcome: string;
+
+  @ApiProperty()
+  startedAt: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  finishedAt: string | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  durationMs: number | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } })
+  counts: Record<string, number>;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Why it failed or was skipped' })
+  error: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'The instance that ran it' })
+  instance: string | null;
+
+  static fromRun(run: JobRun): JobRunDto {
+    return {
+      id: run.id,
+      job: run.job,
+      trigger: run.trigger,
+      outcome: run.outcome,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      durationMs: run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
+      counts: run.counts ?? {},
+      error: run.error,
+      instance: run.instance,
+    };
+  }
+
+  static fromReport(report: JobReport, trigger: string): JobRunDto {
+    return {
+      id: report.runId,
+      job: report.job,
+      trigger,
+      outcome: report.outcome,
+      startedAt: report.startedAt,
+      finishedAt: report.finishedAt,
+      durationMs: Date.parse(report.finishedAt) - Date.parse(report.startedAt),
+      counts: report.counts,
+      error: report.error ?? null,
+      instance: null,
+    };
+  }
+}
+
+export class JobDto {
+  @ApiProperty({ example: 'purge-tokens' })
+  name: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ example: '0 3 * * *' })
+  cron: string;
+
+  @ApiProperty({ example: 'UTC' })
+  timeZone: string;
+
+  @ApiProperty({ description: 'Scheduled on this instance' })
+  enabled: boolean;
+
+  @ApiProperty({ description: 'Running now, on any instance' })
+  running: boolean;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Start of the last finished run' })
+  lastRunAt: string | null;
+
+  @ApiProperty({ nullable: true, type: JobRunDto })
+  lastResult: JobRunDto | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Null when not scheduled here' })
+  nextRunAt: string | null;
+}
+
+export class ListJobRunsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+const splitList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
+
+export class ListAuditQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted' })
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The token, session, user or job run' })
+  @IsOptional()
+  @IsUUID()
+  targetId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The user the target belongs to' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ enum: AUDIT_TARGET_TYPES })
+  @IsOptional()
+  @IsIn(AUDIT_TARGET_TYPES)
+  targetType?: AuditTargetType;
+
+  @ApiPropertyOptional({
+    description: 'One action or several, comma-separated',
+    example: 'token.revoked,token.rotated',
+  })
+  @IsOptional()
+  @Transform(splitList)
+  @IsArray()
+  @ArrayMaxSize(AUDIT_ACTIONS.length)
+  @IsIn(AUDIT_ACTIONS, { each: true })
+  action?: AuditAction[];
+
+  @ApiPropertyOptional({ description: 'Events at or after this time (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'Events before this time (ISO-8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  until?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class AuditActorDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null: the system' })
+  userId: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'api_token' })
+  via: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  credentialId: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  ip: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  userAgent: string | null;
+}
+
+export class AuditTargetDto {
+  @ApiProperty({ enum: AUDIT_TARGET_TYPES })
+  type: AuditTargetType;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  id: string | null;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  ownerId: string | null;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  occurredAt: string;
+
+  @ApiProperty({ enum: AUDIT_ACTIONS })
+  action: AuditAction;
+
+  @ApiProperty({ type: AuditActorDto })
+  actor: AuditActorDto;
+
+  @ApiProperty({ type: AuditTargetDto })
+  target: AuditTargetDto;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  details: Record<string, unknown>;
+
+  static from(event: AuditEvent): AuditEventDto {
+    return {
+      id: event.id,
+      occurredAt: event.occurredAt.toISOString(),
+      action: event.action,
+      actor: {
+        userId: event.actorId,
+        via: event.actorVia,
+        credentialId: event.actorCredentialId,
+        ip: event.ip,
+        userAgent: event.userAgent,
+      },
+      target: { type: event.targetType, id: event.targetId, ownerId: event.ownerId },
+      details: event.details,
+    };
+  }
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEventDto] })
+  items: AuditEventDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor: string | null;
+}

@@ -1,0 +1,219 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { AdminAccounts } from './admin/admin-accounts.service.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AppConfig, ConfigError, loadConfig, type JobName } from './common/config/app-config.js';
+import { ConfigModule } from './common/config/config.module.js';
+import { DomainError } from './common/errors/domain-error.js';
+import { PinoNestLogger, createLogger } from './common/http/logger.js';
+import { DatabaseModule } from './database/database.module.js';
+import {
+  runningEmbeddedPostgres,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from './database/embedded-postgres.js';
+import { runMigrations } from './database/migrate.js';
+import { JobRunner, type JobReport } from './scheduler/job-runner.service.js';
+import { Jobs, PURGE_JOBS, purgeTotals } from './scheduler/jobs.js';
+import { JobsModule } from './scheduler/jobs.module.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  purge [--dry-run] [--json]       Delete what is past retention (npm run purge -- --dry-run)
+  run-job <name> [--dry-run]       Run one job now (see "jobs")
+  jobs                             List the jobs and their schedules
+  create-admin --email <email> [--name <name>] [--promote] [--password-stdin]
+                                   Create an admin; the password comes from ADMIN_PASSWORD,
+                                   from stdin with --password-stdin, or is asked for.
+                                   --promote makes an existing user an admin instead.
+
+Runs against DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (the running service's
+if it is up). Safe beside running instances: a job running elsewhere is skipped (exit 75).`;
+
+/** sysexits(3) */
+const EXIT = { ok: 0, failed: 1, usage: 64, busy: 75, config: 78 } as const;
+
+@Module({})
+class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, JobsModule],
+      providers: [AdminAccounts],
+    };
+  }
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      promote: { type: 'boolean', default: false },
+      'password-stdin': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + '\n');
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  if (!['purge', 'run-job', 'jobs', 'create-admin'].includes(command)) {
+    throw new UsageError(`Unknown command "${command}"`);
+  }
+
+  let config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.databaseUrl) {
+    const running = runningEmbeddedPostgres(config.dataDir);
+    if (running) {
+      config = { ...config, databaseUrl: running.url };
+    } else {
+      embedded = await startEmbeddedPostgres(config.dataDir, logger);
+      config = { ...config, databaseUrl: embedded.url };
+    }
+  }
+  // The schedule is the service's business: the CLI only runs what it is asked to.
+  config = { ...config, adminEmail: undefined, adminPassword: undefined };
+  await runMigrations(config.databaseUrl!);
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+  });
+  try {
+    switch (command) {
+      case 'purge':
+        return await purge(app.get(JobRunner), values['dry-run'], values.json);
+      case 'run-job':
+        return await runJob(app.get(JobRunner), app.get(Jobs), rest[0], values['dry-run']);
+      case 'jobs':
+        return listJobs(app.get(Jobs), config);
+      default:
+        return await createAdmin(app.get(AdminAccounts), {
+          email: values.email,
+          name: values.name,
+          promote: values.promote,
+          passwordStdin: values['password-stdin'],
+        });
+    }
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+async function purge(runner: JobRunner, dryRun: boolean, json: boolean): Promise<number> {
+  const reports = await runner.run(PURGE_JOBS, { trigger: 'cli', dryRun });
+  const totals = purgeTotals(reports);
+  if (json) {
+    process.stdout.write(JSON.stringify({ ...totals, dryRun, runs: reports }) + '\n');
+  } else if (!reports.some((report) => report.outcome === 'skipped')) {
+    process.stdout.write(
+      `${dryRun ? 'Dry run: would delete' : 'Deleted'} ${totals.tokens} API tokens, ${totals.sessions} sessions, ` +
+        `${totals.passwordResetTokens} password-reset links, ${totals.idempotencyKeys} idempotency records\n`,
+    );
+  }
+  return exitOf(reports);
+}
+
+async function runJob(runner: JobRunner, jobs: Jobs, name: string | undefined, dryRun: boolean) {
+  const job = name ? jobs.find(name) : undefined;
+  if (!job) throw new UsageError(`Unknown job "${name ?? ''}"; jobs: ${jobs.all.map((j) => j.name).join(', ')}`);
+  const reports = await runner.run([job.name as JobName], { trigger: 'cli', dryRun });
+  if (reports[0].outcome !== 'skipped') {
+    process.stdout.write(`${job.name}: ${reports[0].outcome} ${JSON.stringify(reports[0].counts)}\n`);
+  }
+  return exitOf(reports);
+}
+
+function listJobs(jobs: Jobs, config: AppConfig): number {
+  for (const job of jobs.all) {
+    const schedule = config.jobsEnabled[job.name] ? `${config.jobCron[job.name]} (${config.cronTimeZone})` : 'off';
+    process.stdout.write(`${job.name.padEnd(20)} ${schedule.padEnd(22)} ${job.description}\n`);
+  }
+  return EXIT.ok;
+}
+
+function exitOf(reports: JobReport[]): number {
+  const skipped = reports.find((report) => report.outcome === 'skipped');
+  if (skipped) {
+    process.stderr.write(`Skipped: ${skipped.error}\n`);
+    return EXIT.busy;
+  }
+  const failed = reports.filter((report) => report.outcome === 'failed');
+  for (const report of failed) process.stderr.write(`${report.job} failed: ${report.error}\n`);
+  return failed.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+async function createAdmin(
+  accounts: AdminAccounts,
+  options: { email?: string; name?: string; promote: boolean; passwordStdin: boolean },
+): Promise<number> {
+  if (!options.email) throw new UsageError('create-admin needs --email');
+  const password = options.passwordStdin
+    ? await readStdin()
+    : (process.env.ADMIN_PASSWORD ?? (await askPassword()));
+  const { outcome, userId } = await accounts.create(
+    { email: options.email, password, name: options.name, promote: options.promote },
+    'cli',
+  );
+  const messages = {
+    created: `Created admin ${userId}`,
+    promoted: `Made existing user ${userId} an admin (password unchanged)`,
+    exists: `${userId} is already an admin; nothing changed`,
+    not_admin: `A user with this email exists (${userId}) and is not an admin; nothing changed (use --promote)`,
+  };
+  (outcome === 'not_admin' ? process.stderr : process.stdout).write(messages[outcome] + '\n');
+  return outcome === 'not_admin' ? EXIT.failed : EXIT.ok;
+}
+
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.replace(/\r?\n$/, '');
+}
+
+/** Asks on the terminal without echoing. */
+async function askPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    throw new UsageError('No password: set ADMIN_PASSWORD, or pass it on stdin with --password-stdin');
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const muted = rl as unknown as { _writeToOutput: (text: string) => void };
+  process.stdout.write('Password: ');
+  muted._writeToOutput = () => undefined;
+  try {
+    return await new Promise<string>((resolve) => rl.question('', resolve));
+  } finally {
+    rl.close();
+    process.stdout.write('\n');
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof DomainError) {
+      process.stderr.write(`${error.message}\n`);
+      if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
+      process.exit(error instanceof ConfigError ? EXIT.config : EXIT.usage);
+    }
+    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.exit(EXIT.usage);
+    }
+    process.stderr.write(`Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(EXIT.failed);
+  },
+);

@@ -1,0 +1,221 @@
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hostname } from 'node:os';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig, type JobName } from '../common/config/app-config.js';
+import { describeError } from '../common/errors/http-exception.filter.js';
+import type { JobTrigger } from './job-run.entity.js';
+import { Jobs, type JobDefinition } from './jobs.js';
+
+/** First half of the two-part advisory-lock keys of jobs (the second is the job's name hash). */
+export const JOB_LOCK_NAMESPACE = 7_361_003;
+
+export interface RunOptions {
+  trigger: JobTrigger;
+  /** For scheduled runs: the cron time this run stands for; a slot runs once in all. */
+  slot?: Date;
+  /** The admin who asked. */
+  actorId?: string | null;
+  dryRun?: boolean;
+}
+
+export interface JobReport {
+  job: JobName;
+  outcome: 'ok' | 'failed' | 'skipped';
+  /** The recorded run (null for dry runs and skips). */
+  runId: string | null;
+  dryRun: boolean;
+  counts: Record<string, number>;
+  startedAt: string;
+  finishedAt: string;
+  /** Why it failed or was skipped. */
+  error?: string;
+}
+
+/**
+ * Runs jobs one at a time across every instance and the CLI: each job holds a PostgreSQL
+ * advisory lock on a connection of its own while it runs (a crashed runner's lock dies with its
+ * connection), and a scheduled run first claims its cron slot in `job_runs`, so that instances
+ * whose clocks differ a little still run each slot once. Whoever finds a job busy skips it.
+ */
+@Injectable()
+export class JobRunner implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobRunner.name);
+  private readonly stopping = new AbortController();
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly instance = `${hostname()}:${process.pid}`.slice(0, 128);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: Jobs,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Runs `names` in order, all or none: when one of them is running elsewhere, none runs and
+   * every report says `skipped`. A dry run takes no lock and records nothing.
+   */
+  async run(names: readonly JobName[], options: RunOptions): Promise<JobReport[]> {
+    const work = this.runLocked(names, options);
+    this.running.add(work);
+    try {
+      return await work;
+    } finally {
+      this.running.delete(work);
+    }
+  }
+
+  /** Jobs running right now on any instance (by their locks). */
+  async runningJobs(): Promise<Set<string>> {
+    const rows: { job: string }[] = await this.dataSource.query(
+      `SELECT job FROM unnest($2::text[]) AS job
+       WHERE EXISTS (
+         SELECT 1 FROM pg_locks l
+         WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+           AND l.classid = $1::bigint::oid
+           AND l.objid = (hashtext(job)::bigint & 4294967295)::oid)`,
+      [JOB_LOCK_NAMESPACE, this.jobs.all.map((job) => job.name)],
+    );
+    return new Set(rows.map((row) => row.job));
+  }
+
+  /** Lets a job in progress stop at its next batch; waits for it to record how far it got. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async runLocked(names: readonly JobName[], options: RunOptions): Promise<JobReport[]> {
+    const definitions = names.map((name) => {
+      const job = this.jobs.find(name);
+      if (!job) throw new Error(`Unknown job ${name}`);
+      return job;
+    });
+    if (options.dryRun) {
+      const reports: JobReport[] = [];
+      for (const job of definitions) reports.push(await this.execute(job, null, options));
+      return reports;
+    }
+
+    const lock = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'tessera-job-lock',
+    });
+    await lock.connect();
+    try {
+      const busy = await this.lockAll(lock, names);
+      if (busy) return names.map((job) => skipped(job, `${busy} is running on another instance`));
+
+      const reports: JobReport[] = [];
+      for (const job of definitions) {
+        const runId = await this.begin(job.name, options);
+        if (!runId) {
+          reports.push(skipped(job.name, 'this scheduled run was made by another instance'));
+          continue;
+        }
+        reports.push(await this.execute(job, runId, options));
+      }
+      return reports;
+    } finally {
+      // Closing the connection releases its locks whatever happened.
+      await lock.end().catch(() => undefined);
+    }
+  }
+
+  /** Takes every job's lock, or none: returns the first busy job. */
+  private async lockAll(lock: pg.Client, names: readonly JobName[]): Promise<JobName | null> {
+    for (const name of names) {
+      const { rows } = await lock.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
+        [JOB_LOCK_NAMESPACE, name],
+      );
+      if (!rows[0].locked) {
+        await lock.query('SELECT pg_advisory_unlock_all()');
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Records the start of a run, under the job's lock. A run still marked running was cut off
+   * (its instance died): it is closed as failed. Null: the scheduled slot was run already.
+   */
+  private async begin(job: JobName, options: RunOptions): Promise<string | null> {
+    await this.dataSource.query(
+      `UPDATE job_runs SET outcome = 'failed', finished_at = now(),
+              error = 'Interrupted: the instance running it stopped'
+       WHERE job = $1 AND outcome = 'running'`,
+      [job],
+    );
+    const rows: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO job_runs (job, trigger, slot, instance, actor_id, outcome)
+       VALUES ($1, $2, $3, $4, $5, 'running')
+       ON CONFLICT (job, slot) WHERE slot IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [job, options.trigger, options.slot ?? null, this.instance, options.actorId ?? null],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  private async execute(
+    job: JobDefinition,
+    runId: string | null,
+    options: RunOptions,
+  ): Promise<JobReport> {
+    const dryRun = options.dryRun ?? false;
+    const startedAt = new Date();
+    let counts: Record<string, number> = {};
+    let error: string | undefined;
+    try {
+      counts = await job.run({ dryRun, signal: this.stopping.signal });
+      if (this.stopping.signal.aborted) error = 'Stopped by shutdown before it finished';
+    } catch (failure) {
+      error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
+      this.logger.error({ msg: 'Job failed', job: job.name, err: describeError(failure) });
+    }
+    const finishedAt = new Date();
+    if (runId) {
+      await this.dataSource.query(
+        `UPDATE job_runs SET finished_at = now(), outcome = $2, counts = $3, error = $4
+         WHERE id = $1`,
+        [runId, error ? 'failed' : 'ok', JSON.stringify(counts), error ?? null],
+      );
+    }
+    const report: JobReport = {
+      job: job.name,
+      outcome: error ? 'failed' : 'ok',
+      runId,
+      dryRun,
+      counts,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      ...(error ? { error } : {}),
+    };
+    if (!error) {
+      this.logger.log({
+        msg: dryRun ? 'Job dry run' : 'Job done',
+        job: job.name,
+        trigger: options.trigger,
+        counts,
+        ms: finishedAt.getTime() - startedAt.getTime(),
+      });
+    }
+    return report;
+  }
+}
+
+function skipped(job: JobName, reason: string): JobReport {
+  const now = new Date().toISOString();
+  return {
+    job,
+    outcome: 'skipped',
+    runId: null,
+    dryRun: false,
+    counts: {},
+    startedAt: now,
+    finishedAt: now,
+    error: reason,
+  };
+}

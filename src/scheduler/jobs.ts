@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { JobName } from '../common/config/app-config.js';
+import { PurgeService, type PurgeKind } from './purge.service.js';
+
+export interface JobContext {
+  /** Count what would be done, change nothing. */
+  dryRun: boolean;
+  /** Aborts when the application shuts down: a job stops at its next safe point. */
+  signal: AbortSignal;
+}
+
+export interface JobDefinition {
+  name: JobName;
+  description: string;
+  /** Does the work; returns what it did, by name (rows deleted per table…). */
+  run(context: JobContext): Promise<Record<string, number>>;
+}
+
+/** Every job there is, whoever runs it: the cron schedule, an admin or the CLI. */
+@Injectable()
+export class Jobs {
+  private readonly byName: Map<JobName, JobDefinition>;
+
+  constructor(purge: PurgeService) {
+    const purgeJob = (name: JobName, description: string, kinds: PurgeKind[]): JobDefinition => ({
+      name,
+      description,
+      async run({ dryRun, signal }) {
+        const counts: Record<string, number> = {};
+        for (const kind of kinds) counts[kind] = await purge.purge(kind, { dryRun, signal });
+        return counts;
+      },
+    });
+    const all = [
+      purgeJob(
+        'purge-tokens',
+        'Deletes API tokens expired or revoked more than TOKEN_RETENTION_DAYS ago',
+        ['tokens'],
+      ),
+      purgeJob(
+        'purge-sessions',
+        'Deletes sessions ended more than SESSION_RETENTION_DAYS ago, and spent password-reset links',
+        ['sessions', 'passwordResetTokens'],
+      ),
+      purgeJob(
+        'purge-idempotency',
+        'Deletes Idempotency-Key records older than 24 hours',
+        ['idempotencyKeys'],
+      ),
+    ];
+    this.byName = new Map(all.map((job) => [job.name, job]));
+  }
+
+  get all(): JobDefinition[] {
+    return [...this.byName.values()];
+  }
+
+  find(name: string): JobDefinition | undefined {
+    return this.byName.get(name as JobName);
+  }
+}
+
+/** The purge jobs, in the order a full purge runs them. */
+export const PURGE_JOBS: readonly JobName[] = ['purge-tokens', 'purge-sessions', 'purge-idempotency'];
+
+/** A full purge's counts, summed over its jobs' reports. */
+export function purgeTotals(reports: { counts: Record<string, number> }[]) {
+  const totals = { tokens: 0, sessions: 0, idempotencyKeys: 0, passwordResetTokens: 0 };
+  for (const report of reports) {
+    for (const [kind, n] of Object.entries(report.counts)) {
+      totals[kind as keyof typeof totals] = (totals[kind as keyof typeof totals] ?? 0) + n;
+    }
+  }
+  return totals;
+}
