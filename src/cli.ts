@@ -64,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  // `npm run purge --dry-run` (without `--`) hands the flag to npm, which passes it on this way.
+  if (process.env.npm_config_dry_run === 'true') values['dry-run'] = true;
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     process.stdout.write(USAGE + '\n');

@@ -172,3 +172,19 @@ export async function createToken(
   if (created.status !== 201) throw new Error(`token create failed: ${created.text}`);
   return created.body as CreatedToken;
 }
+
+export interface AdminApp extends TestApp {
+  /** A session access token of the app's bootstrap admin. */
+  adminToken: string;
+  adminId: string;
+}
+
+/** The application with a bootstrap admin (ADMIN_EMAIL / ADMIN_PASSWORD), logged in. */
+export async function startAdminApp(env: Record<string, string> = {}): Promise<AdminApp> {
+  const email = uniqueEmail('admin');
+  const started = await startTestApp({ ADMIN_EMAIL: email, ADMIN_PASSWORD: PASSWORD, ...env });
+  const session = await login(started.api, email);
+  if (session.status !== 200) throw new Error(`admin login failed: ${session.text}`);
+  const me = await started.api.get('/api/v1/auth/me', { token: session.body.accessToken });
+  return { ...started, adminToken: session.body.accessToken, adminId: me.body.id };
+}

@@ -1,0 +1,231 @@
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
+import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
+
+/**
+ * The purge over HTTP, on a database of its own: what is due goes, what is active or still
+ * inside its retention stays, however the two are mixed, and a large purge goes in batches
+ * while tokens keep being verified.
+ */
+describe('Purge', () => {
+  let db: IsolatedDatabase;
+  let t: AdminApp;
+  let sql: pg.Client;
+
+  beforeAll(async () => {
+    db = await isolatedDatabase();
+    t = await startAdminApp({
+      DATABASE_URL: db.url,
+      TOKEN_RETENTION_DAYS: '7',
+      SESSION_RETENTION_DAYS: '7',
+      PURGE_BATCH_SIZE: '3',
+      PURGE_BATCH_PAUSE_MS: '0',
+      TOKEN_CACHE_TTL_SECONDS: '0',
+      SESSION_CACHE_TTL_SECONDS: '0',
+    });
+    sql = new pg.Client({ connectionString: db.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await t?.close();
+    await db?.drop();
+  });
+
+  const count = async (table: string, where = 'true', params: unknown[] = []) =>
+    Number((await sql.query(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
+
+  /** A token row ended (or not) at the given times, as SQL expressions relative to now(). */
+  async function tokenRow(userId: string, expires: string, revoked: string): Promise<string> {
+    const { rows } = await sql.query<{ id: string }>(
+      `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips,
+                               expires_at, revoked_at, revoke_reason, created_at)
+       VALUES ($1, 'aged', 'tsr_xxxx', $2, '{tokens:read}', '{}', ${expires}, ${revoked},
+               CASE WHEN ${revoked} IS NULL THEN NULL ELSE 'revoked' END, now() - interval '60 days')
+       RETURNING id`,
+      [userId, randomBytes(32)],
+    );
+    return rows[0].id;
+  }
+
+  async function sessionRow(userId: string, ends: { idle: string; max: string; revoked: string }) {
+    const { rows } = await sql.query<{ id: string }>(
+      `INSERT INTO sessions (user_id, created_at, last_used_at, idle_expires_at, expires_at, revoked_at)
+       VALUES ($1, now() - interval '60 days', now() - interval '60 days', ${ends.idle}, ${ends.max}, ${ends.revoked})
+       RETURNING id`,
+      [userId],
+    );
+    await sql.query(`INSERT INTO refresh_tokens (session_id, token_hash) VALUES ($1, $2)`, [
+      rows[0].id,
+      randomBytes(32),
+    ]);
+    return rows[0].id;
+  }
+
+  it('deletes exactly what is past retention, in batches, and nothing active; a dry run deletes nothing', async () => {
+    const user = await newUser(t.api);
+    // Live tokens made through the API: they must keep working after the purge.
+    const live = await createToken(t.api, user.accessToken, { expiresInDays: 30 });
+    const forever = await createToken(t.api, user.accessToken);
+    const rotated = await t.api.post(`/api/v1/tokens/${forever.id}/rotate`, {
+      token: user.accessToken,
+      body: { gracePeriodSeconds: 3600 },
+    });
+    expect(rotated.status).toBe(201);
+
+    const past = (d: string) => `now() - interval '${d}'`;
+    const future = (d: string) => `now() + interval '${d}'`;
+    const due = [
+      await tokenRow(user.id, past('8 days'), 'NULL'), // expired long ago
+      await tokenRow(user.id, 'NULL', past('7 days 1 hour')), // revoked just past retention
+      await tokenRow(user.id, past('30 days'), past('10 days')), // both
+      await tokenRow(user.id, past('8 days'), future('1 day')), // expired, whatever a grace says
+      await tokenRow(user.id, past('9 days'), past('1 day')), // ended at its expiry
+    ];
+    const kept = [
+      await tokenRow(user.id, past('6 days 23 hours'), 'NULL'), // within retention
+      await tokenRow(user.id, 'NULL', past('1 hour')), // revoked lately
+      await tokenRow(user.id, future('1 day'), future('1 hour')), // in a rotation's grace
+      await tokenRow(user.id, 'NULL', 'NULL'), // never ends
+      await tokenRow(user.id, future('400 days'), 'NULL'),
+    ];
+
+    const dueSessions = [
+      await sessionRow(user.id, { idle: past('8 days'), max: future('20 days'), revoked: 'NULL' }),
+      await sessionRow(user.id, { idle: future('1 day'), max: past('8 days'), revoked: 'NULL' }),
+      await sessionRow(user.id, { idle: future('1 day'), max: future('9 days'), revoked: past('7 days 1 hour') }),
+    ];
+    const keptSessions = [
+      await sessionRow(user.id, { idle: past('6 days'), max: future('20 days'), revoked: 'NULL' }),
+      await sessionRow(user.id, { idle: future('1 day'), max: future('9 days'), revoked: past('6 days 23 hours') }),
+      await sessionRow(user.id, { idle: future('7 days'), max: future('30 days'), revoked: 'NULL' }),
+    ];
+    await sql.query(
+      `INSERT INTO idempotency_keys (user_id, key_hash, request_hash, claim_id, created_at)
+       SELECT $1, decode(md5(g::text), 'hex'), '\\x00', gen_random_uuid(),
+              CASE WHEN g <= 4 THEN now() - interval '25 hours' ELSE now() - interval '23 hours' END
+       FROM generate_series(1, 7) g`,
+      [user.id],
+    );
+    await sql.query(
+      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)
+       VALUES ($1, $2, now() - interval '2 days'), ($1, $3, now() + interval '20 minutes')`,
+      [user.id, randomBytes(32), randomBytes(32)],
+    );
+
+    const tokensBefore = await count('api_tokens');
+    const refreshBefore = await count('refresh_tokens');
+    const dry = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: { dryRun: true } });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({
+      tokens: due.length,
+      sessions: dueSessions.length,
+      idempotencyKeys: 4,
+      passwordResetTokens: 1,
+      dryRun: true,
+    });
+    expect(await count('api_tokens')).toBe(tokensBefore);
+    expect(await count('job_runs')).toBe(0);
+
+    const purged = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: {} });
+    expect(purged.status).toBe(200);
+    expect(purged.body).toMatchObject({
+      tokens: due.length,
+      sessions: dueSessions.length,
+      idempotencyKeys: 4,
+      passwordResetTokens: 1,
+      dryRun: false,
+    });
+    expect(await count('api_tokens', 'id = ANY($1)', [due])).toBe(0);
+    expect(await count('api_tokens', 'id = ANY($1)', [kept])).toBe(kept.length);
+    expect(await count('api_tokens')).toBe(tokensBefore - due.length);
+    expect(await count('sessions', 'id = ANY($1)', [dueSessions])).toBe(0);
+    expect(await count('sessions', 'id = ANY($1)', [keptSessions])).toBe(keptSessions.length);
+    // Their refresh tokens went with them.
+    expect(await count('refresh_tokens')).toBe(refreshBefore - dueSessions.length);
+    expect(await count('idempotency_keys')).toBe(3);
+    expect(await count('password_reset_tokens')).toBe(1);
+
+    // Everything live still works: both tokens, the one in its grace period, the session.
+    for (const token of [live.token, forever.token, rotated.body.token]) {
+      expect((await t.api.get('/api/v1/auth/whoami', { token })).status).toBe(200);
+    }
+    expect((await t.api.get('/api/v1/auth/me', { token: user.accessToken })).status).toBe(200);
+
+    // Recorded, one run per job, and audited as the admin's.
+    const runs = await sql.query(`SELECT job, trigger, outcome, counts FROM job_runs ORDER BY job`);
+    expect(runs.rows).toEqual([
+      { job: 'purge-idempotency', trigger: 'admin', outcome: 'ok', counts: { idempotencyKeys: 4 } },
+      {
+        job: 'purge-sessions',
+        trigger: 'admin',
+        outcome: 'ok',
+        counts: { sessions: 3, passwordResetTokens: 1 },
+      },
+      { job: 'purge-tokens', trigger: 'admin', outcome: 'ok', counts: { tokens: 5 } },
+    ]);
+    const audit = await t.api.get('/api/v1/admin/audit?action=job.run', { token: t.adminToken });
+    expect(audit.body.items).toHaveLength(3);
+    expect(audit.body.items[0].actor.userId).toBe(t.adminId);
+
+    // Nothing left to do: a second purge deletes nothing.
+    const again = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: {} });
+    expect(again.body).toMatchObject({ tokens: 0, sessions: 0, idempotencyKeys: 0 });
+  });
+
+  it('purges 200,000 due tokens in bounded batches while verifications keep answering', async () => {
+    const user = await newUser(t.api);
+    const probe = await createToken(t.api, user.accessToken);
+    await sql.query(
+      `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips, expires_at, created_at)
+       SELECT $1, 'old', 'tsr_xxxx', sha256(g::text::bytea), '{tokens:read}', '{}',
+              now() - interval '30 days', now() - interval '60 days'
+       FROM generate_series(1, 200000) g`,
+      [user.id],
+    );
+    await sql.query('ANALYZE api_tokens');
+    // A purge app of its own with realistic batches; the verifying app reads the database on
+    // every request (no cache), so a purge holding locks or hogging the table would show.
+    const purger = await startAdminApp({ DATABASE_URL: db.url, PURGE_BATCH_SIZE: '5000' });
+    try {
+      let purging = true;
+      let verified = 0;
+      const statuses = new Set<number>();
+      const verify = (async () => {
+        while (purging) {
+          statuses.add((await t.api.get('/api/v1/auth/whoami', { token: probe.token })).status);
+          verified++;
+        }
+      })();
+      // Seen from another connection, the table shrinks step by step: each batch commits on
+      // its own (one big DELETE would show 200,000 rows, then none).
+      const seen = new Set<number>();
+      const watch = (async () => {
+        while (purging) seen.add(await count('api_tokens', 'user_id = $1', [user.id]));
+      })();
+      const purged = await purger.api.post('/api/v1/admin/purge', {
+        token: purger.adminToken,
+        body: {},
+      });
+      purging = false;
+      await Promise.all([verify, watch]);
+
+      expect(purged.status).toBe(200);
+      expect(purged.body.tokens).toBe(200_000);
+      expect(await count('api_tokens', 'user_id = $1', [user.id])).toBe(1);
+      expect([...statuses]).toEqual([200]);
+      expect(verified).toBeGreaterThan(10);
+      const between = [...seen].filter((n) => n > 1 && n < 200_001);
+      expect(between.length).toBeGreaterThanOrEqual(3);
+      // The run's record matches.
+      const run = await sql.query(
+        `SELECT counts FROM job_runs WHERE job = 'purge-tokens' ORDER BY started_at DESC LIMIT 1`,
+      );
+      expect(run.rows[0].counts).toEqual({ tokens: 200_000 });
+    } finally {
+      await purger.close();
+    }
+  }, 120_000);
+});
