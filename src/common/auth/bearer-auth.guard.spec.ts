@@ -42,9 +42,11 @@ const strategy = new BearerStrategy(
   } as unknown as TokenVerifier,
 );
 
-function contextFor(authorization: string | undefined, scopes: Scope[]) {
+function contextFor(authorization: string | undefined, scopes: Scope[], classScopes: Scope[] = []) {
   const handler = () => undefined;
   SetMetadata(REQUIRED_SCOPES, scopes)(handler, 'handler', { value: handler });
+  class Controller {}
+  SetMetadata(REQUIRED_SCOPES, classScopes)(Controller);
   const request: Record<string, unknown> = {
     headers: authorization ? { authorization } : {},
     query: { access_token: 'good' },
@@ -57,7 +59,7 @@ function contextFor(authorization: string | undefined, scopes: Scope[]) {
   return {
     request,
     sent,
-    context: new ExecutionContextHost([request, reply], undefined, handler),
+    context: new ExecutionContextHost([request, reply], Controller, handler),
   };
 }
 
@@ -106,6 +108,14 @@ describe('BearerAuthGuard', () => {
     expect(error.headers['WWW-Authenticate']).toBe(
       'Bearer realm="tessera", error="insufficient_scope", scope="sessions:write"',
     );
+  });
+
+  it("adds the controller's scopes to the route's", async () => {
+    const { context } = contextFor('Bearer good', ['profile:read'], ['admin']);
+    const error = await failureOf(guard.canActivate(context));
+    expect(error.status).toBe(403);
+    expect(error.headers['WWW-Authenticate']).toMatch(/scope="admin"/);
+    await expect(guard.canActivate(contextFor('Bearer good', [], ['profile:read']).context)).resolves.toBe(true);
   });
 
   it('refuses no credential with a bare challenge, and a bad one with invalid_token', async () => {

@@ -29,6 +29,7 @@ type Outcome =
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   private strategy?: Strategy;
+  private readonly scopesByHandler = new WeakMap<object, readonly Scope[]>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -46,11 +47,24 @@ export class BearerAuthGuard implements CanActivate {
       // On every response to an API token, errors included.
       setRateLimitHeaders(context.switchToHttp().getResponse<FastifyReply>(), principal.rateLimit);
     }
-    const required =
-      this.reflector.get<Scope[] | undefined>(REQUIRED_SCOPES, context.getHandler()) ?? [];
-    const missing = required.find((scope) => !principal.scopes.includes(scope));
+    const missing = this.requiredScopes(context).find((scope) => !principal.scopes.includes(scope));
     if (missing) throw insufficientScope(missing);
     return true;
+  }
+
+  /** What the route and its controller ask for, together (read once per route). */
+  private requiredScopes(context: ExecutionContext): readonly Scope[] {
+    const handler = context.getHandler();
+    let scopes = this.scopesByHandler.get(handler);
+    if (!scopes) {
+      scopes = [
+        ...new Set(
+          this.reflector.getAllAndMerge<Scope[]>(REQUIRED_SCOPES, [handler, context.getClass()]),
+        ),
+      ];
+      this.scopesByHandler.set(handler, scopes);
+    }
+    return scopes;
   }
 }
 
