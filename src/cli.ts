@@ -75,7 +75,8 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`Unknown command "${command}"`);
   }
 
-  let config = loadConfig();
+  // ADMIN_PASSWORD here is create-admin's input, not the service's bootstrap admin.
+  let config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -87,8 +88,6 @@ async function main(argv: string[]): Promise<number> {
       config = { ...config, databaseUrl: embedded.url };
     }
   }
-  // The schedule is the service's business: the CLI only runs what it is asked to.
-  config = { ...config, adminEmail: undefined, adminPassword: undefined };
   await runMigrations(config.databaseUrl!);
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
@@ -131,17 +130,24 @@ async function purge(runner: JobRunner, dryRun: boolean, json: boolean): Promise
 
 async function runJob(runner: JobRunner, jobs: Jobs, name: string | undefined, dryRun: boolean) {
   const job = name ? jobs.find(name) : undefined;
-  if (!job) throw new UsageError(`Unknown job "${name ?? ''}"; jobs: ${jobs.all.map((j) => j.name).join(', ')}`);
-  const reports = await runner.run([job.name as JobName], { trigger: 'cli', dryRun });
+  if (!job)
+    throw new UsageError(
+      `Unknown job "${name ?? ''}"; jobs: ${jobs.all.map((j) => j.name).join(', ')}`,
+    );
+  const reports = await runner.run([job.name], { trigger: 'cli', dryRun });
   if (reports[0].outcome !== 'skipped') {
-    process.stdout.write(`${job.name}: ${reports[0].outcome} ${JSON.stringify(reports[0].counts)}\n`);
+    process.stdout.write(
+      `${job.name}: ${reports[0].outcome} ${JSON.stringify(reports[0].counts)}\n`,
+    );
   }
   return exitOf(reports);
 }
 
 function listJobs(jobs: Jobs, config: AppConfig): number {
   for (const job of jobs.all) {
-    const schedule = config.jobsEnabled[job.name] ? `${config.jobCron[job.name]} (${config.cronTimeZone})` : 'off';
+    const schedule = config.jobsEnabled[job.name]
+      ? `${config.jobCron[job.name]} (${config.cronTimeZone})`
+      : 'off';
     process.stdout.write(`${job.name.padEnd(20)} ${schedule.padEnd(22)} ${job.description}\n`);
   }
   return EXIT.ok;
@@ -189,7 +195,9 @@ async function readStdin(): Promise<string> {
 /** Asks on the terminal without echoing. */
 async function askPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
-    throw new UsageError('No password: set ADMIN_PASSWORD, or pass it on stdin with --password-stdin');
+    throw new UsageError(
+      'No password: set ADMIN_PASSWORD, or pass it on stdin with --password-stdin',
+    );
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const muted = rl as unknown as { _writeToOutput: (text: string) => void };
@@ -206,16 +214,25 @@ async function askPassword(): Promise<string> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof UsageError || error instanceof DomainError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof DomainError
+    ) {
       process.stderr.write(`${error.message}\n`);
       if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
       process.exit(error instanceof ConfigError ? EXIT.config : EXIT.usage);
     }
-    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof TypeError &&
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`${error.message}\n\n${USAGE}\n`);
       process.exit(EXIT.usage);
     }
-    process.stderr.write(`Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(EXIT.failed);
   },
 );

@@ -48,11 +48,15 @@ export class AdminController {
   @Post('purge')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Purge now: expired and revoked tokens and sessions past retention, old idempotency records',
+    summary:
+      'Purge now: expired and revoked tokens and sessions past retention, old idempotency records',
     description: 'With dryRun, counts what would be deleted and deletes nothing.',
   })
   @ApiOkResponse({ type: PurgeResultDto })
-  @ApiConflictResponse({ description: 'A purge job is running on another instance', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'A purge job is running on another instance',
+    type: ErrorResponseDto,
+  })
   purge(
     @Principal() principal: AuthPrincipal,
     @Body() body: RunJobDto,
@@ -62,7 +66,9 @@ export class AdminController {
   }
 
   @Get('jobs')
-  @ApiOperation({ summary: 'Each scheduled job: its cron, whether it is on, its last and next run' })
+  @ApiOperation({
+    summary: 'Each scheduled job: its cron, whether it is on, its last and next run',
+  })
   @ApiOkResponse({ type: [JobDto] })
   jobs(): Promise<JobDto[]> {
     return this.admin.listJobs();
@@ -73,7 +79,10 @@ export class AdminController {
   @ApiOperation({ summary: 'Run one job now' })
   @ApiOkResponse({ type: JobRunDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'The job is running on another instance', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'The job is running on another instance',
+    type: ErrorResponseDto,
+  })
   runJob(
     @Principal() principal: AuthPrincipal,
     @Param('name') name: string,
@@ -117,7 +126,8 @@ export class AdminController {
 
   @Get('audit')
   @ApiOperation({
-    summary: 'The audit log, newest first: who did what to which token, session or user, when, from where',
+    summary:
+      'The audit log, newest first: who did what to which token, session or user, when, from where',
   })
   @ApiOkResponse({ type: AuditPageDto })
   audit(@Query() query: ListAuditQuery): Promise<AuditPageDto> {

@@ -111,14 +111,22 @@ export class AdminService {
       limit: query.limit ?? 50,
       cursor: query.cursor,
     });
-    return { items: page.items.map((event) => AuditEventDto.from(event)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((event) => AuditEventDto.from(event)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Runs jobs for an admin: recorded and audited (dry runs neither). */
   private async run(names: readonly JobName[], dryRun: boolean, actor: AuditActor) {
-    const reports = await this.runner.run(names, { trigger: 'admin', actorId: actor.userId, dryRun });
+    const reports = await this.runner.run(names, {
+      trigger: 'admin',
+      actorId: actor.userId,
+      dryRun,
+    });
     const busy = reports.find((report) => report.outcome === 'skipped');
-    if (busy) throw new DomainError('JobRunning', `Not started: ${busy.error}; try again when it ends`);
+    if (busy)
+      throw new DomainError('JobRunning', `Not started: ${busy.error}; try again when it ends`);
     await this.audit.record(actor, reports.filter((report) => report.runId).map(auditRecord));
     return reports;
   }

@@ -16,7 +16,8 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const { adminEmail: email, adminPassword: password } = this.config;
     if (!email || !password) return;
     const { outcome, userId } = await this.accounts.create({ email, password }, 'ADMIN_EMAIL');
-    if (outcome === 'created') this.logger.log({ msg: 'Created the admin from ADMIN_EMAIL', userId });
+    if (outcome === 'created')
+      this.logger.log({ msg: 'Created the admin from ADMIN_EMAIL', userId });
     if (outcome === 'not_admin') {
       this.logger.warn({
         msg: 'ADMIN_EMAIL belongs to an existing user who is not an admin; left unchanged (promote it with the CLI: create-admin --promote)',

@@ -77,10 +77,12 @@ export class AuditService {
     if (filter.targetType) {
       qb.andWhere('e.target_type = :targetType', { targetType: filter.targetType });
     }
-    if (filter.actions?.length) qb.andWhere('e.action IN (:...actions)', { actions: filter.actions });
+    if (filter.actions?.length)
+      qb.andWhere('e.action IN (:...actions)', { actions: filter.actions });
     if (filter.since) qb.andWhere('e.occurred_at >= :since', { since: filter.since });
     if (filter.until) qb.andWhere('e.occurred_at < :until', { until: filter.until });
-    if (filter.cursor) qb.andWhere(beforeCursor('e.occurred_at', 'e.id'), decodeCursor(filter.cursor));
+    if (filter.cursor)
+      qb.andWhere(beforeCursor('e.occurred_at', 'e.id'), decodeCursor(filter.cursor));
     const { entities, raw } = await qb
       .orderBy('e.occurred_at', 'DESC')
       .addOrderBy('e.id', 'DESC')

@@ -29,7 +29,10 @@ export class IntrospectionDto {
   @ApiProperty()
   active: boolean;
 
-  @ApiPropertyOptional({ description: 'Space-separated scopes', example: 'tokens:read profile:read' })
+  @ApiPropertyOptional({
+    description: 'Space-separated scopes',
+    example: 'tokens:read profile:read',
+  })
   scope?: string;
 
   @ApiPropertyOptional({ description: 'The user id' })

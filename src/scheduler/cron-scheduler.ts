@@ -52,7 +52,11 @@ export class CronScheduler implements OnApplicationBootstrap {
         this.logger.log({ msg: 'Scheduled job skipped', job: name, reason: report.error });
       }
     } catch (error) {
-      this.logger.error({ msg: 'Scheduled job could not run', job: name, err: describeError(error) });
+      this.logger.error({
+        msg: 'Scheduled job could not run',
+        job: name,
+        err: describeError(error),
+      });
     }
   }
 }

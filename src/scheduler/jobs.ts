@@ -42,11 +42,9 @@ export class Jobs {
         'Deletes sessions ended more than SESSION_RETENTION_DAYS ago, and spent password-reset links',
         ['sessions', 'passwordResetTokens'],
       ),
-      purgeJob(
-        'purge-idempotency',
-        'Deletes Idempotency-Key records older than 24 hours',
-        ['idempotencyKeys'],
-      ),
+      purgeJob('purge-idempotency', 'Deletes Idempotency-Key records older than 24 hours', [
+        'idempotencyKeys',
+      ]),
     ];
     this.byName = new Map(all.map((job) => [job.name, job]));
   }
@@ -61,7 +59,11 @@ export class Jobs {
 }
 
 /** The purge jobs, in the order a full purge runs them. */
-export const PURGE_JOBS: readonly JobName[] = ['purge-tokens', 'purge-sessions', 'purge-idempotency'];
+export const PURGE_JOBS: readonly JobName[] = [
+  'purge-tokens',
+  'purge-sessions',
+  'purge-idempotency',
+];
 
 /** A full purge's counts, summed over its jobs' reports. */
 export function purgeTotals(reports: { counts: Record<string, number> }[]) {

@@ -218,7 +218,9 @@ export class SessionsService {
   }
 
   /** A session access token's claims and its session's state, when both are live; else null. */
-  async inspect(accessToken: string): Promise<{ claims: AccessClaims; state: SessionState } | null> {
+  async inspect(
+    accessToken: string,
+  ): Promise<{ claims: AccessClaims; state: SessionState } | null> {
     const claims = this.accessTokens.verify(accessToken);
     if (!claims) return null;
     const state = await this.cache.get(claims.sid, (id) => this.loadState(id));

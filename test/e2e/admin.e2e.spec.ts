@@ -31,7 +31,9 @@ describe('Admin API', () => {
     const second = await createToken(t.api, user.accessToken, { name: 'second' });
     await t.api.delete(`/api/v1/tokens/${first.id}`, { token: user.accessToken });
 
-    const active = await t.api.get(`/api/v1/admin/users/${user.id}/tokens`, { token: t.adminToken });
+    const active = await t.api.get(`/api/v1/admin/users/${user.id}/tokens`, {
+      token: t.adminToken,
+    });
     expect(active.status).toBe(200);
     expect(active.body.items.map((token: { id: string }) => token.id)).toEqual([second.id]);
     expect(JSON.stringify(active.body)).not.toContain(second.token);
@@ -44,15 +46,24 @@ describe('Admin API', () => {
       `/api/v1/admin/users/${user.id}/tokens?status=all&limit=1&cursor=${all.body.nextCursor}`,
       { token: t.adminToken },
     );
-    expect(next.body).toMatchObject({ items: [{ id: first.id, status: 'revoked' }], nextCursor: null });
+    expect(next.body).toMatchObject({
+      items: [{ id: first.id, status: 'revoked' }],
+      nextCursor: null,
+    });
 
     expect(
-      (await t.api.get(`/api/v1/admin/users/00000000-0000-4000-8000-000000000000/tokens`, { token: t.adminToken }))
-        .status,
+      (
+        await t.api.get(`/api/v1/admin/users/00000000-0000-4000-8000-000000000000/tokens`, {
+          token: t.adminToken,
+        })
+      ).status,
     ).toBe(404);
-    expect((await t.api.get(`/api/v1/admin/users/nope/tokens`, { token: t.adminToken })).status).toBe(400);
     expect(
-      (await t.api.get(`/api/v1/admin/users/${user.id}/tokens?status=bad`, { token: t.adminToken })).status,
+      (await t.api.get(`/api/v1/admin/users/nope/tokens`, { token: t.adminToken })).status,
+    ).toBe(400);
+    expect(
+      (await t.api.get(`/api/v1/admin/users/${user.id}/tokens?status=bad`, { token: t.adminToken }))
+        .status,
     ).toBe(400);
   });
 
@@ -64,10 +75,15 @@ describe('Admin API', () => {
     const revoked = await t.api.delete(`/api/v1/admin/tokens/${token.id}`, { token: t.adminToken });
     expect(revoked.status).toBe(204);
     expect((await t.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(401);
-    expect((await t.api.delete(`/api/v1/admin/tokens/${token.id}`, { token: t.adminToken })).status).toBe(204);
     expect(
-      (await t.api.delete(`/api/v1/admin/tokens/00000000-0000-4000-8000-000000000000`, { token: t.adminToken }))
-        .status,
+      (await t.api.delete(`/api/v1/admin/tokens/${token.id}`, { token: t.adminToken })).status,
+    ).toBe(204);
+    expect(
+      (
+        await t.api.delete(`/api/v1/admin/tokens/00000000-0000-4000-8000-000000000000`, {
+          token: t.adminToken,
+        })
+      ).status,
     ).toBe(404);
 
     const view = await t.api.get(`/api/v1/tokens/${token.id}`, { token: user.accessToken });
@@ -89,9 +105,11 @@ describe('Admin API', () => {
   it('filters the audit log by actor, target, owner, action and time, and pages through it without gaps', async () => {
     const user = await newUser(t.api);
     const made: string[] = [];
-    for (let i = 0; i < 5; i++) made.push((await createToken(t.api, user.accessToken, { name: `t${i}` })).id);
+    for (let i = 0; i < 5; i++)
+      made.push((await createToken(t.api, user.accessToken, { name: `t${i}` })).id);
     await t.api.delete(`/api/v1/tokens/${made[0]}`, { token: user.accessToken });
-    const get = (query: string) => t.api.get(`/api/v1/admin/audit?${query}`, { token: t.adminToken });
+    const get = (query: string) =>
+      t.api.get(`/api/v1/admin/audit?${query}`, { token: t.adminToken });
 
     const byActor = await get(`actorId=${user.id}`);
     // Registered, logged in, five tokens, one revocation: newest first.
@@ -119,10 +137,20 @@ describe('Admin API', () => {
 
     const future = new Date(Date.now() + 60_000).toISOString();
     expect((await get(`actorId=${user.id}&since=${future}`)).body.items).toEqual([]);
-    const until = (await get(`actorId=${user.id}&until=${byActor.body.items[6].occurredAt}`)).body.items;
+    const until = (await get(`actorId=${user.id}&until=${byActor.body.items[6].occurredAt}`)).body
+      .items;
     expect(until.map((e: { action: string }) => e.action)).toEqual(['user.registered']);
 
-    for (const bad of ['action=token.eaten', 'since=yesterday', 'actorId=x', 'limit=0', 'limit=101', 'cursor=abc', 'targetType=cat', 'other=1']) {
+    for (const bad of [
+      'action=token.eaten',
+      'since=yesterday',
+      'actorId=x',
+      'limit=0',
+      'limit=101',
+      'cursor=abc',
+      'targetType=cat',
+      'other=1',
+    ]) {
       const response = await get(bad);
       expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
     }
@@ -134,7 +162,9 @@ describe('Admin API', () => {
     await first.close();
     // A restart with another password changes nothing; several instances at once make one user.
     const again = await Promise.all(
-      [1, 2, 3].map(() => startTestApp({ ADMIN_EMAIL: email, ADMIN_PASSWORD: 'another password 123' })),
+      [1, 2, 3].map(() =>
+        startTestApp({ ADMIN_EMAIL: email, ADMIN_PASSWORD: 'another password 123' }),
+      ),
     );
     try {
       expect((await login(t.api, email, 'another password 123')).status).toBe(401);
@@ -142,14 +172,19 @@ describe('Admin API', () => {
       expect(session.status).toBe(200);
       const me = await t.api.get('/api/v1/auth/me', { token: session.body.accessToken });
       expect(me.body.role).toBe('admin');
-      const rows = await sql.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [email]);
+      const rows = await sql.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [
+        email,
+      ]);
       expect(rows.rows[0].n).toBe(1);
     } finally {
       await Promise.all(again.map((app) => app.close()));
     }
 
     const user = await newUser(t.api);
-    const withUser = await startTestApp({ ADMIN_EMAIL: user.email, ADMIN_PASSWORD: 'another password 123' });
+    const withUser = await startTestApp({
+      ADMIN_EMAIL: user.email,
+      ADMIN_PASSWORD: 'another password 123',
+    });
     await withUser.close();
     const me = await t.api.get('/api/v1/auth/me', { token: user.accessToken });
     expect(me.body.role).toBe('user');

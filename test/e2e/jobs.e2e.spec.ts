@@ -16,7 +16,11 @@ describe('Scheduled jobs', () => {
 
   beforeAll(async () => {
     db = await isolatedDatabase();
-    const env = { DATABASE_URL: db.url, PURGE_CRON: '17 4 * * *', PURGE_IDEMPOTENCY_CRON: '*/5 * * * *' };
+    const env = {
+      DATABASE_URL: db.url,
+      PURGE_CRON: '17 4 * * *',
+      PURGE_IDEMPOTENCY_CRON: '*/5 * * * *',
+    };
     // Two instances on one database; the second schedules no purge of sessions.
     [a, b] = await Promise.all([
       startAdminApp(env),
@@ -56,20 +60,42 @@ describe('Scheduled jobs', () => {
     const sessions = onB.body.find((job: { name: string }) => job.name === 'purge-sessions');
     expect(sessions).toMatchObject({ enabled: false, nextRunAt: null });
 
-    const run = await a.api.post('/api/v1/admin/jobs/purge-tokens/run', { token: a.adminToken, body: {} });
+    const run = await a.api.post('/api/v1/admin/jobs/purge-tokens/run', {
+      token: a.adminToken,
+      body: {},
+    });
     expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ job: 'purge-tokens', trigger: 'admin', outcome: 'ok', counts: { tokens: 0 } });
+    expect(run.body).toMatchObject({
+      job: 'purge-tokens',
+      trigger: 'admin',
+      outcome: 'ok',
+      counts: { tokens: 0 },
+    });
     const after = await b.api.get('/api/v1/admin/jobs', { token: b.adminToken });
-    expect(after.body[0].lastResult).toMatchObject({ id: run.body.id, outcome: 'ok', trigger: 'admin' });
+    expect(after.body[0].lastResult).toMatchObject({
+      id: run.body.id,
+      outcome: 'ok',
+      trigger: 'admin',
+    });
     expect(after.body[0].lastRunAt).toBe(after.body[0].lastResult.startedAt);
 
-    const runs = await a.api.get('/api/v1/admin/jobs/purge-tokens/runs?limit=5', { token: a.adminToken });
+    const runs = await a.api.get('/api/v1/admin/jobs/purge-tokens/runs?limit=5', {
+      token: a.adminToken,
+    });
     expect(runs.body[0].id).toBe(run.body.id);
-    expect((await a.api.get('/api/v1/admin/jobs/nope/runs', { token: a.adminToken })).status).toBe(404);
-    expect((await a.api.post('/api/v1/admin/jobs/nope/run', { token: a.adminToken, body: {} })).status).toBe(404);
+    expect((await a.api.get('/api/v1/admin/jobs/nope/runs', { token: a.adminToken })).status).toBe(
+      404,
+    );
     expect(
-      (await a.api.post('/api/v1/admin/jobs/purge-tokens/run', { token: a.adminToken, body: { dryRun: 'yes' } }))
-        .status,
+      (await a.api.post('/api/v1/admin/jobs/nope/run', { token: a.adminToken, body: {} })).status,
+    ).toBe(404);
+    expect(
+      (
+        await a.api.post('/api/v1/admin/jobs/purge-tokens/run', {
+          token: a.adminToken,
+          body: { dryRun: 'yes' },
+        })
+      ).status,
     ).toBe(400);
   });
 
@@ -79,7 +105,9 @@ describe('Scheduled jobs', () => {
     await Promise.all([fire(a, 'purge-idempotency'), fire(b, 'purge-idempotency')]);
     await fire(a, 'purge-idempotency');
     await fire(b, 'purge-idempotency');
-    const runs = await sql.query(`SELECT trigger, slot, outcome FROM job_runs WHERE job = 'purge-idempotency'`);
+    const runs = await sql.query(
+      `SELECT trigger, slot, outcome FROM job_runs WHERE job = 'purge-idempotency'`,
+    );
     expect(runs.rows).toHaveLength(1);
     expect(runs.rows[0]).toMatchObject({ trigger: 'schedule', outcome: 'ok' });
     expect(runs.rows[0].slot.getUTCSeconds()).toBe(0);
@@ -90,7 +118,9 @@ describe('Scheduled jobs', () => {
     const other = new pg.Client({ connectionString: db.url });
     await other.connect();
     try {
-      await other.query(`SELECT pg_advisory_lock($1, hashtext('purge-tokens'))`, [JOB_LOCK_NAMESPACE]);
+      await other.query(`SELECT pg_advisory_lock($1, hashtext('purge-tokens'))`, [
+        JOB_LOCK_NAMESPACE,
+      ]);
       const jobs = await a.api.get('/api/v1/admin/jobs', { token: a.adminToken });
       expect(jobs.body[0]).toMatchObject({ name: 'purge-tokens', running: true });
       expect(jobs.body[1]).toMatchObject({ name: 'purge-sessions', running: false });
@@ -101,9 +131,14 @@ describe('Scheduled jobs', () => {
       expect(purge.body.message).toMatch(/purge-tokens is running/);
       await fire(b, 'purge-tokens');
       // All or none: purge-sessions did not run either.
-      expect((await sql.query(`SELECT count(*)::int AS n FROM job_runs`)).rows[0].n).toBe(before.rows[0].n);
+      expect((await sql.query(`SELECT count(*)::int AS n FROM job_runs`)).rows[0].n).toBe(
+        before.rows[0].n,
+      );
       // A dry run needs no lock.
-      const dry = await a.api.post('/api/v1/admin/purge', { token: a.adminToken, body: { dryRun: true } });
+      const dry = await a.api.post('/api/v1/admin/purge', {
+        token: a.adminToken,
+        body: { dryRun: true },
+      });
       expect(dry.status).toBe(200);
     } finally {
       await other.end();
@@ -121,7 +156,9 @@ describe('Scheduled jobs', () => {
        FROM generate_series(1, 30000) g`,
       [user.id],
     );
-    const before = await sql.query(`SELECT count(*)::int AS n FROM job_runs WHERE job = 'purge-tokens'`);
+    const before = await sql.query(
+      `SELECT count(*)::int AS n FROM job_runs WHERE job = 'purge-tokens'`,
+    );
     const [first, second] = await Promise.all([
       a.api.post('/api/v1/admin/jobs/purge-tokens/run', { token: a.adminToken, body: {} }),
       (async () => {
@@ -139,7 +176,9 @@ describe('Scheduled jobs', () => {
     ]);
     expect([first.status, second.status]).toEqual([200, 409]);
     expect(first.body.counts.tokens).toBe(30_000);
-    const after = await sql.query(`SELECT count(*)::int AS n FROM job_runs WHERE job = 'purge-tokens'`);
+    const after = await sql.query(
+      `SELECT count(*)::int AS n FROM job_runs WHERE job = 'purge-tokens'`,
+    );
     expect(after.rows[0].n).toBe(before.rows[0].n + 1);
   }, 60_000);
 
@@ -148,16 +187,27 @@ describe('Scheduled jobs', () => {
       `INSERT INTO job_runs (job, trigger, instance, outcome, started_at)
        VALUES ('purge-sessions', 'schedule', 'gone:1', 'running', now() - interval '1 hour') RETURNING id`,
     );
-    const run = await a.api.post('/api/v1/admin/jobs/purge-sessions/run', { token: a.adminToken, body: {} });
+    const run = await a.api.post('/api/v1/admin/jobs/purge-sessions/run', {
+      token: a.adminToken,
+      body: {},
+    });
     expect(run.status).toBe(200);
-    const stale = await sql.query(`SELECT outcome, error, finished_at FROM job_runs WHERE id = $1`, [rows[0].id]);
-    expect(stale.rows[0]).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/Interrupted/) });
+    const stale = await sql.query(
+      `SELECT outcome, error, finished_at FROM job_runs WHERE id = $1`,
+      [rows[0].id],
+    );
+    expect(stale.rows[0]).toMatchObject({
+      outcome: 'failed',
+      error: expect.stringMatching(/Interrupted/),
+    });
     expect(stale.rows[0].finished_at).toBeInstanceOf(Date);
   });
 
   it('is closed to anyone but admins: 403 for users, whatever their credential', async () => {
     const user = await newUser(a.api);
-    const token = await createToken(a.api, user.accessToken, { scopes: ['tokens:read', 'tokens:write'] });
+    const token = await createToken(a.api, user.accessToken, {
+      scopes: ['tokens:read', 'tokens:write'],
+    });
     const routes: [string, string][] = [
       ['POST', '/api/v1/admin/purge'],
       ['GET', '/api/v1/admin/jobs'],
@@ -170,7 +220,10 @@ describe('Scheduled jobs', () => {
     const before = await sql.query(`SELECT count(*)::int AS n FROM job_runs`);
     for (const [method, path] of routes) {
       for (const credential of [user.accessToken, token.token]) {
-        const response = await a.api.request(method, path, { token: credential, body: method === 'POST' ? {} : undefined });
+        const response = await a.api.request(method, path, {
+          token: credential,
+          body: method === 'POST' ? {} : undefined,
+        });
         expect({ path, status: response.status }).toEqual({ path, status: 403 });
         expect(response.headers.get('www-authenticate')).toBe(
           'Bearer realm="tessera", error="insufficient_scope", scope="admin"',
@@ -178,7 +231,9 @@ describe('Scheduled jobs', () => {
       }
       expect((await a.api.request(method, path)).status).toBe(401);
     }
-    expect((await sql.query(`SELECT count(*)::int AS n FROM job_runs`)).rows[0].n).toBe(before.rows[0].n);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM job_runs`)).rows[0].n).toBe(
+      before.rows[0].n,
+    );
     expect((await a.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(200);
   });
 });

@@ -35,7 +35,9 @@ describe('Purge', () => {
   });
 
   const count = async (table: string, where = 'true', params: unknown[] = []) =>
-    Number((await sql.query(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params)).rows[0].n);
+    Number(
+      (await sql.query(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params)).rows[0].n,
+    );
 
   /** A token row ended (or not) at the given times, as SQL expressions relative to now(). */
   async function tokenRow(userId: string, expires: string, revoked: string): Promise<string> {
@@ -95,12 +97,24 @@ describe('Purge', () => {
     const dueSessions = [
       await sessionRow(user.id, { idle: past('8 days'), max: future('20 days'), revoked: 'NULL' }),
       await sessionRow(user.id, { idle: future('1 day'), max: past('8 days'), revoked: 'NULL' }),
-      await sessionRow(user.id, { idle: future('1 day'), max: future('9 days'), revoked: past('7 days 1 hour') }),
+      await sessionRow(user.id, {
+        idle: future('1 day'),
+        max: future('9 days'),
+        revoked: past('7 days 1 hour'),
+      }),
     ];
     const keptSessions = [
       await sessionRow(user.id, { idle: past('6 days'), max: future('20 days'), revoked: 'NULL' }),
-      await sessionRow(user.id, { idle: future('1 day'), max: future('9 days'), revoked: past('6 days 23 hours') }),
-      await sessionRow(user.id, { idle: future('7 days'), max: future('30 days'), revoked: 'NULL' }),
+      await sessionRow(user.id, {
+        idle: future('1 day'),
+        max: future('9 days'),
+        revoked: past('6 days 23 hours'),
+      }),
+      await sessionRow(user.id, {
+        idle: future('7 days'),
+        max: future('30 days'),
+        revoked: 'NULL',
+      }),
     ];
     await sql.query(
       `INSERT INTO idempotency_keys (user_id, key_hash, request_hash, claim_id, created_at)
@@ -117,7 +131,10 @@ describe('Purge', () => {
 
     const tokensBefore = await count('api_tokens');
     const refreshBefore = await count('refresh_tokens');
-    const dry = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: { dryRun: true } });
+    const dry = await t.api.post('/api/v1/admin/purge', {
+      token: t.adminToken,
+      body: { dryRun: true },
+    });
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({
       tokens: due.length,

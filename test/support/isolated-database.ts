@@ -21,6 +21,7 @@ export async function isolatedDatabase(): Promise<IsolatedDatabase> {
   await runMigrations(url.toString());
   return {
     url: url.toString(),
-    drop: () => queryOnce(shared, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined),
+    drop: () =>
+      queryOnce(shared, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined),
   };
 }

@@ -25,7 +25,10 @@ import type { JobReport } from '../../scheduler/job-runner.service.js';
 import type { JobRun } from '../../scheduler/job-run.entity.js';
 
 export class RunJobDto {
-  @ApiPropertyOptional({ default: false, description: 'Count what would be deleted, delete nothing' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Count what would be deleted, delete nothing',
+  })
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;

@@ -115,7 +115,9 @@ describe('BearerAuthGuard', () => {
     const error = await failureOf(guard.canActivate(context));
     expect(error.status).toBe(403);
     expect(error.headers['WWW-Authenticate']).toMatch(/scope="admin"/);
-    await expect(guard.canActivate(contextFor('Bearer good', [], ['profile:read']).context)).resolves.toBe(true);
+    await expect(
+      guard.canActivate(contextFor('Bearer good', [], ['profile:read']).context),
+    ).resolves.toBe(true);
   });
 
   it('refuses no credential with a bare challenge, and a bad one with invalid_token', async () => {

@@ -230,7 +230,10 @@ function readSchedulerConfig(read: EnvReader, env: Env, problems: string[]): Sch
   const jobsEnabled = {} as Record<JobName, boolean>;
   const schedulerOn = read.bool('SCHEDULER_ENABLED', true);
   const purgeOn = read.bool('PURGE_ENABLED', true);
-  const disabled = read.string('JOBS_DISABLED', '').split(',').map((name) => name.trim());
+  const disabled = read
+    .string('JOBS_DISABLED', '')
+    .split(',')
+    .map((name) => name.trim());
   for (const name of disabled.filter(Boolean)) {
     if (!(JOB_NAMES as readonly string[]).includes(name)) {
       problems.push(`JOBS_DISABLED names an unknown job "${name}" (jobs: ${JOB_NAMES.join(', ')})`);
@@ -245,7 +248,9 @@ function readSchedulerConfig(read: EnvReader, env: Env, problems: string[]): Sch
   try {
     new Intl.DateTimeFormat('en', { timeZone: cronTimeZone });
   } catch {
-    problems.push(`CRON_TZ must be an IANA time zone such as UTC or Europe/Paris (got "${cronTimeZone}")`);
+    problems.push(
+      `CRON_TZ must be an IANA time zone such as UTC or Europe/Paris (got "${cronTimeZone}")`,
+    );
   }
 
   const adminEmail = read.string('ADMIN_EMAIL', '') || undefined;
