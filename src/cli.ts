@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { AdminAccounts } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
-import { AppConfig, ConfigError, loadConfig, type JobName } from './common/config/app-config.js';
+import { AppConfig, ConfigError, loadConfig } from './common/config/app-config.js';
 import { ConfigModule } from './common/config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { PinoNestLogger, createLogger } from './common/http/logger.js';
