@@ -180,6 +180,71 @@ describe('loadConfig: mail and password reset', () => {
   });
 });
 
+describe('scheduler configuration', () => {
+  const base = { APP_SECRET: SECRET };
+
+  it('schedules every purge job at PURGE_CRON unless a job has its own, in UTC', () => {
+    const config = loadConfig({
+      ...base,
+      PURGE_CRON: '30 2 * * 0',
+      PURGE_IDEMPOTENCY_CRON: '0 * * * *',
+    });
+    expect(config.jobCron).toEqual({
+      'purge-tokens': '30 2 * * 0',
+      'purge-sessions': '30 2 * * 0',
+      'purge-idempotency': '0 * * * *',
+    });
+    expect(config.cronTimeZone).toBe('UTC');
+    expect(loadConfig(base).jobCron['purge-tokens']).toBe('0 3 * * *');
+    expect(loadConfig(base)).toMatchObject({ tokenRetentionDays: 7, sessionRetentionDays: 7 });
+  });
+
+  it('switches jobs off as a whole, all purges, or by name', () => {
+    const on = (env: Record<string, string>) => loadConfig({ ...base, ...env }).jobsEnabled;
+    expect(Object.values(on({}))).toEqual([true, true, true]);
+    expect(Object.values(on({ SCHEDULER_ENABLED: 'false' }))).toEqual([false, false, false]);
+    expect(Object.values(on({ PURGE_ENABLED: 'off' }))).toEqual([false, false, false]);
+    expect(on({ JOBS_DISABLED: 'purge-sessions, purge-tokens' })).toEqual({
+      'purge-tokens': false,
+      'purge-sessions': false,
+      'purge-idempotency': true,
+    });
+  });
+
+  it.each([
+    ['PURGE_CRON', '0 3 * *'],
+    ['PURGE_CRON', '0 0 3 * * *'],
+    ['PURGE_CRON', '61 3 * * *'],
+    ['PURGE_TOKENS_CRON', 'every day'],
+    ['CRON_TZ', 'Mars/Olympus'],
+    ['JOBS_DISABLED', 'purge-everything'],
+    ['SCHEDULER_ENABLED', 'maybe'],
+    ['TOKEN_RETENTION_DAYS', '-1'],
+    ['SESSION_RETENTION_DAYS', '3651'],
+    ['PURGE_BATCH_SIZE', '0'],
+    ['ADMIN_EMAIL', 'root'],
+  ])('refuses %s=%j, naming it', (name, value) => {
+    const env: Record<string, string> = { ...base, [name]: value };
+    if (name === 'ADMIN_EMAIL') env.ADMIN_PASSWORD = 'long enough 1';
+    expect(problemsOf(env)).toEqual([expect.stringContaining(name)]);
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together, and a password of 8 to 128 characters', () => {
+    expect(problemsOf({ ...base, ADMIN_EMAIL: 'a@b.test' })).toEqual([
+      expect.stringMatching(/ADMIN_EMAIL and ADMIN_PASSWORD go together/),
+    ]);
+    expect(problemsOf({ ...base, ADMIN_EMAIL: 'a@b.test', ADMIN_PASSWORD: 'short' })).toEqual([
+      expect.stringMatching(/ADMIN_PASSWORD must be 8 to 128/),
+    ]);
+    expect(
+      loadConfig({ ...base, ADMIN_EMAIL: 'a@b.test', ADMIN_PASSWORD: 'long enough 1' }),
+    ).toMatchObject({
+      adminEmail: 'a@b.test',
+      adminPassword: 'long enough 1',
+    });
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable the configuration reads', () => {
     const source = readFileSync(new URL('./app-config.ts', import.meta.url), 'utf8');
