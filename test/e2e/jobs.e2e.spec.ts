@@ -18,6 +18,7 @@ describe('Scheduled jobs', () => {
     db = await isolatedDatabase();
     const env = {
       DATABASE_URL: db.url,
+      SCHEDULER_ENABLED: 'true',
       PURGE_CRON: '17 4 * * *',
       PURGE_IDEMPOTENCY_CRON: '*/5 * * * *',
     };
