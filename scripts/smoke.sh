@@ -71,5 +71,12 @@ if [ "$last_used" = "null" ] || [ -z "$last_used" ]; then
   exit 1
 fi
 curl -fsS "$base/api/v1/tokens/current" -H "authorization: Bearer $api_token" >/dev/null
+# The CLI beside the running service, on its embedded PostgreSQL: an admin, then a purge.
+echo 'smoke-admin-password' | DATA_DIR="$data_dir/data" npm run -s cli -- create-admin \
+  --email admin@example.test --password-stdin
+DATA_DIR="$data_dir/data" npm run -s purge -- --dry-run
+admin=$(curl -fsS -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"admin@example.test","password":"smoke-admin-password"}' | json accessToken)
+curl -fsS "$base/api/v1/admin/jobs" -H "authorization: Bearer $admin" >/dev/null
 stop
-echo "smoke: passed (started, served, restarted with users, sessions and API tokens kept, stopped cleanly)"
+echo "smoke: passed (started, served, restarted with users, sessions and API tokens kept, CLI beside it, stopped cleanly)"
