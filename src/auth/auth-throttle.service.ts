@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config.js';
 import { RateLimiter, rateLimited } from '../common/rate-limit/rate-limiter.js';
+import { MetricsService, type HotChild } from '../metrics/metrics.service.js';
 
 export type ThrottledAction =
   | 'register'
@@ -13,10 +14,15 @@ export type ThrottledAction =
 /** AUTH_RATE_PER_MINUTE attempts a minute per client address and, separately, per email. */
 @Injectable()
 export class AuthThrottle {
+  private readonly refusals: HotChild;
+
   constructor(
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.refusals = metrics.rateLimitRefusals.child({ limit: 'auth' });
+  }
 
   async attempt(action: ThrottledAction, keys: { ip?: string; email?: string; userId?: string }) {
     const limit = this.config.authRatePerMinute;
@@ -27,6 +33,9 @@ export class AuthThrottle {
     ].filter((key): key is string => Boolean(key));
     const results = await Promise.all(buckets.map((key) => this.limiter.consume(key, limit, 60)));
     const refused = results.find((result) => !result.allowed);
-    if (refused) throw rateLimited(refused, 'Too many attempts; try again later');
+    if (refused) {
+      this.refusals.inc();
+      throw rateLimited(refused, 'Too many attempts; try again later');
+    }
   }
 }
