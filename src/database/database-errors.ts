@@ -26,12 +26,13 @@ const UNAVAILABLE_MESSAGES =
  * `driverError` and `cause`.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 3) return false;
-  const code = (error as { code?: unknown }).code;
+  // Not `instanceof Error`: socket errors may come from another realm (a VM context in tests).
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.test(code))) {
     return true;
   }
-  if (UNAVAILABLE_MESSAGES.test(error.message)) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   const inner =
     (error as { driverError?: unknown }).driverError ?? (error as { cause?: unknown }).cause;
   return inner !== undefined && isDatabaseUnavailable(inner, depth + 1);

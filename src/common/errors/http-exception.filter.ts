@@ -88,9 +88,12 @@ function logDatabaseDown(logger: { error(detail: unknown): void }, exception: un
  * properties: a database error carries the query's parameters (emails, hashes).
  */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const code = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message, code, stack: error.stack };
+  // Duck-typed: socket errors may come from another realm, where `instanceof Error` fails.
+  if (typeof error !== 'object' || error === null || !('message' in error)) {
+    return { type: typeof error };
+  }
+  const { name, message, code, stack } = error as Partial<Error> & { code?: unknown };
+  return { type: name, message, code, stack };
 }
 
 export function errorBody(statusCode: number, message: string | string[]): ErrorBody {
