@@ -37,7 +37,14 @@ describe('TokenVerifier', () => {
     return {
       queries,
       cache,
-      verifier: new TokenVerifier(dataSource, cache, new MemoryRateLimiter(), tracker, config, metrics),
+      verifier: new TokenVerifier(
+        dataSource,
+        cache,
+        new MemoryRateLimiter(),
+        tracker,
+        config,
+        metrics,
+      ),
     };
   }
 

@@ -13,11 +13,7 @@ import { RedisRateLimiter } from './redis-rate-limiter.js';
       inject: [RedisConnections, MetricsService],
       useFactory: (redis: RedisConnections, metrics: MetricsService): RateLimiter =>
         redis.commands
-          ? new RedisRateLimiter(
-              redis.commands,
-              redis.prefix,
-              metrics.rateLimitFallbacks.child({}),
-            )
+          ? new RedisRateLimiter(redis.commands, redis.prefix, metrics.rateLimitFallbacks.child({}))
           : new MemoryRateLimiter(),
     },
   ],
