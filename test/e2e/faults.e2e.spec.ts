@@ -79,6 +79,41 @@ describeRedis('Redis down, then back', () => {
   });
 });
 
+describeRedis('Redis connections that hang without closing', () => {
+  it('are found out, dropped and dialled again; meanwhile requests do not wait', async () => {
+    const proxy = await TcpProxy.start(TEST_REDIS_URL);
+    const env = { ...redisEnv(), DEGRADED_CACHE_TTL_SECONDS: '1' };
+    const [hung, other] = await Promise.all([
+      startTestApp({ ...env, REDIS_URL: proxy.rewrite(TEST_REDIS_URL) }),
+      startTestApp(env),
+    ]);
+    try {
+      const owner = await newUser(other.api);
+      const token = await createToken(other.api, owner.accessToken);
+      expect((await whoami(hung.api, token.token)).status).toBe(200);
+
+      proxy.freeze();
+      // The first request waits for the command timeout (1 s); the next ones do not.
+      expect((await whoami(hung.api, token.token)).status).toBe(200);
+      const started = Date.now();
+      for (let i = 0; i < 5; i++) expect((await whoami(hung.api, token.token)).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(500);
+
+      // A revocation elsewhere is seen once the hung subscription is found out (heartbeat)
+      // and the caches are cut short or emptied, within a few seconds rather than 30.
+      const revoked = Date.now();
+      await other.api.delete(`/api/v1/tokens/${token.id}`, { token: owner.accessToken });
+      while ((await whoami(hung.api, token.token)).status === 200) await sleep(20);
+      expect(Date.now() - revoked).toBeLessThan(4_000);
+      // Fresh connections go through: it is whole again by itself.
+      await waitFor(async () => (await ready(hung.api)).redis === 'up', 10_000);
+    } finally {
+      await Promise.all([hung.close(), other.close()]);
+      await proxy.stop();
+    }
+  });
+});
+
 describe('PostgreSQL down, then back', () => {
   let proxy: TcpProxy;
   let t: TestApp;

@@ -3,7 +3,13 @@ import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { RedisRateLimiter } from '../../src/common/rate-limit/redis-rate-limiter.js';
 import { HotChild } from '../../src/metrics/metrics.service.js';
-import { TEST_REDIS_URL, redisReachable, uniqueRedisPrefix, waitFor } from '../support/redis.js';
+import {
+  TEST_REDIS_URL,
+  redisReachable,
+  sleep,
+  uniqueRedisPrefix,
+  waitFor,
+} from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
 const reachable = await redisReachable('test/integration/redis-rate-limiter.spec.ts');
@@ -100,6 +106,7 @@ describeRedis('RedisRateLimiter', () => {
 
       await proxy.resume();
       await ready(viaProxy);
+      await sleep(1_000); // after a failed call Redis is left alone for a second
       // Back: the shared count (1 so far) decides again, on both instances.
       expect((await limiter.consume('k', 3, 60)).remaining).toBe(1);
       expect((await other.consume('k', 3, 60)).remaining).toBe(0);

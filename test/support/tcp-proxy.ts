@@ -8,6 +8,7 @@ import net from 'node:net';
 export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  private readonly frozen = new Set<net.Socket>();
   port = 0;
 
   private constructor(
@@ -42,7 +43,9 @@ export class TcpProxy {
       }
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
-      client.pipe(upstream).pipe(client);
+      // By hand rather than pipe(): a frozen connection drops what it is given.
+      client.on('data', (data) => this.frozen.has(client) || upstream.write(data));
+      upstream.on('data', (data) => this.frozen.has(client) || client.write(data));
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -56,6 +59,14 @@ export class TcpProxy {
   cut(): void {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
+  }
+
+  /**
+   * The open connections stop carrying data without closing, as over a dropped route or to a
+   * hung server: what is sent is lost. New connections go through.
+   */
+  freeze(): void {
+    for (const socket of this.sockets) this.frozen.add(socket);
   }
 
   /** Refuses new connections and cuts the open ones: the server is down. */

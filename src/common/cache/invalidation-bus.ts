@@ -33,6 +33,12 @@ interface Message {
 
 /** Keys kept for re-publication while Redis cannot take them; beyond this they are dropped. */
 const MAX_PENDING_KEYS = 10_000;
+/**
+ * The subscription is pinged this often, and taken for lost when a ping goes unanswered this
+ * long: a connection can hang without closing (a dead peer, a dropped route).
+ */
+const HEARTBEAT_MS = 1_000;
+const HEARTBEAT_TIMEOUT_MS = 1_000;
 
 /**
  * Carries cache invalidations between instances over Redis pub/sub (one channel,
@@ -55,6 +61,8 @@ export class InvalidationBus implements OnApplicationBootstrap, OnApplicationShu
   private readonly degradedMs: number;
   private listening = false;
   private stopped = false;
+  private heartbeat?: NodeJS.Timeout;
+  private pinging = false;
 
   constructor(
     private readonly redis: RedisConnections,
@@ -90,10 +98,34 @@ export class InvalidationBus implements OnApplicationBootstrap, OnApplicationShu
     bus.on('close', () => this.lost());
     if (bus.status === 'ready') await this.subscribe();
     this.redis.commands?.on('ready', () => void this.flushPending());
+    this.heartbeat = setInterval(() => void this.checkAlive(), HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   onApplicationShutdown(): void {
     this.stopped = true;
+    clearInterval(this.heartbeat);
+  }
+
+  private async checkAlive(): Promise<void> {
+    const bus = this.redis.bus!;
+    if (!this.listening || this.pinging || bus.status !== 'ready') return;
+    this.pinging = true;
+    let timer: NodeJS.Timeout | undefined;
+    const answered = await Promise.race([
+      bus.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), HEARTBEAT_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    this.pinging = false;
+    if (answered || this.stopped) return;
+    this.lost();
+    bus.disconnect(true); // and dial again
   }
 
   publish(cache: CacheName, keys: readonly string[]): void {

@@ -42,6 +42,9 @@ return out
 
 type ConsumeAll = (...args: (string | number)[]) => Promise<number[]>;
 
+/** After a failed call, Redis is left alone this long: a hung server must not slow every request. */
+const PAUSE_AFTER_FAILURE_MS = 1_000;
+
 /**
  * Fixed-window counters in Redis, shared by every instance: one Lua script per decision
  * (EVALSHA, and EVAL once per connection when Redis does not know the script yet).
@@ -55,6 +58,7 @@ export class RedisRateLimiter extends RateLimiter {
   private readonly local: MemoryRateLimiter;
   private readonly script: ConsumeAll;
   private degraded = false;
+  private pausedUntil = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -74,8 +78,10 @@ export class RedisRateLimiter extends RateLimiter {
   }
 
   async consumeAll(windows: readonly RateWindow[]): Promise<RateLimitResult[]> {
-    // Not connected: no round trip to find that out.
-    if (this.redis.status !== 'ready') return this.fallBack(windows);
+    // Not connected, or failing just now: no round trip to find that out.
+    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
+      return this.fallBack(windows);
+    }
     const args: (string | number)[] = [windows.length];
     for (const window of windows) args.push(this.prefix + 'rl:' + window.key);
     for (const window of windows) args.push(window.limit, window.windowSeconds * 1000);
@@ -83,6 +89,10 @@ export class RedisRateLimiter extends RateLimiter {
     try {
       reply = await this.script(...args);
     } catch (error) {
+      this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
+      // A connection that swallows commands without closing: drop it, ioredis dials again.
+      if (error instanceof Error && error.message === 'Command timed out')
+        this.redis.disconnect(true);
       return this.fallBack(windows, error);
     }
     if (this.degraded) {
