@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config.js';
+import { sha256Base64 } from '../common/crypto/crypto.js';
 import { RateLimiter, rateLimited } from '../common/rate-limit/rate-limiter.js';
 import { MetricsService, type HotChild } from '../metrics/metrics.service.js';
 
@@ -28,7 +29,8 @@ export class AuthThrottle {
     const limit = this.config.authRatePerMinute;
     const buckets = [
       keys.ip && `auth:${action}:ip:${keys.ip}`,
-      keys.email && `auth:${action}:email:${keys.email.trim().toLowerCase()}`,
+      // Hashed: counters may live in a shared Redis, where addresses need not be readable.
+      keys.email && `auth:${action}:email:${sha256Base64(keys.email.trim().toLowerCase())}`,
       keys.userId && `auth:${action}:user:${keys.userId}`,
     ].filter((key): key is string => Boolean(key));
     const results = await Promise.all(buckets.map((key) => this.limiter.consume(key, limit, 60)));

@@ -1,8 +1,8 @@
 import {
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { MetricsService } from '../../metrics/metrics.service.js';
@@ -52,7 +52,7 @@ const HEARTBEAT_TIMEOUT_MS = 1_000;
  * Without REDIS_URL the bus does nothing and caches keep their full lifetime: one instance.
  */
 @Injectable()
-export class InvalidationBus implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InvalidationBus.name);
   private readonly members = new Map<CacheName, BusMember>();
   private readonly pending = new Map<CacheName, Set<string>>();
@@ -102,7 +102,8 @@ export class InvalidationBus implements OnApplicationBootstrap, OnApplicationShu
     this.heartbeat.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Before the connections close: their closing is no outage. */
+  beforeApplicationShutdown(): void {
     this.stopped = true;
     clearInterval(this.heartbeat);
   }
