@@ -14,6 +14,10 @@
  * DATABASE_URL names a server to use (a database is created and dropped); without it an
  * embedded PostgreSQL is started. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32)
  * and BENCH_TOKENS (default 1000000) tune the run.
+ *
+ * With BENCH_REDIS_URL (or REDIS_URL) set, a third service counts rate limits in that Redis
+ * (under a prefix of its own), and API-token verification is compared with Redis-backed and
+ * in-memory limits.
  */
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -32,6 +36,7 @@ const TABLE_TOKENS = Number(process.env.BENCH_TOKENS ?? 1_000_000);
 /** Distinct API tokens the token scenarios cycle through. */
 const SAMPLE_TOKENS = Number(process.env.BENCH_SAMPLE_TOKENS ?? 1000);
 const BASE_PORT = 4300 + Math.floor(Math.random() * 500);
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL;
 
 interface Scenario {
   name: string;
@@ -128,6 +133,29 @@ async function main() {
       },
     ]);
     printTable(`Routes (${SAMPLE_TOKENS.toLocaleString('en')} API tokens in the table)`, routes);
+
+    if (REDIS_URL) {
+      const shared = await startService(databaseUrl, BASE_PORT + 2, {
+        REDIS_URL,
+        REDIS_PREFIX: `tessera-bench:${Date.now()}:`,
+      });
+      cleanup.unshift(() => stopService(shared));
+      const [sharedHealth, sharedToken] = await measure(shared, [health, tokenWhoami]);
+      const [memoryHealth, memoryToken] = await measure(cached, [health, tokenWhoami]);
+      printTable('API token verification: rate limits in Redis vs in memory', [
+        { ...memoryHealth, name: 'health, in-memory limits service' },
+        { ...memoryToken, name: 'API token: GET /auth/whoami, in-memory limits' },
+        { ...sharedHealth, name: 'health, Redis-backed limits service' },
+        { ...sharedToken, name: 'API token: GET /auth/whoami, Redis-backed limits' },
+      ]);
+      console.log(
+        `\nRedis-backed / in-memory limits: ${(sharedToken.rps / memoryToken.rps).toFixed(2)}x ` +
+          `(each against its own health route: ${(sharedToken.rps / sharedHealth.rps).toFixed(2)}x ` +
+          `vs ${(memoryToken.rps / memoryHealth.rps).toFixed(2)}x)`,
+      );
+    } else {
+      console.log('\nNo BENCH_REDIS_URL or REDIS_URL: Redis-backed rate limits not measured');
+    }
 
     const uncachedSmall = await measure(uncached, [{ ...tokenWhoami, name: 'uncached' }]);
     const { rows: small } = await countTokens(databaseUrl);
@@ -271,6 +299,8 @@ async function startService(
       SMTP_URL: 'smtp://127.0.0.1:2525',
       MAIL_FROM: 'bench@example.test',
       PUBLIC_URL: 'https://bench.example.test',
+      // In-memory limits unless the scenario names a Redis.
+      REDIS_URL: '',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -5,9 +5,11 @@ import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './common/config/app-config.js';
 import { ConfigModule } from './common/config/config.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { RedisModule } from './common/redis/redis.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntrospectionModule } from './introspection/introspection.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
@@ -21,6 +23,9 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         AuditModule,
+        // Several instances: metrics, then Redis (counters, invalidation bus) before its users.
+        MetricsModule,
+        RedisModule,
         RateLimitModule,
         HealthModule,
         AuthModule,

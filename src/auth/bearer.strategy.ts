@@ -5,8 +5,15 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Strategy, type VerifyFunctionWithRequest } from 'passport-http-bearer';
 import { BEARER_STRATEGY } from '../common/auth/bearer-auth.guard.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { invalidToken } from '../common/errors/domain-error.js';
+import { DomainError, invalidToken } from '../common/errors/domain-error.js';
 import { clientIp } from '../common/http/client-ip.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
+import {
+  MetricsService,
+  type HotChild,
+  type VerificationKind,
+  type VerificationOutcome,
+} from '../metrics/metrics.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
 import { TokenVerifier } from '../tokens/token-verifier.service.js';
@@ -40,18 +47,51 @@ class HeaderOnlyBearerStrategy extends Strategy<VerifyFunctionWithRequest> {
  */
 @Injectable()
 export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, BEARER_STRATEGY) {
+  private readonly counted: Record<VerificationKind, Record<VerificationOutcome, HotChild>>;
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly tokens: TokenVerifier,
+    metrics: MetricsService,
   ) {
     super({ passReqToCallback: true });
+    const outcomes = (kind: VerificationKind) =>
+      Object.fromEntries(
+        OUTCOMES.map((outcome) => [outcome, metrics.verifications.child({ kind, outcome })]),
+      ) as Record<VerificationOutcome, HotChild>;
+    this.counted = { api_token: outcomes('api_token'), session: outcomes('session') };
   }
 
   async validate(req: BearerRequest, token: unknown): Promise<AuthPrincipal> {
     if (typeof token !== 'string') throw invalidToken();
-    if (token.startsWith(API_TOKEN_PREFIX)) {
-      return this.tokens.authenticate(token, clientIp(req.request));
+    const kind: VerificationKind = token.startsWith(API_TOKEN_PREFIX) ? 'api_token' : 'session';
+    try {
+      const principal =
+        kind === 'api_token'
+          ? await this.tokens.authenticate(token, clientIp(req.request))
+          : await this.sessions.authenticate(token);
+      this.counted[kind].ok.inc();
+      return principal;
+    } catch (error) {
+      this.counted[kind][outcomeOf(error)].inc();
+      throw error;
     }
-    return this.sessions.authenticate(token);
   }
+}
+
+const OUTCOMES: readonly VerificationOutcome[] = [
+  'ok',
+  'invalid',
+  'rate_limited',
+  'unavailable',
+  'error',
+];
+
+function outcomeOf(error: unknown): VerificationOutcome {
+  if (error instanceof DomainError) {
+    if (error.code === 'RateLimited') return 'rate_limited';
+    if (error.code === 'Unavailable') return 'unavailable';
+    return 'invalid';
+  }
+  return isDatabaseUnavailable(error) ? 'unavailable' : 'error';
 }

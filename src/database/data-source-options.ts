@@ -31,6 +31,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     uuidExtension: 'pgcrypto',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'tessera' },
+    // A connection that cannot be had within 5 s fails the request with 503 instead of hanging.
+    extra: { max: poolSize, application_name: 'tessera', connectionTimeoutMillis: 5_000 },
   };
 }

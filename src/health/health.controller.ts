@@ -7,13 +7,19 @@ import {
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InvalidationBus } from '../common/cache/invalidation-bus.js';
+import { RedisConnections } from '../common/redis/redis.service.js';
 
 const READY_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redis: RedisConnections,
+    private readonly bus: InvalidationBus,
+  ) {}
 
   @Get('live')
   @HttpCode(200)
@@ -24,8 +30,13 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The service can answer: the database responds' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up' } } })
+  @ApiOperation({
+    summary: 'The service can answer: the database responds',
+    description:
+      'Also reports Redis (`up`, `down`, or `off` when not configured). Redis being down does not ' +
+      'make the instance unready: it falls back to local counters and short-lived caches.',
+  })
+  @ApiOkResponse({ schema: { example: { status: 'ok', database: 'up', redis: 'up' } } })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
   async ready() {
     let timer: NodeJS.Timeout | undefined;
@@ -36,11 +47,20 @@ export class HealthController {
           timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
         }),
       ]);
-      return { status: 'ok', database: 'up' };
+      return { status: 'ok', database: 'up', redis: this.redisState() };
     } catch {
-      throw new ServiceUnavailableException({ message: 'Database unavailable', database: 'down' });
+      throw new ServiceUnavailableException({
+        message: 'Database unavailable',
+        database: 'down',
+        redis: this.redisState(),
+      });
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private redisState(): 'up' | 'down' | 'off' {
+    if (!this.redis.enabled) return 'off';
+    return this.redis.commandsUp && this.bus.up ? 'up' : 'down';
   }
 }

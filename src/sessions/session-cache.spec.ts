@@ -1,5 +1,17 @@
 import type { AppConfig } from '../common/config/app-config.js';
+import { InvalidationBus } from '../common/cache/invalidation-bus.js';
+import type { RedisConnections } from '../common/redis/redis.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { SessionCache, type SessionState } from './session-cache.js';
+
+const metrics = new MetricsService();
+/** One instance: no Redis, so the bus carries nothing. */
+const bus = new InvalidationBus({ enabled: false } as RedisConnections, metrics, {
+  redisPrefix: 'test:',
+  degradedCacheTtlSeconds: 2,
+} as AppConfig);
+const cacheWith = (ttlSeconds: number) =>
+  new SessionCache({ sessionCacheTtlSeconds: ttlSeconds } as AppConfig, bus, metrics);
 
 const state = (revoked: boolean): SessionState => ({
   userId: 'u',
@@ -10,7 +22,7 @@ const state = (revoked: boolean): SessionState => ({
 
 describe('SessionCache', () => {
   it('loads once while the entry is fresh, and again after an invalidation', async () => {
-    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    const cache = cacheWith(30);
     let loads = 0;
     const load = async () => {
       loads++;
@@ -25,7 +37,7 @@ describe('SessionCache', () => {
   });
 
   it('does not keep what a load read before an invalidation that happened while it ran', async () => {
-    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    const cache = cacheWith(30);
     let release!: () => void;
     const slowLoad = () =>
       new Promise<SessionState>((resolve) => (release = () => resolve(state(false))));
@@ -38,7 +50,7 @@ describe('SessionCache', () => {
   });
 
   it('caches nothing when the TTL is zero', async () => {
-    const cache = new SessionCache({ sessionCacheTtlSeconds: 0 } as AppConfig);
+    const cache = cacheWith(0);
     let loads = 0;
     const load = async () => (loads++, state(false));
     await cache.get('s', load);
@@ -49,7 +61,7 @@ describe('SessionCache', () => {
 
 describe('SessionCache under concurrent misses', () => {
   it('shares one load between concurrent misses of one key', async () => {
-    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    const cache = cacheWith(30);
     let loads = 0;
     let release!: () => void;
     const load = () => {
@@ -63,7 +75,7 @@ describe('SessionCache under concurrent misses', () => {
   });
 
   it('does not let a request that arrives after an invalidation join a load begun before it', async () => {
-    const cache = new SessionCache({ sessionCacheTtlSeconds: 30 } as AppConfig);
+    const cache = cacheWith(30);
     let releaseStale!: () => void;
     const stale = cache.get(
       's',

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialCache } from '../common/cache/credential-cache.js';
+import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 
 export interface SessionState {
   userId: string;
@@ -12,10 +14,31 @@ export interface SessionState {
   endsAt: number;
 }
 
-/** What the per-request session check reads, by session id (null: no such session). */
+/**
+ * What the per-request session check reads, by session id (null: no such session). An
+ * invalidation here reaches the other instances' caches through the bus.
+ */
 @Injectable()
 export class SessionCache extends CredentialCache<SessionState | null> {
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly bus: InvalidationBus,
+    metrics: MetricsService,
+  ) {
     super(config.sessionCacheTtlSeconds * 1000);
+    this.countLookups(
+      metrics.cacheLookups.child({ cache: 'session', result: 'hit' }),
+      metrics.cacheLookups.child({ cache: 'session', result: 'miss' }),
+    );
+    bus.join('session', {
+      invalidateLocally: (keys) => super.invalidate(keys),
+      capLifetime: (ms) => this.capLifetime(ms),
+    });
+  }
+
+  override invalidate(keys: Iterable<string>): void {
+    const list = [...keys];
+    super.invalidate(list);
+    this.bus.publish('session', list);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialCache } from '../common/cache/credential-cache.js';
+import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import type { Role, Scope } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { IpAllowlist } from './ip-allowlist.js';
 
 /** What the per-request check needs to know of an API token. */
@@ -19,10 +21,31 @@ export interface TokenState {
   restrictions: { allowedIps: readonly string[]; endsAt: number | null };
 }
 
-/** API tokens by the base64 of their SHA-256 (null: no such token). */
+/**
+ * API tokens by the base64 of their SHA-256 (null: no such token). An invalidation here
+ * reaches the other instances' caches through the bus (hashes only, never a secret).
+ */
 @Injectable()
 export class TokenCache extends CredentialCache<TokenState | null> {
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly bus: InvalidationBus,
+    metrics: MetricsService,
+  ) {
     super(config.tokenCacheTtlSeconds * 1000);
+    this.countLookups(
+      metrics.cacheLookups.child({ cache: 'api_token', result: 'hit' }),
+      metrics.cacheLookups.child({ cache: 'api_token', result: 'miss' }),
+    );
+    bus.join('token', {
+      invalidateLocally: (keys) => super.invalidate(keys),
+      capLifetime: (ms) => this.capLifetime(ms),
+    });
+  }
+
+  override invalidate(keys: Iterable<string>): void {
+    const list = [...keys];
+    super.invalidate(list);
+    this.bus.publish('token', list);
   }
 }

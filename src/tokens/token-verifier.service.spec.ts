@@ -1,11 +1,21 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
+import type { RedisConnections } from '../common/redis/redis.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache } from './token-cache.js';
 import { generateApiToken } from './token-format.js';
 import { TokenVerifier } from './token-verifier.service.js';
+
+const metrics = new MetricsService();
+/** One instance: no Redis, so the bus carries nothing. */
+const bus = new InvalidationBus({ enabled: false } as RedisConnections, metrics, {
+  redisPrefix: 'test:',
+  degradedCacheTtlSeconds: 2,
+} as AppConfig);
 
 describe('TokenVerifier', () => {
   const config = {
@@ -23,11 +33,18 @@ describe('TokenVerifier', () => {
       },
     } as unknown as DataSource;
     const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
-    const cache = new TokenCache(config);
+    const cache = new TokenCache(config, bus, metrics);
     return {
       queries,
       cache,
-      verifier: new TokenVerifier(dataSource, cache, new MemoryRateLimiter(), tracker, config),
+      verifier: new TokenVerifier(
+        dataSource,
+        cache,
+        new MemoryRateLimiter(),
+        tracker,
+        config,
+        metrics,
+      ),
     };
   }
 
@@ -86,10 +103,11 @@ describe('TokenVerifier rate limits', () => {
     const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
     const v = new TokenVerifier(
       dataSource,
-      new TokenCache(config),
+      new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,
       config,
+      metrics,
     );
     const token = generateApiToken();
     const first = await v.authenticate(token, '127.0.0.1');

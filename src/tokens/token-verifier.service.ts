@@ -12,6 +12,7 @@ import {
   type RateLimitResult,
   type RateWindow,
 } from '../common/rate-limit/rate-limiter.js';
+import { MetricsService, type HotChild } from '../metrics/metrics.service.js';
 import { IpAllowlist } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
@@ -25,13 +26,18 @@ import { isWellFormedApiToken } from './token-format.js';
  */
 @Injectable()
 export class TokenVerifier {
+  private readonly refusals: HotChild;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: TokenCache,
     private readonly limiter: RateLimiter,
     private readonly lastUsed: LastUsedTracker,
     private readonly config: AppConfig,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    this.refusals = metrics.rateLimitRefusals.child({ limit: 'api_token' });
+  }
 
   async authenticate(token: string, ip: string): Promise<AuthPrincipal> {
     // A typo or a made-up string costs neither a cache slot nor a query.
@@ -75,7 +81,7 @@ export class TokenVerifier {
     return state;
   }
 
-  /** Drops cached states, by token hash, after a change in this instance. */
+  /** Drops cached states, by token hash, after a change in this instance, and on the others. */
   invalidate(tokenHashes: Iterable<Buffer>): void {
     this.cache.invalidate(Array.from(tokenHashes, cacheKey));
   }
@@ -87,6 +93,7 @@ export class TokenVerifier {
     ];
     const [minute, hour] = await this.limiter.consumeAll(windows);
     if (!minute.allowed || !hour.allowed) {
+      this.refusals.inc();
       // Retry-After: when every refusing window has room again.
       const refusing = [minute, hour].filter((window) => !window.allowed);
       const latest = refusing.reduce((a, b) => (b.resetSeconds > a.resetSeconds ? b : a));

@@ -1,3 +1,4 @@
+import { MetricsService } from '../../metrics/metrics.service.js';
 import { SetMetadata } from '@nestjs/common';
 import { Reflector, type ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
@@ -40,6 +41,7 @@ const strategy = new BearerStrategy(
       return tokenPrincipal;
     },
   } as unknown as TokenVerifier,
+  new MetricsService(),
 );
 
 function contextFor(authorization: string | undefined, scopes: Scope[], classScopes: Scope[] = []) {

@@ -21,4 +21,24 @@ describe('CredentialCache', () => {
     expect(await cache.get('made-up-99', async () => (loads++, null))).toBeNull();
     expect(loads).toBe(0);
   });
+
+  it('shortens every entry under a lifetime cap, and starts empty once the cap is lifted', async () => {
+    const cache = new CredentialCache<string | null>(60_000);
+    let loads = 0;
+    const load = async (key: string) => (loads++, key);
+    await cache.get('a', load);
+    cache.capLifetime(50);
+    await cache.get('a', load);
+    expect(loads).toBe(1); // still held, for at most 50 ms more
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await cache.get('a', load);
+    expect(loads).toBe(2);
+    await cache.get('b', load); // stored for 50 ms only
+    cache.capLifetime(undefined);
+    expect(cache.size).toBe(0);
+    await cache.get('b', load);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await cache.get('b', load);
+    expect(loads).toBe(4); // b was loaded again after the lift, and then kept
+  });
 });

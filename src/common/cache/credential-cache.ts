@@ -9,6 +9,8 @@
  *   from just before a revocation) nor is joined by requests that arrive after it.
  * - "Not found" (null) answers live in a smaller map of their own, so that a flood of made-up
  *   credentials cannot push real ones out.
+ * - While changes made elsewhere may go unheard (the invalidation bus is down), a lifetime cap
+ *   shortens every entry; lifting it empties the cache.
  */
 export class CredentialCache<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
@@ -16,22 +18,39 @@ export class CredentialCache<V> {
   private readonly loading = new Map<string, { generation: number; promise: Promise<V> }>();
   /** Bumped by every invalidation. */
   private generation = 0;
+  private ttlMs: number;
+  private stats?: { hit: { inc(): void }; miss: { inc(): void } };
 
   constructor(
-    private readonly ttlMs: number,
+    private readonly fullTtlMs: number,
     private readonly maxEntries = 100_000,
-  ) {}
+  ) {
+    this.ttlMs = fullTtlMs;
+  }
+
+  /** Counts lookups that found a fresh entry, and those that did not. */
+  countLookups(hit: { inc(): void }, miss: { inc(): void }): void {
+    this.stats = { hit, miss };
+  }
 
   /** The fresh entry of `key`, if there is one: the hot path's way to skip a promise. */
   peek(key: string): { readonly value: V } | undefined {
     const hit = this.entries.get(key) ?? this.misses.get(key);
-    return hit && hit.until > Date.now() ? hit : undefined;
+    if (hit && hit.until > Date.now()) {
+      this.stats?.hit.inc();
+      return hit;
+    }
+    return undefined;
   }
 
   async get(key: string, load: (key: string) => Promise<V>): Promise<V> {
     const now = Date.now();
     const hit = this.entries.get(key) ?? this.misses.get(key);
-    if (hit && hit.until > now) return hit.value;
+    if (hit && hit.until > now) {
+      this.stats?.hit.inc();
+      return hit.value;
+    }
+    this.stats?.miss.inc();
 
     const generation = this.generation;
     const inFlight = this.loading.get(key);
@@ -53,6 +72,31 @@ export class CredentialCache<V> {
     for (const key of keys) {
       this.entries.delete(key);
       this.misses.delete(key);
+    }
+  }
+
+  /** Drops every entry; loads in flight do not store what they read. */
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+    this.misses.clear();
+  }
+
+  /**
+   * `capMs`: from now on no entry lives longer than that, those held included. Undefined: the
+   * full lifetime again, starting from an empty cache.
+   */
+  capLifetime(capMs: number | undefined): void {
+    if (capMs === undefined) {
+      if (this.ttlMs === this.fullTtlMs) return;
+      this.ttlMs = this.fullTtlMs;
+      this.clear();
+      return;
+    }
+    this.ttlMs = Math.min(capMs, this.fullTtlMs);
+    const until = Date.now() + this.ttlMs;
+    for (const map of [this.entries, this.misses]) {
+      for (const entry of map.values()) if (entry.until > until) entry.until = until;
     }
   }
 

@@ -245,6 +245,50 @@ describe('scheduler configuration', () => {
   });
 });
 
+describe('loadConfig: several instances', () => {
+  const base = { APP_SECRET: SECRET, DATA_DIR: '/tmp/tessera-x' };
+
+  it('defaults to no Redis, the tessera: prefix, 2-second degraded caches and open metrics', () => {
+    expect(loadConfig(base)).toMatchObject({
+      redisUrl: undefined,
+      redisPrefix: 'tessera:',
+      degradedCacheTtlSeconds: 2,
+      metricsToken: undefined,
+    });
+  });
+
+  it('reads the Redis URL, the prefix, the degraded lifetime and the metrics token', () => {
+    const config = loadConfig({
+      ...base,
+      REDIS_URL: 'rediss://:pw@redis.example.test:6380/2',
+      REDIS_PREFIX: 'tessera-staging:',
+      DEGRADED_CACHE_TTL_SECONDS: '5',
+      METRICS_TOKEN: 'm'.repeat(20),
+    });
+    expect(config).toMatchObject({
+      redisUrl: 'rediss://:pw@redis.example.test:6380/2',
+      redisPrefix: 'tessera-staging:',
+      degradedCacheTtlSeconds: 5,
+      metricsToken: 'm'.repeat(20),
+    });
+  });
+
+  it('names each bad variable', () => {
+    const problems = problemsOf({
+      ...base,
+      REDIS_URL: 'http://redis:6379',
+      REDIS_PREFIX: 'has space',
+      DEGRADED_CACHE_TTL_SECONDS: '61',
+      METRICS_TOKEN: 'short',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(problems.join('\n')).toMatch(/REDIS_PREFIX/);
+    expect(problems.join('\n')).toMatch(/DEGRADED_CACHE_TTL_SECONDS.*0 to 60/);
+    expect(problems.join('\n')).toMatch(/METRICS_TOKEN/);
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable the configuration reads', () => {
     const source = readFileSync(new URL('./app-config.ts', import.meta.url), 'utf8');

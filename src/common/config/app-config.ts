@@ -59,6 +59,16 @@ export abstract class AppConfig {
   /** The first admin, created at start-up when no account has this email yet. */
   readonly adminEmail?: string;
   readonly adminPassword?: string;
+
+  // Several instances: shared counters, cross-instance invalidation, metrics
+  /** `redis://` or `rediss://`; unset: one instance, in-memory counters, no invalidation bus. */
+  readonly redisUrl?: string;
+  /** Prefix of every Redis key and channel, so that deployments can share one Redis. */
+  readonly redisPrefix: string;
+  /** Cache lifetime while the invalidation bus is down (revocations elsewhere may go unheard). */
+  readonly degradedCacheTtlSeconds: number;
+  /** Unset: `/metrics` is open (keep it off the public proxy); set: it wants this bearer token. */
+  readonly metricsToken?: string;
 }
 
 /** Every scheduled job. */
@@ -135,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: read.list('CORS_ORIGINS', '*'),
     ...mail,
     ...scheduler,
+    ...readScaleConfig(read, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -274,6 +285,31 @@ function readSchedulerConfig(read: EnvReader, env: Env, problems: string[]): Sch
     purgeBatchPauseMs: read.int('PURGE_BATCH_PAUSE_MS', 10, 0, 10_000),
     adminEmail,
     adminPassword,
+  };
+}
+
+type ScaleConfig = Pick<
+  AppConfig,
+  'redisUrl' | 'redisPrefix' | 'degradedCacheTtlSeconds' | 'metricsToken'
+>;
+
+const REDIS_PREFIX = /^[\w.:-]{1,64}$/;
+
+/** Several instances: Redis for shared counters and invalidation, and the metrics endpoint. */
+function readScaleConfig(read: EnvReader, problems: string[]): ScaleConfig {
+  const redisPrefix = read.string('REDIS_PREFIX', 'tessera:');
+  if (!REDIS_PREFIX.test(redisPrefix)) {
+    problems.push('REDIS_PREFIX must be 1 to 64 letters, digits, or . _ : -');
+  }
+  const metricsToken = read.string('METRICS_TOKEN', '') || undefined;
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,256}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be 16 to 256 printable characters without spaces');
+  }
+  return {
+    redisUrl: read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix,
+    degradedCacheTtlSeconds: read.int('DEGRADED_CACHE_TTL_SECONDS', 2, 0, 60),
+    metricsToken,
   };
 }
 

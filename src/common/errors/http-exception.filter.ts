@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../database/database-errors.js';
 import { DomainError, bearerChallenge } from './domain-error.js';
 
 export interface ErrorBody {
@@ -59,8 +60,27 @@ export function toErrorResponse(
   if (status) {
     return { body: errorBody(status, publicMessage(status, exception)), headers: {} };
   }
+  if (isDatabaseUnavailable(exception)) {
+    // Fails closed, and says so: nothing is decided without the database.
+    logDatabaseDown(logger, exception);
+    return {
+      body: errorBody(503, 'Service temporarily unavailable; try again shortly'),
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    };
+  }
   logger.error(exception);
   return { body: errorBody(500, 'Internal server error'), headers: {} };
+}
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+let databaseDownLoggedAt = 0;
+
+/** Once per 10 s at most: an outage fails every request, the log need not say it each time. */
+function logDatabaseDown(logger: { error(detail: unknown): void }, exception: unknown) {
+  const now = Date.now();
+  if (now - databaseDownLoggedAt < 10_000) return;
+  databaseDownLoggedAt = now;
+  logger.error(exception);
 }
 
 /**
@@ -68,9 +88,12 @@ export function toErrorResponse(
  * properties: a database error carries the query's parameters (emails, hashes).
  */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error };
-  const code = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message, code, stack: error.stack };
+  // Duck-typed: socket errors may come from another realm, where `instanceof Error` fails.
+  if (typeof error !== 'object' || error === null || !('message' in error)) {
+    return { type: typeof error };
+  }
+  const { name, message, code, stack } = error as Partial<Error> & { code?: unknown };
+  return { type: name, message, code, stack };
 }
 
 export function errorBody(statusCode: number, message: string | string[]): ErrorBody {

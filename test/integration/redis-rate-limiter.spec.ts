@@ -1,0 +1,121 @@
+import { Logger } from '@nestjs/common';
+import { jest } from '@jest/globals';
+import { Redis } from 'ioredis';
+import { RedisRateLimiter } from '../../src/common/rate-limit/redis-rate-limiter.js';
+import { HotChild } from '../../src/metrics/metrics.service.js';
+import {
+  TEST_REDIS_URL,
+  redisReachable,
+  sleep,
+  uniqueRedisPrefix,
+  waitFor,
+} from '../support/redis.js';
+import { TcpProxy } from '../support/tcp-proxy.js';
+
+const reachable = await redisReachable('test/integration/redis-rate-limiter.spec.ts');
+const describeRedis = reachable ? describe : describe.skip;
+
+const windows = [
+  { key: 'minute', limit: 2, windowSeconds: 60 },
+  { key: 'hour', limit: 3, windowSeconds: 3600 },
+];
+
+describeRedis('RedisRateLimiter', () => {
+  const clients: Redis[] = [];
+  let prefix: string;
+  const client = (url = TEST_REDIS_URL) => {
+    const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    redis.on('error', () => undefined);
+    clients.push(redis);
+    return redis;
+  };
+  const ready = (redis: Redis) => waitFor(async () => redis.status === 'ready');
+
+  beforeEach(() => {
+    prefix = uniqueRedisPrefix();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((redis) => redis.quit().catch(() => undefined)));
+  });
+
+  it('charges every window or none, across two instances', async () => {
+    const [a, b] = [client(), client()];
+    await Promise.all([ready(a), ready(b)]);
+    const first = new RedisRateLimiter(a, prefix);
+    const second = new RedisRateLimiter(b, prefix);
+    const allowed = async (limiter: RedisRateLimiter) =>
+      (await limiter.consumeAll(windows)).map((result) => result.allowed);
+
+    expect(await allowed(first)).toEqual([true, true]);
+    expect(await allowed(second)).toEqual([true, true]);
+    // The shared minute is full: refused on either instance, and the hour is not charged.
+    expect(await allowed(first)).toEqual([false, true]);
+    expect(await allowed(second)).toEqual([false, true]);
+    expect(await a.get(`${prefix}rl:minute`)).toBe('2');
+    expect(await a.get(`${prefix}rl:hour`)).toBe('2');
+
+    // A new minute: the hour's third and last request, then the hour refuses, and the fresh
+    // minute is not charged for it either.
+    await a.del(`${prefix}rl:minute`);
+    expect(await allowed(second)).toEqual([true, true]);
+    const [minute, hour] = await first.consumeAll(windows);
+    expect(minute).toMatchObject({ allowed: true, remaining: 1 });
+    expect(hour).toMatchObject({ allowed: false, remaining: 0 });
+    expect(hour.resetSeconds).toBeGreaterThan(3590);
+    expect(await a.get(`${prefix}rl:minute`)).toBe('1');
+    expect(await a.pttl(`${prefix}rl:minute`)).toBeGreaterThan(59_000);
+  });
+
+  it('allows exactly the limit under concurrent requests from four instances', async () => {
+    const redis = [client(), client(), client(), client()];
+    await Promise.all(redis.map(ready));
+    const limiters = redis.map((r) => new RedisRateLimiter(r, prefix));
+    const limit = [
+      { key: 'm', limit: 50, windowSeconds: 60 },
+      { key: 'h', limit: 1000, windowSeconds: 3600 },
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => limiters[i % 4].consumeAll(limit)),
+    );
+    expect(results.filter(([m, h]) => m.allowed && h.allowed)).toHaveLength(50);
+    expect(await redis[0].get(`${prefix}rl:h`)).toBe('50');
+  });
+
+  it('counts alone, with one warning, while Redis is cut off, and shares again once it is back', async () => {
+    const proxy = await TcpProxy.start(TEST_REDIS_URL);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      const viaProxy = client(proxy.rewrite(TEST_REDIS_URL));
+      const direct = client();
+      await Promise.all([ready(viaProxy), ready(direct)]);
+      const fallbacks = new HotChild();
+      const limiter = new RedisRateLimiter(viaProxy, prefix, fallbacks);
+      const other = new RedisRateLimiter(direct, prefix);
+      const one = [{ key: 'k', limit: 3, windowSeconds: 60 }];
+
+      expect((await limiter.consume('k', 3, 60)).allowed).toBe(true);
+      await proxy.stop();
+      // Down: still answers, from its own counters (which start from zero).
+      const during = [];
+      for (let i = 0; i < 5; i++) during.push((await limiter.consumeAll(one))[0].allowed);
+      expect(during).toEqual([true, true, true, false, false]);
+      expect(fallbacks.pending).toBe(5);
+      const warnings = warn.mock.calls.filter(([m]) => JSON.stringify(m).includes('Redis'));
+      expect(warnings).toHaveLength(1);
+
+      await proxy.resume();
+      await ready(viaProxy);
+      await sleep(1_000); // after a failed call Redis is left alone for a second
+      // Back: the shared count (1 so far) decides again, on both instances.
+      expect((await limiter.consume('k', 3, 60)).remaining).toBe(1);
+      expect((await other.consume('k', 3, 60)).remaining).toBe(0);
+      expect((await limiter.consume('k', 3, 60)).allowed).toBe(false);
+      expect(fallbacks.pending).toBe(5);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+      await proxy.stop();
+    }
+  });
+});
