@@ -6,6 +6,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiToken } from '../tokens/api-token.entity.js';
 import { IdempotencyKey } from '../tokens/idempotency-key.entity.js';
 import { PasswordResetToken } from '../auth/password-reset-token.entity.js';
+import { WebhookOutboxEvent } from '../webhooks/webhook-outbox.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export const ENTITIES = [
@@ -16,6 +17,7 @@ export const ENTITIES = [
   ApiToken,
   IdempotencyKey,
   PasswordResetToken,
+  WebhookOutboxEvent,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

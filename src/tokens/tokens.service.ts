@@ -14,6 +14,8 @@ import { allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { DISPLAY_PREFIX_LENGTH, generateApiToken } from './token-format.js';
 import { TokenVerifier } from './token-verifier.service.js';
+import { tokenEvent } from '../webhooks/webhook-events.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import {
   MAX_LIFETIME_DAYS,
   TokenDto,
@@ -37,6 +39,7 @@ export class TokensService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /**
@@ -111,6 +114,7 @@ export class TokensService {
         rotatedFromId: null,
       });
       await this.audit.record(actor, createdEvent(token), m);
+      await this.webhooks.enqueue([tokenEvent('token.created', token)], m);
       const created: CreatedTokenDto = { ...TokenDto.from(token), token: secret };
       if (claim) await this.idempotency.complete(m, claim, 201, created);
       return created;
@@ -293,6 +297,15 @@ export class TokensService {
         ],
         m,
       );
+      await this.webhooks.enqueue(
+        [
+          tokenEvent('token.rotated', token, {
+            previousTokenId: old.id,
+            gracePeriodSeconds: graceSeconds,
+          }),
+        ],
+        m,
+      );
       const rotated: RotatedTokenDto = {
         ...TokenDto.from(token),
         token: secret,
@@ -335,6 +348,10 @@ export class TokensService {
           },
           m,
         );
+        if (this.webhooks.enabled) {
+          const token = await m.findOneByOrFail(ApiToken, { id });
+          await this.webhooks.enqueue([tokenEvent('token.revoked', token, { reason })], m);
+        }
       }
       return row;
     });

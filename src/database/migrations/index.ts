@@ -2,6 +2,7 @@ import { Init1763856000000 } from './1763856000000-Init.js';
 import { AuditLog1763900000000 } from './1763900000000-AuditLog.js';
 import { ApiTokens1763910000000 } from './1763910000000-ApiTokens.js';
 import { PasswordReset1763920000000 } from './1763920000000-PasswordReset.js';
+import { Webhooks1763940000000 } from './1763940000000-Webhooks.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AuditLog1763900000000,
   ApiTokens1763910000000,
   PasswordReset1763920000000,
+  Webhooks1763940000000,
 ];
