@@ -50,7 +50,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     this.stopping = true;
     clearInterval(this.timer);
     if (!this.draining) return;
-    const grace = Math.min(SHUTDOWN_GRACE_MS, this.config.webhookTimeoutSeconds * 1000);
+    // Shorter than a request's own timeout, which would count against the receiver.
+    const grace = Math.min(SHUTDOWN_GRACE_MS, this.config.webhookTimeoutSeconds * 500);
     const timer = setTimeout(() => this.cutOff.abort(), grace);
     await this.draining;
     clearTimeout(timer);
@@ -149,12 +150,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
 
   /** A short reason, with no URL (it may carry a token of the receiver's) and no secret. */
   private failureOf(error: unknown): string {
-    if (!(error instanceof Error)) return 'request failed';
-    if (error.name === 'TimeoutError') {
-      return `no answer within ${this.config.webhookTimeoutSeconds} s`;
-    }
-    if (error.name === 'AbortError') return 'cut off by shutdown';
-    const code = (error.cause as { code?: unknown } | undefined)?.code;
-    return typeof code === 'string' ? code : error.name;
+    // Duck-typed: fetch's errors (DOMException among them) may come from another realm.
+    const { name, cause } = (error ?? {}) as { name?: unknown; cause?: { code?: unknown } };
+    if (name === 'TimeoutError') return `no answer within ${this.config.webhookTimeoutSeconds} s`;
+    if (name === 'AbortError') return 'cut off by shutdown';
+    if (typeof cause?.code === 'string') return cause.code;
+    return typeof name === 'string' ? name.slice(0, 100) : 'request failed';
   }
 }
