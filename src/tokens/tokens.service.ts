@@ -8,14 +8,14 @@ import type { Scope } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256 } from '../common/crypto/crypto.js';
 import { DomainError, insufficientScope, notFound } from '../common/errors/domain-error.js';
+import { tokenEvent } from '../webhooks/webhook-events.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { ApiToken, type TokenRevokeReason } from './api-token.entity.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
 import { allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { DISPLAY_PREFIX_LENGTH, generateApiToken } from './token-format.js';
 import { TokenVerifier } from './token-verifier.service.js';
-import { tokenEvent } from '../webhooks/webhook-events.js';
-import { WebhooksService } from '../webhooks/webhooks.service.js';
 import {
   MAX_LIFETIME_DAYS,
   TokenDto,

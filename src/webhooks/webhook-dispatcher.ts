@@ -81,9 +81,22 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       let batch: ClaimedEvent[];
       do {
         batch = await this.outbox.claim(BATCH, lease);
-        await Promise.all(batch.map((event) => this.attempt(event)));
+        await Promise.all(batch.map((event) => this.attemptLogged(event)));
       } while (batch.length === BATCH && !this.stopping);
     } while (this.again && !this.stopping);
+  }
+
+  /** An outcome that cannot be written leaves the row leased: it is tried again after the lease. */
+  private async attemptLogged(event: ClaimedEvent): Promise<void> {
+    try {
+      await this.attempt(event);
+    } catch (error) {
+      this.logger.error({
+        msg: 'Could not record a webhook attempt',
+        eventId: event.id,
+        err: describeError(error),
+      });
+    }
   }
 
   private async attempt(event: ClaimedEvent): Promise<void> {
@@ -91,7 +104,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     // The top-level fields in their documented order (jsonb keeps its own).
     const body = JSON.stringify({ id, type, createdAt, data });
     const log = { eventId: event.id, type: event.type, attempt: event.attempts };
-    let failure: string;
+    let failure: string | undefined;
+    let status: number | undefined;
     try {
       const response = await fetch(this.config.webhookUrl!, {
         method: 'POST',
@@ -116,14 +130,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
         ]),
       });
       await response.body?.cancel();
-      if (response.ok) {
-        await this.outbox.delivered(event);
-        this.logger.debug({ msg: 'Webhook delivered', ...log, status: response.status });
-        return;
-      }
-      failure = `HTTP ${response.status}`;
+      status = response.status;
+      if (!response.ok) failure = `HTTP ${status}`;
     } catch (error) {
       failure = this.failureOf(error);
+    }
+    if (failure === undefined) {
+      await this.outbox.delivered(event);
+      this.logger.debug({ msg: 'Webhook delivered', ...log, status });
+      return;
     }
     await this.failed(event, failure, log);
   }

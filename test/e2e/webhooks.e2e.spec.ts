@@ -293,6 +293,28 @@ describe('Lifecycle webhooks', () => {
     expect(receiver.about({ userId: user.id })).toHaveLength(1);
   });
 
+  it('records events with the transaction they are given: nothing if it rolls back', async () => {
+    const t = await start();
+    const id = randomUUID();
+    const event = {
+      payload: {
+        id,
+        type: 'token.created' as const,
+        createdAt: new Date().toISOString(),
+        data: { token: { id: randomUUID() }, userId: randomUUID() },
+      },
+    };
+    await expect(
+      t.app.get(DataSource).transaction(async (m) => {
+        expect(await t.app.get(WebhooksService).enqueue([event], m)).toBe(1);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await db.query('SELECT 1 FROM webhook_outbox WHERE id = $1', [id])).rowCount).toBe(0);
+    expect(receiver.arrived).toBe(0);
+  });
+
   it('records nothing at all without WEBHOOK_URL', async () => {
     const t = await startTestApp();
     apps.push(t);
@@ -309,6 +331,36 @@ describe('Lifecycle webhooks', () => {
     expect(await t.app.get(ExpiryNoticeService).run()).toEqual({ events: 0 });
     expect(await rowsOfUser(user.id)).toEqual([]);
     expect(receiver.arrived).toBe(0);
+  });
+
+  it('purges delivered and given-up events finished before the cutoff, a bounded batch at a time, never pending ones', async () => {
+    const t = await startTestApp();
+    apps.push(t);
+    const insert = (finished: string, pending = false) =>
+      db.query(
+        `INSERT INTO webhook_outbox
+           (id, event_type, payload, created_at, attempts, next_attempt_at, delivered_at, failed_at)
+         SELECT gen_random_uuid(), 'token.created', '{}'::jsonb, now() - interval '10 days', 1,
+                CASE WHEN $2 THEN now() + interval '1 hour' END,
+                CASE WHEN NOT $2 AND i % 2 = 0 THEN now() - $1::interval END,
+                CASE WHEN NOT $2 AND i % 2 = 1 THEN now() - $1::interval END
+         FROM generate_series(1, $3) i RETURNING id`,
+        [finished, pending, pending ? 1 : 5],
+      );
+    await insert('9 days');
+    const pendingId = (await insert('0 days', true)).rows[0].id;
+    await insert('1 hour');
+    const webhooks = t.app.get(WebhooksService);
+    const cutoff = new Date(Date.now() - 7 * 86_400_000);
+
+    expect(await webhooks.deleteFinishedBefore(cutoff, 3, true)).toBe(3);
+    expect((await db.query('SELECT id FROM webhook_outbox')).rowCount).toBe(11);
+    expect(await webhooks.deleteFinishedBefore(cutoff, 3, false)).toBe(3);
+    expect(await webhooks.deleteFinishedBefore(cutoff, 3, false)).toBe(2);
+    expect(await webhooks.deleteFinishedBefore(cutoff, 3, false)).toBe(0);
+    const left = await db.query('SELECT id, next_attempt_at FROM webhook_outbox');
+    expect(left.rowCount).toBe(6);
+    expect(left.rows.map((row) => row.id)).toContain(pendingId);
   });
 
   it('notices each token expiring soon once, even run twice and on two instances at once', async () => {
@@ -411,7 +463,8 @@ describe('Lifecycle webhooks', () => {
   });
 
   it('lets a delivery in flight at shutdown finish', async () => {
-    const t = await start();
+    // Shutdown waits up to 5 s for it.
+    const t = await start({ WEBHOOK_TIMEOUT_SECONDS: '10' });
     const user = await newUser(t.api);
     receiver.delayMs = 1000;
     const created = await createToken(t.api, user.accessToken);
