@@ -391,6 +391,10 @@ describe('Lifecycle webhooks', () => {
     await a.app.get(ExpiryNoticeService).run();
     const recorded = await notices();
     expect(recorded.map((row) => row.payload.data.token.id)).toEqual([soon.id]);
+    const epoch = Math.floor(Date.parse(soon.expiresAt as string) / 1000);
+    expect((recorded[0] as OutboxRow & { dedupe_key: string }).dedupe_key).toBe(
+      `token.expiring_soon:${soon.id}:${epoch}`,
+    );
 
     const hook = await receiver.waitFor(() =>
       receiver.about({ tokenId: soon.id }).find((h) => h.body.type === 'token.expiring_soon'),
