@@ -53,6 +53,7 @@ export abstract class AppConfig {
   readonly webhookMaxAttempts: number;
   /** How often each instance looks for due events (new ones are also sent at once). */
   readonly webhookPollSeconds: number;
+  /** A receiver slower than this to answer has failed the attempt. */
   readonly webhookTimeoutSeconds: number;
   /** `token.expiring_soon` goes out this many days before a token expires. */
   readonly tokenExpiryNoticeDays: number;
