@@ -19,6 +19,7 @@ import { runMigrations } from './database/migrate.js';
 import { JobRunner, type JobReport } from './scheduler/job-runner.service.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from './scheduler/jobs.js';
 import { JobsModule } from './scheduler/jobs.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -42,7 +43,13 @@ class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, JobsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuditModule,
+        MetricsModule,
+        JobsModule,
+      ],
       providers: [AdminAccounts],
     };
   }
@@ -122,7 +129,8 @@ async function purge(runner: JobRunner, dryRun: boolean, json: boolean): Promise
   } else if (!reports.some((report) => report.outcome === 'skipped')) {
     process.stdout.write(
       `${dryRun ? 'Dry run: would delete' : 'Deleted'} ${totals.tokens} API tokens, ${totals.sessions} sessions, ` +
-        `${totals.passwordResetTokens} password-reset links, ${totals.idempotencyKeys} idempotency records\n`,
+        `${totals.passwordResetTokens} password-reset links, ${totals.idempotencyKeys} idempotency records, ` +
+        `${totals.webhookEvents} webhook events\n`,
     );
   }
   return exitOf(reports);

@@ -7,6 +7,7 @@ import { ApiToken } from '../tokens/api-token.entity.js';
 import { IdempotencyKey } from '../tokens/idempotency-key.entity.js';
 import { PasswordResetToken } from '../auth/password-reset-token.entity.js';
 import { JobRun } from '../scheduler/job-run.entity.js';
+import { WebhookOutboxEvent } from '../webhooks/webhook-outbox.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export const ENTITIES = [
@@ -18,6 +19,7 @@ export const ENTITIES = [
   IdempotencyKey,
   PasswordResetToken,
   JobRun,
+  WebhookOutboxEvent,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

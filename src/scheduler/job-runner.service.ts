@@ -5,6 +5,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, type JobName } from '../common/config/app-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { JobTrigger } from './job-run.entity.js';
 import { Jobs, type JobDefinition } from './jobs.js';
 
@@ -50,6 +51,7 @@ export class JobRunner implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: Jobs,
     private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -105,13 +107,15 @@ export class JobRunner implements BeforeApplicationShutdown {
     await lock.connect();
     try {
       const busy = await this.lockAll(lock, names);
-      if (busy) return names.map((job) => skipped(job, `${busy} is running on another instance`));
+      if (busy) {
+        return names.map((job) => this.skipped(job, `${busy} is running on another instance`));
+      }
 
       const reports: JobReport[] = [];
       for (const job of definitions) {
         const runId = await this.begin(job.name, options);
         if (!runId) {
-          reports.push(skipped(job.name, 'this scheduled run was made by another instance'));
+          reports.push(this.skipped(job.name, 'this scheduled run was made by another instance'));
           continue;
         }
         reports.push(await this.execute(job, runId, options));
@@ -183,6 +187,17 @@ export class JobRunner implements BeforeApplicationShutdown {
         [runId, error ? 'failed' : 'ok', JSON.stringify(counts), error ?? null],
       );
     }
+    if (!dryRun) {
+      const outcome = error ? 'failed' : 'ok';
+      this.metrics.jobRuns.inc({ job: job.name, outcome });
+      this.metrics.jobDurationSeconds.observe(
+        { job: job.name },
+        (finishedAt.getTime() - startedAt.getTime()) / 1000,
+      );
+      if (job.name.startsWith('purge-')) {
+        for (const [kind, n] of Object.entries(counts)) this.metrics.purgedRows.inc({ kind }, n);
+      }
+    }
     const report: JobReport = {
       job: job.name,
       outcome: error ? 'failed' : 'ok',
@@ -204,9 +219,14 @@ export class JobRunner implements BeforeApplicationShutdown {
     }
     return report;
   }
+
+  private skipped(job: JobName, reason: string): JobReport {
+    this.metrics.jobRuns.inc({ job, outcome: 'skipped' });
+    return skippedReport(job, reason);
+  }
 }
 
-function skipped(job: JobName, reason: string): JobReport {
+function skippedReport(job: JobName, reason: string): JobReport {
   const now = new Date().toISOString();
   return {
     job,

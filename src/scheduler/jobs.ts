@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { JobName } from '../common/config/app-config.js';
+import { ExpiryNoticeService } from '../webhooks/expiry-notice.service.js';
 import { PurgeService, type PurgeKind } from './purge.service.js';
 
 export interface JobContext {
@@ -21,7 +22,7 @@ export interface JobDefinition {
 export class Jobs {
   private readonly byName: Map<JobName, JobDefinition>;
 
-  constructor(purge: PurgeService) {
+  constructor(purge: PurgeService, expiryNotices: ExpiryNoticeService) {
     const purgeJob = (name: JobName, description: string, kinds: PurgeKind[]): JobDefinition => ({
       name,
       description,
@@ -31,7 +32,7 @@ export class Jobs {
         return counts;
       },
     });
-    const all = [
+    const all: JobDefinition[] = [
       purgeJob(
         'purge-tokens',
         'Deletes API tokens expired or revoked more than TOKEN_RETENTION_DAYS ago',
@@ -42,9 +43,19 @@ export class Jobs {
         'Deletes sessions ended more than SESSION_RETENTION_DAYS ago, and spent password-reset links',
         ['sessions', 'passwordResetTokens'],
       ),
-      purgeJob('purge-idempotency', 'Deletes Idempotency-Key records older than 24 hours', [
-        'idempotencyKeys',
-      ]),
+      purgeJob(
+        'purge-idempotency',
+        'Deletes Idempotency-Key records older than 24 hours, and webhook events delivered or given up more than 7 days ago',
+        ['idempotencyKeys', 'webhookEvents'],
+      ),
+      {
+        name: 'notify-expiring-tokens',
+        description:
+          'Sends a token.expiring_soon webhook, once, for each API token expiring within TOKEN_EXPIRY_NOTICE_DAYS',
+        async run({ dryRun }) {
+          return { notices: (await expiryNotices.run({ dryRun })).events };
+        },
+      },
     ];
     this.byName = new Map(all.map((job) => [job.name, job]));
   }
@@ -67,7 +78,13 @@ export const PURGE_JOBS: readonly JobName[] = [
 
 /** A full purge's counts, summed over its jobs' reports. */
 export function purgeTotals(reports: { counts: Record<string, number> }[]) {
-  const totals = { tokens: 0, sessions: 0, idempotencyKeys: 0, passwordResetTokens: 0 };
+  const totals = {
+    tokens: 0,
+    sessions: 0,
+    idempotencyKeys: 0,
+    passwordResetTokens: 0,
+    webhookEvents: 0,
+  };
   for (const report of reports) {
     for (const [kind, n] of Object.entries(report.counts)) {
       totals[kind as keyof typeof totals] = (totals[kind as keyof typeof totals] ?? 0) + n;

@@ -3,9 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sleep } from '../common/background/background-tasks.js';
 import { AppConfig } from '../common/config/app-config.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 
 /** What a purge deletes, by name in its counts. */
-export type PurgeKind = 'tokens' | 'sessions' | 'passwordResetTokens' | 'idempotencyKeys';
+export type PurgeKind =
+  'tokens' | 'sessions' | 'passwordResetTokens' | 'idempotencyKeys' | 'webhookEvents';
+
+/** Delivered or given-up webhook events are kept this long, for inspection. */
+const WEBHOOK_RETENTION_HOURS = 7 * 24;
 
 interface PurgeTarget {
   table: string;
@@ -20,7 +25,7 @@ interface PurgeTarget {
  * its revocation (a future revocation is a rotation's grace period), a session's the earliest of
  * revocation, idle and absolute expiry, and the cut-off is never later than now.
  */
-const TARGETS: Record<PurgeKind, PurgeTarget> = {
+const TARGETS: Record<Exclude<PurgeKind, 'webhookEvents'>, PurgeTarget> = {
   tokens: {
     table: 'api_tokens',
     due: 'LEAST(revoked_at, expires_at) < $1',
@@ -64,17 +69,24 @@ export interface PurgeOptions {
 export class PurgeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksService,
     private readonly config: AppConfig,
   ) {}
 
   /** Deletes (or, dry, counts) the rows of `kind` due now. */
   async purge(kind: PurgeKind, options: PurgeOptions = {}): Promise<number> {
+    if (kind === 'webhookEvents') {
+      // The outbox's own statement: finished events only, never one still to be delivered.
+      const cutoff = await this.cutoff(WEBHOOK_RETENTION_HOURS);
+      if (options.dryRun) {
+        return this.webhooks.deleteFinishedBefore(cutoff, Number.MAX_SAFE_INTEGER, true);
+      }
+      return this.inBatches(options, (limit) =>
+        this.webhooks.deleteFinishedBefore(cutoff, limit, false),
+      );
+    }
     const target = TARGETS[kind];
-    // One cut-off for the whole run, from the database's clock, which judges expiry too.
-    const [{ cutoff }]: { cutoff: Date }[] = await this.dataSource.query(
-      `SELECT now() - make_interval(hours => $1) AS cutoff`,
-      [target.retentionHours(this.config)],
-    );
+    const cutoff = await this.cutoff(target.retentionHours(this.config));
     if (options.dryRun) {
       const [{ n }]: { n: number }[] = await this.dataSource.query(
         `SELECT count(*)::int AS n FROM ${target.table} WHERE ${target.due}`,
@@ -82,10 +94,27 @@ export class PurgeService {
       );
       return n;
     }
+    return this.inBatches(options, (limit) => this.deleteBatch(target, cutoff, limit));
+  }
+
+  /** One cut-off for a whole run, from the database's clock, which judges expiry too. */
+  private async cutoff(retentionHours: number): Promise<Date> {
+    const [{ cutoff }]: { cutoff: Date }[] = await this.dataSource.query(
+      `SELECT now() - make_interval(hours => $1) AS cutoff`,
+      [retentionHours],
+    );
+    return cutoff;
+  }
+
+  /** Runs `deleteBatch` until a batch comes back short, pausing in between. */
+  private async inBatches(
+    options: PurgeOptions,
+    deleteBatch: (limit: number) => Promise<number>,
+  ): Promise<number> {
     const batchSize = this.config.purgeBatchSize;
     let deleted = 0;
     for (;;) {
-      const n = await this.deleteBatch(target, cutoff, batchSize);
+      const n = await deleteBatch(batchSize);
       deleted += n;
       if (n < batchSize || options.signal?.aborted) return deleted;
       if (this.config.purgeBatchPauseMs > 0) {

@@ -9,6 +9,8 @@ import { AppConfig } from '../common/config/app-config.js';
 import { sha256 } from '../common/crypto/crypto.js';
 import { beforeCursor, decodeCursor, encodeCursor, microseconds } from '../common/http/cursor.js';
 import { DomainError, insufficientScope, notFound } from '../common/errors/domain-error.js';
+import { tokenEvent } from '../webhooks/webhook-events.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { ApiToken, type TokenRevokeReason } from './api-token.entity.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
 import { allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
@@ -38,6 +40,7 @@ export class TokensService {
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /**
@@ -112,6 +115,7 @@ export class TokensService {
         rotatedFromId: null,
       });
       await this.audit.record(actor, createdEvent(token), m);
+      await this.webhooks.enqueue([tokenEvent('token.created', token)], m);
       const created: CreatedTokenDto = { ...TokenDto.from(token), token: secret };
       if (claim) await this.idempotency.complete(m, claim, 201, created);
       return created;
@@ -291,6 +295,15 @@ export class TokensService {
         ],
         m,
       );
+      await this.webhooks.enqueue(
+        [
+          tokenEvent('token.rotated', token, {
+            previousTokenId: old.id,
+            gracePeriodSeconds: graceSeconds,
+          }),
+        ],
+        m,
+      );
       const rotated: RotatedTokenDto = {
         ...TokenDto.from(token),
         token: secret,
@@ -333,6 +346,10 @@ export class TokensService {
           },
           m,
         );
+        if (this.webhooks.enabled) {
+          const token = await m.findOneByOrFail(ApiToken, { id });
+          await this.webhooks.enqueue([tokenEvent('token.revoked', token, { reason })], m);
+        }
       }
       return row;
     });

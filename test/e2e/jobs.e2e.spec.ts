@@ -5,7 +5,7 @@ import { JOB_LOCK_NAMESPACE } from '../../src/scheduler/job-runner.service.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
 
-const JOBS = ['purge-tokens', 'purge-sessions', 'purge-idempotency'];
+const JOBS = ['purge-tokens', 'purge-sessions', 'purge-idempotency', 'notify-expiring-tokens'];
 
 /** The scheduler: schedules from config, one run at a time across instances, runs recorded. */
 describe('Scheduled jobs', () => {
@@ -56,6 +56,8 @@ describe('Scheduled jobs', () => {
     const expected = new CronTime('17 4 * * *', 'UTC').sendAt().toJSDate().toISOString();
     expect(tokens.nextRunAt).toBe(expected);
     expect(before.body[2]).toMatchObject({ name: 'purge-idempotency', cron: '*/5 * * * *' });
+    // Not a purge: its own schedule, on even with the purges off.
+    expect(before.body[3]).toMatchObject({ name: 'notify-expiring-tokens', cron: '0 8 * * *' });
 
     const onB = await b.api.get('/api/v1/admin/jobs', { token: b.adminToken });
     const sessions = onB.body.find((job: { name: string }) => job.name === 'purge-sessions');

@@ -174,7 +174,12 @@ describe('Purge', () => {
     // Recorded, one run per job, and audited as the admin's.
     const runs = await sql.query(`SELECT job, trigger, outcome, counts FROM job_runs ORDER BY job`);
     expect(runs.rows).toEqual([
-      { job: 'purge-idempotency', trigger: 'admin', outcome: 'ok', counts: { idempotencyKeys: 4 } },
+      {
+        job: 'purge-idempotency',
+        trigger: 'admin',
+        outcome: 'ok',
+        counts: { idempotencyKeys: 4, webhookEvents: 0 },
+      },
       {
         job: 'purge-sessions',
         trigger: 'admin',

@@ -51,6 +51,8 @@ describe('Database schema', () => {
           'refresh_tokens_token_hash_key',
           'refresh_tokens_session_idx',
           'password_reset_tokens_token_hash_key',
+          'webhook_outbox_due_idx',
+          'webhook_outbox_dedupe_key_key',
         ]),
       );
     } finally {

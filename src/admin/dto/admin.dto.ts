@@ -47,6 +47,9 @@ export class PurgeResultDto {
   @ApiProperty({ description: 'Spent or expired password-reset links deleted' })
   passwordResetTokens: number;
 
+  @ApiProperty({ description: 'Webhook events delivered or given up more than 7 days ago' })
+  webhookEvents: number;
+
   @ApiProperty()
   dryRun: boolean;
 

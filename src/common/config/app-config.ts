@@ -69,10 +69,31 @@ export abstract class AppConfig {
   readonly degradedCacheTtlSeconds: number;
   /** Unset: `/metrics` is open (keep it off the public proxy); set: it wants this bearer token. */
   readonly metricsToken?: string;
+
+  // Lifecycle webhooks
+  /** Where token events are POSTed; unset: no event is recorded or sent. */
+  readonly webhookUrl?: string;
+  /** HMAC-SHA256 key of the `Tessera-Signature` header; set whenever {@link webhookUrl} is. */
+  readonly webhookSecret?: string;
+  /** First retry delay; it doubles per attempt, up to an hour. */
+  readonly webhookRetryBaseSeconds: number;
+  /** Attempts before an event is given up (kept in the outbox as failed). */
+  readonly webhookMaxAttempts: number;
+  /** How often each instance looks for due events (new ones are also sent at once). */
+  readonly webhookPollSeconds: number;
+  /** A receiver slower than this to answer has failed the attempt. */
+  readonly webhookTimeoutSeconds: number;
+  /** `token.expiring_soon` goes out this many days before a token expires. */
+  readonly tokenExpiryNoticeDays: number;
 }
 
 /** Every scheduled job. */
-export const JOB_NAMES = ['purge-tokens', 'purge-sessions', 'purge-idempotency'] as const;
+export const JOB_NAMES = [
+  'purge-tokens',
+  'purge-sessions',
+  'purge-idempotency',
+  'notify-expiring-tokens',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export class ConfigError extends Error {
@@ -121,6 +142,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = read.int('PORT', 3000, 0, 65535);
   const mail = readMailConfig(read, nodeEnv, port, problems);
   const scheduler = readSchedulerConfig(read, env, problems);
+  const webhooks = readWebhookConfig(read, nodeEnv, problems);
 
   const config: AppConfig = {
     nodeEnv,
@@ -146,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...mail,
     ...scheduler,
     ...readScaleConfig(read, problems),
+    ...webhooks,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -225,18 +248,24 @@ type SchedulerConfig = Pick<
   | 'adminPassword'
 >;
 
-/** Per-job cron variables; each falls back to the shared `PURGE_CRON`. */
+/** Per-job cron variables; the purges fall back to the shared `PURGE_CRON`. */
 const JOB_CRON_VARIABLES: Record<JobName, string> = {
   'purge-tokens': 'PURGE_TOKENS_CRON',
   'purge-sessions': 'PURGE_SESSIONS_CRON',
   'purge-idempotency': 'PURGE_IDEMPOTENCY_CRON',
+  'notify-expiring-tokens': 'EXPIRY_NOTICE_CRON',
 };
 
 /** Jobs, their schedules and retention; the bootstrap admin. */
 function readSchedulerConfig(read: EnvReader, env: Env, problems: string[]): SchedulerConfig {
   const purgeCron = read.cron('PURGE_CRON', '0 3 * * *');
   const jobCron = {} as Record<JobName, string>;
-  for (const job of JOB_NAMES) jobCron[job] = read.cron(JOB_CRON_VARIABLES[job], purgeCron);
+  for (const job of JOB_NAMES) {
+    jobCron[job] = read.cron(
+      JOB_CRON_VARIABLES[job],
+      job.startsWith('purge-') ? purgeCron : '0 8 * * *',
+    );
+  }
 
   const jobsEnabled = {} as Record<JobName, boolean>;
   const schedulerOn = read.bool('SCHEDULER_ENABLED', true);
@@ -310,6 +339,51 @@ function readScaleConfig(read: EnvReader, problems: string[]): ScaleConfig {
     redisPrefix,
     degradedCacheTtlSeconds: read.int('DEGRADED_CACHE_TTL_SECONDS', 2, 0, 60),
     metricsToken,
+  };
+}
+
+// Lifecycle webhooks
+type WebhookConfig = Pick<
+  AppConfig,
+  | 'webhookUrl'
+  | 'webhookSecret'
+  | 'webhookRetryBaseSeconds'
+  | 'webhookMaxAttempts'
+  | 'webhookPollSeconds'
+  | 'webhookTimeoutSeconds'
+  | 'tokenExpiryNoticeDays'
+>;
+
+/** Optional: without WEBHOOK_URL, nothing is recorded. With it, events must be signable. */
+function readWebhookConfig(read: EnvReader, nodeEnv: NodeEnv, problems: string[]): WebhookConfig {
+  const webhookUrl = read.optionalUrl('WEBHOOK_URL', ['http:', 'https:']);
+  const webhookSecret = read.string('WEBHOOK_SECRET', '') || undefined;
+  if (webhookUrl !== undefined) {
+    const url = new URL(webhookUrl);
+    if (url.username || url.password) {
+      problems.push('WEBHOOK_URL must not hold credentials: receivers check WEBHOOK_SECRET');
+    } else if (nodeEnv === 'production' && url.protocol !== 'https:') {
+      problems.push('WEBHOOK_URL must be an https:// URL in production');
+    }
+    if (webhookSecret === undefined) {
+      problems.push('WEBHOOK_SECRET is required when WEBHOOK_URL is set (32+ random characters)');
+    }
+  }
+  if (webhookSecret !== undefined) {
+    if (webhookSecret.length < 32) {
+      problems.push('WEBHOOK_SECRET must be at least 32 characters long');
+    } else if (nodeEnv === 'production' && PLACEHOLDER.test(webhookSecret)) {
+      problems.push('WEBHOOK_SECRET looks like a placeholder; set a random value in production');
+    }
+  }
+  return {
+    webhookUrl,
+    webhookSecret,
+    webhookRetryBaseSeconds: read.int('WEBHOOK_RETRY_BASE_SECONDS', 30, 1, 3600),
+    webhookMaxAttempts: read.int('WEBHOOK_MAX_ATTEMPTS', 30, 1, 100),
+    webhookPollSeconds: read.int('WEBHOOK_POLL_SECONDS', 10, 1, 3600),
+    webhookTimeoutSeconds: read.int('WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60),
+    tokenExpiryNoticeDays: read.int('TOKEN_EXPIRY_NOTICE_DAYS', 7, 1, 365),
   };
 }
 

@@ -3,6 +3,7 @@ import { AuditLog1763900000000 } from './1763900000000-AuditLog.js';
 import { ApiTokens1763910000000 } from './1763910000000-ApiTokens.js';
 import { PasswordReset1763920000000 } from './1763920000000-PasswordReset.js';
 import { Jobs1763930000000 } from './1763930000000-Jobs.js';
+import { Webhooks1763940000000 } from './1763940000000-Webhooks.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ApiTokens1763910000000,
   PasswordReset1763920000000,
   Jobs1763930000000,
+  Webhooks1763940000000,
 ];
