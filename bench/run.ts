@@ -20,14 +20,18 @@
  * in-memory limits.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { cpus, totalmem } from 'node:os';
 import { queryOnce } from '../src/database/pg-query.js';
-import { generateApiToken } from '../src/tokens/token-format.js';
+import {
+  fillTokens,
+  freshDatabase,
+  pinned,
+  seedSession,
+  seedTokens,
+  startService,
+  stopService,
+  type Service,
+} from './support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -51,23 +55,6 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
-}
-
-interface Service {
-  base: string;
-  child: ChildProcess;
-}
-
-/** Linux with two or more CPUs: the service on CPU 0, this process (autocannon) on CPU 1. */
-const pinned = process.platform === 'linux' && cpus().length >= 2 && hasTaskset();
-
-function hasTaskset(): boolean {
-  try {
-    execFileSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function main() {
@@ -250,126 +237,6 @@ async function load(service: Service, scenario: Scenario, duration: number) {
     );
   }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-async function freshDatabase(cleanup: (() => Promise<void> | void)[]): Promise<string> {
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
-    const embedded = await startEmbeddedPostgres(dir, pino({ level: 'warn' }));
-    cleanup.push(async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    serverUrl = embedded.adminUrl;
-  }
-  const name = `tessera_bench_${Date.now()}`;
-  await queryOnce(serverUrl, `CREATE DATABASE ${name}`);
-  cleanup.push(async () => {
-    await queryOnce(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function startService(
-  databaseUrl: string,
-  port: number,
-  env: Record<string, string>,
-): Promise<Service> {
-  const base = `http://127.0.0.1:${port}`;
-  const [command, args] = pinned
-    ? ['taskset', ['-c', '0', process.execPath, 'dist/main.js']]
-    : [process.execPath, ['dist/main.js']];
-  const child = spawn(command, args, {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      APP_SECRET: 'bench-only-secret-7f3a9c2e1b4d6a8f0e2c4b6d8a',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      AUTH_RATE_PER_MINUTE: '1000',
-      // The limiter still counts every request; it just never refuses one here.
-      TOKEN_RATE_PER_MINUTE: '1000000000',
-      TOKEN_RATE_PER_HOUR: '1000000000',
-      // Required in production; the benchmark sends no mail, so nothing need listen there.
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      MAIL_FROM: 'bench@example.test',
-      PUBLIC_URL: 'https://bench.example.test',
-      // In-memory limits unless the scenario names a Redis.
-      REDIS_URL: '',
-      ...env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error('the service exited during start-up');
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) return { base, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the service did not become ready');
-}
-
-async function stopService({ child }: Service) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function seedSession(base: string): Promise<{ accessToken: string; userId: string }> {
-  const credentials = { email: 'bench@example.test', password: 'bench-password-1' };
-  const post = (path: string) =>
-    fetch(base + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(credentials),
-    });
-  const user = (await (await post('/api/v1/auth/register')).json()) as { id: string };
-  const login = (await (await post('/api/v1/auth/login')).json()) as { accessToken: string };
-  return { accessToken: login.accessToken, userId: user.id };
-}
-
-/** Real tokens of the bench user, inserted directly (the API would stop at the per-user limit). */
-async function seedTokens(databaseUrl: string, userId: string, n: number): Promise<string[]> {
-  const tokens = Array.from({ length: n }, generateApiToken);
-  await queryOnce(
-    databaseUrl,
-    `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips)
-     SELECT $1, 'bench', left(t, 8), sha256(convert_to(t, 'UTF8')),
-            '{tokens:read,profile:read}', '{}'
-     FROM unnest($2::text[]) AS t`,
-    [userId, tokens],
-  );
-  return tokens;
-}
-
-/** Tokens of another user, whose secrets nobody knows: they only make the table large. */
-async function fillTokens(databaseUrl: string, n: number) {
-  if (n <= 0) return;
-  const [{ id }] = await queryOnce<{ id: string }>(
-    databaseUrl,
-    `INSERT INTO users (email, password_hash) VALUES ('filler@example.test', 'x') RETURNING id`,
-  );
-  const batch = 250_000;
-  for (let done = 0; done < n; done += batch) {
-    await queryOnce(
-      databaseUrl,
-      `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips)
-       SELECT $1, 'filler', 'tsr_fill', sha256(uuid_send(gen_random_uuid()) || int4send(i)),
-              '{tokens:read}', '{}'
-       FROM generate_series(1, $2::int) AS i`,
-      [id, Math.min(batch, n - done)],
-    );
-  }
-  await queryOnce(databaseUrl, 'ANALYZE api_tokens');
 }
 
 async function countTokens(databaseUrl: string) {

@@ -13,6 +13,7 @@ class FakePubSub {
     const bus = Object.assign(new EventEmitter(), {
       status: 'ready',
       subscribe: async () => 1,
+      ping: async () => 'PONG',
     });
     this.connections.add(bus);
     const commands = Object.assign(new EventEmitter(), {
@@ -77,6 +78,9 @@ describe('InvalidationBus', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(b.up).toBe(true);
     expect(onB.calls.caps.at(-1)).toBeUndefined();
+    // Their heartbeats stop with them, not later in another test file.
+    a.beforeApplicationShutdown();
+    b.beforeApplicationShutdown();
   });
 
   it('does nothing without Redis, and leaves lifetimes alone', () => {
