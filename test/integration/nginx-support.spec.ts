@@ -48,6 +48,8 @@ function stubAnswer(uri: string): { status: number; headers: Record<string, stri
       return { status: 401, headers: { 'WWW-Authenticate': INVALID_TOKEN } };
     case 'forbidden':
       return { status: 403, headers: { 'WWW-Authenticate': INSUFFICIENT_SCOPE } };
+    case 'bad':
+      return { status: 400, headers: {} };
     case 'limited':
       return {
         status: 429,
@@ -303,6 +305,14 @@ run('nginx forward-auth harness', () => {
     expect(countOf(reply, 'retry-after')).toBe(1);
     expect(countOf(reply, 'www-authenticate')).toBe(0);
     expect(JSON.parse(reply.body)).toMatchObject({ statusCode: 429 });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('answers 400 for a request the auth endpoint cannot read, without reaching the upstream', async () => {
+    const reply = await send(nginx.url, '/bad/x');
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ statusCode: 400 });
+    expect(countOf(reply, 'www-authenticate')).toBe(0);
     expect(upstream.requests).toHaveLength(0);
   });
 
