@@ -113,7 +113,11 @@ describe('Input rules', () => {
         `{"grant_type":"password","username":"${lone}","password":"${PASSWORD}"}`,
       ],
     ])('answers a lone surrogate in the email on %s with 400', async (path, raw) => {
-      expectBadRequest(await t.api.post(path, { raw }), /well-formed Unicode/);
+      const res = await t.api.post(path, { raw });
+      expect(res.status).toBe(400);
+      expect(String(res.body.message)).toMatch(/well-formed Unicode/);
+      // The token endpoint answers in RFC 6749's terms.
+      expect(res.body.error).toBe(path.endsWith('/token') ? 'invalid_request' : 'Bad Request');
     });
 
     it('refuses a lone surrogate in a token name or description and creates nothing', async () => {

@@ -21,7 +21,7 @@ import {
  * per operation and kind (valid, invalid).
  */
 const SEED = Number(process.env.OPENAPI_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const RUNS = Number(process.env.OPENAPI_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.OPENAPI_FUZZ_RUNS ?? 10);
 
 type Schema = Record<string, any>;
 interface Operation {

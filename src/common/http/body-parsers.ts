@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { MAX_JSON_DEPTH, decodeUtf8, illFormedText, jsonTooDeep } from '../validation/text.js';
+import { MAX_JSON_DEPTH, decodeUtf8, jsonTooDeep } from '../validation/text.js';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
@@ -9,9 +9,10 @@ const NOT_UTF8 = 'Request body must be UTF-8';
 
 /**
  * The two body types the API reads, parsed strictly before anything else sees them: bytes that
- * are not UTF-8, nesting deeper than MAX_JSON_DEPTH (checked on the raw text, before the parser
- * and class-transformer recurse into it), lone surrogates, NUL, and a body that is not an
- * object are all 400 in the usual error shape.
+ * are not UTF-8 and nesting deeper than MAX_JSON_DEPTH (checked on the raw text, before the
+ * parser and class-transformer recurse into it) are 400 in the usual error shape. What the
+ * parsed text may contain is WellFormedTextPipe's to check, inside the route, so that a route
+ * with its own error format (the OAuth token endpoint) answers in it.
  */
 export function useStrictBodyParsers(app: NestFastifyApplication, bodyLimit: number): void {
   const fastify = app.getHttpAdapter().getInstance();
@@ -23,11 +24,7 @@ export function useStrictBodyParsers(app: NestFastifyApplication, bodyLimit: num
     if (jsonTooDeep(text)) {
       return done(new BadRequestException(`JSON is nested deeper than ${MAX_JSON_DEPTH} levels`));
     }
-    void parseJson(request as FastifyRequest, text, (error: Error | null, value?: unknown) => {
-      if (error) return done(error);
-      const problem = checked(value);
-      done(problem, problem ? undefined : value);
-    });
+    void parseJson(request as FastifyRequest, text, done);
   });
 
   app.useBodyParser(
@@ -38,18 +35,9 @@ export function useStrictBodyParsers(app: NestFastifyApplication, bodyLimit: num
       if (text === null) return done(new BadRequestException(NOT_UTF8));
       const form = parseForm(text);
       if (form instanceof Error) return done(form);
-      const problem = illFormedText(form);
-      done(problem ? new BadRequestException(problem) : null, form);
+      done(null, form);
     },
   );
-
-  function checked(value: unknown): Error | null {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      return new BadRequestException('Request body must be a JSON object');
-    }
-    const problem = illFormedText(value);
-    return problem ? new BadRequestException(problem) : null;
-  }
 }
 
 /**

@@ -9,7 +9,7 @@ const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** Within what PostgreSQL's timestamptz and JavaScript's Date both hold. */
-const EARLIEST = Date.UTC(1, 0, 1);
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z'); // Date.UTC reads year 1 as 1901
 const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export function isDateTime(value: unknown): value is string {
