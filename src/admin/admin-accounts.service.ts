@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/dto/auth.dto.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { isAccountEmail } from '../common/validation/email.js';
 import { normalizeEmail } from '../users/users.service.js';
 
 export type AdminOutcome = 'created' | 'exists' | 'promoted' | 'not_admin';
@@ -28,7 +28,7 @@ export class AdminAccounts {
     source: 'ADMIN_EMAIL' | 'cli',
   ): Promise<{ outcome: AdminOutcome; userId: string }> {
     const email = normalizeEmail(input.email);
-    if (!isEmail(email)) throw new DomainError('BadRequest', 'Not an email address');
+    if (!isAccountEmail(email)) throw new DomainError('BadRequest', 'Not an email address');
     const existing = await this.find(email);
     if (existing) return this.existing(existing, input.promote ?? false, source);
     if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX) {

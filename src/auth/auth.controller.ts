@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
+  ApiExtraModels,
   ApiConflictResponse,
   ApiConsumes,
   ApiHeader,
@@ -12,6 +14,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import { actorOf } from '../audit/audit-actor.js';
@@ -28,6 +31,8 @@ import {
   CredentialDto,
   LoginDto,
   OAuthTokenDto,
+  PasswordGrantDto,
+  RefreshTokenGrantDto,
   RefreshDto,
   RegisterDto,
   RevokedCountDto,
@@ -35,6 +40,12 @@ import {
   TokenPairDto,
   UserDto,
 } from './dto/auth.dto.js';
+
+/** 1 to 200 printable ASCII characters, surrounding spaces trimmed. */
+const DEVICE_HEADER = {
+  type: 'string',
+  pattern: '^[\\x21-\\x7e]([\\x20-\\x7e]{0,198}[\\x21-\\x7e])?$',
+};
 
 @ApiTags('auth')
 @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
@@ -62,8 +73,9 @@ export class AuthController {
     name: 'X-Device-Id',
     required: false,
     description: 'A new login from the same device replaces its session',
+    schema: DEVICE_HEADER,
   })
-  @ApiHeader({ name: 'X-Device-Name', required: false })
+  @ApiHeader({ name: 'X-Device-Name', required: false, schema: DEVICE_HEADER })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({
     description: 'Unknown email or wrong password',
@@ -79,6 +91,16 @@ export class AuthController {
   @UseFilters(OAuthErrorFilter)
   @ApiOperation({ summary: 'OAuth2 token endpoint (password and refresh_token grants)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiExtraModels(PasswordGrantDto, RefreshTokenGrantDto)
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(PasswordGrantDto) },
+        { $ref: getSchemaPath(RefreshTokenGrantDto) },
+      ],
+      discriminator: { propertyName: 'grant_type' },
+    },
+  })
   @ApiOkResponse({ type: OAuthTokenDto })
   @ApiBadRequestResponse({
     description:

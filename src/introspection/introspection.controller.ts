@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ROLE_SCOPES } from '../common/auth/scopes.js';
@@ -33,6 +40,10 @@ export class IntrospectionController {
       'Needs the `tokens:introspect` or `admin` scope. Unknown, malformed, expired and revoked tokens are all `{"active": false}`.',
   })
   @ApiOkResponse({ type: IntrospectionDto })
+  @ApiForbiddenResponse({
+    description: 'The credential holds neither tokens:introspect nor admin',
+    type: ErrorResponseDto,
+  })
   async introspect(
     @Principal() principal: AuthPrincipal,
     @Body() body: IntrospectDto,

@@ -5,6 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
@@ -32,6 +33,7 @@ export class SessionsController {
   }
 
   @Delete(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(204)
   @Authenticated({ scopes: ['sessions:write'] })
   @ApiOperation({ summary: 'Revoke a session: its tokens stop working at once. Idempotent.' })

@@ -28,6 +28,8 @@ export abstract class AppConfig {
   readonly tokenCacheTtlSeconds: number;
   /** How often each instance writes the API tokens' last use (one statement per flush). */
   readonly lastUsedFlushSeconds: number;
+  /** A request whose headers and body have not all arrived after this long gets 408. */
+  readonly requestTimeoutSeconds: number;
   /** `false`, or the proxies (addresses/CIDRs, or a hop count) whose X-Forwarded-For is believed. */
   readonly trustProxy: false | string[] | number;
   readonly corsOrigins: true | string[];
@@ -148,6 +150,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     host: read.string('HOST', '0.0.0.0'),
     port,
+    requestTimeoutSeconds: read.int('REQUEST_TIMEOUT_SECONDS', 30, 1, 300),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     databaseUrl,
     dataDir,
