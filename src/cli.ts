@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { AdminAccounts } from './admin/admin-accounts.service.js';
+import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AppConfig, ConfigError, loadConfig } from './common/config/app-config.js';
 import { ConfigModule } from './common/config/config.module.js';
@@ -20,6 +20,7 @@ import { JobRunner, type JobReport } from './scheduler/job-runner.service.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from './scheduler/jobs.js';
 import { JobsModule } from './scheduler/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { UsersModule } from './users/users.module.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -49,8 +50,9 @@ class CliModule {
         AuditModule,
         MetricsModule,
         JobsModule,
+        UsersModule,
       ],
-      providers: [AdminAccounts],
+      providers: [AdminAccountsService],
     };
   }
 }
@@ -108,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       case 'jobs':
         return listJobs(app.get(Jobs), config);
       default:
-        return await createAdmin(app.get(AdminAccounts), {
+        return await createAdmin(app.get(AdminAccountsService), {
           email: values.email,
           name: values.name,
           promote: values.promote,
@@ -173,7 +175,7 @@ function exitOf(reports: JobReport[]): number {
 }
 
 async function createAdmin(
-  accounts: AdminAccounts,
+  accounts: AdminAccountsService,
   options: { email?: string; name?: string; promote: boolean; passwordStdin: boolean },
 ): Promise<number> {
   if (!options.email) throw new UsageError('create-admin needs --email');

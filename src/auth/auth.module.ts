@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { BEARER_STRATEGY_REF } from '../common/auth/bearer-auth.guard.js';
 import { BackgroundModule } from '../common/background/background.module.js';
 import { MailModule } from '../mail/mail.module.js';
@@ -11,20 +10,12 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { BearerStrategy } from './bearer.strategy.js';
 import { PasswordHasher } from './password-hasher.js';
-import { PasswordResetToken } from './password-reset-token.entity.js';
-import { PasswordResetTokens } from './password-reset-tokens.repository.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { PasswordResetController } from './password-reset.controller.js';
 import { PasswordResetService } from './password-reset.service.js';
 
 @Module({
-  imports: [
-    UsersModule,
-    SessionsModule,
-    TokensModule,
-    MailModule,
-    BackgroundModule,
-    TypeOrmModule.forFeature([PasswordResetToken]),
-  ],
+  imports: [UsersModule, SessionsModule, TokensModule, MailModule, BackgroundModule],
   controllers: [AuthController, PasswordResetController],
   providers: [
     AuthService,
@@ -34,7 +25,7 @@ import { PasswordResetService } from './password-reset.service.js';
     { provide: BEARER_STRATEGY_REF, useExisting: BearerStrategy },
     PasswordHasher,
     PasswordResetService,
-    PasswordResetTokens,
+    PasswordResetTokensRepository,
   ],
 })
 export class AuthModule {}

@@ -1,8 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../common/config/app-config.js';
+import { DatabaseHealth } from './database-health.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { TablePurger } from './purge.js';
+import { UnitOfWork } from './unit-of-work.js';
 
+/** The data source, the unit of work every mutating use case runs in, and the health ping. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -14,5 +19,7 @@ import { dataSourceOptions } from './data-source-options.js';
       },
     }),
   ],
+  providers: [UnitOfWork, DatabaseHealth, TablePurger],
+  exports: [UnitOfWork, DatabaseHealth, TablePurger],
 })
 export class DatabaseModule {}

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TokenExpiryModule } from '../tokens/token-expiry.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { JobRunner } from './job-runner.service.js';
+import { JobRunsRepository } from './job-runs.repository.js';
 import { Jobs } from './jobs.js';
 import { PurgeService } from './purge.service.js';
 
 /** The jobs and their runner, without a schedule: shared by the service and the CLI. */
 @Module({
-  imports: [WebhooksModule],
-  providers: [PurgeService, Jobs, JobRunner],
-  exports: [PurgeService, Jobs, JobRunner],
+  imports: [WebhooksModule, TokenExpiryModule],
+  providers: [PurgeService, Jobs, JobRunner, JobRunsRepository],
+  exports: [PurgeService, Jobs, JobRunner, JobRunsRepository],
 })
 export class JobsModule {}

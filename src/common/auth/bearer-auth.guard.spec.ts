@@ -4,7 +4,7 @@ import { Reflector, type ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { BearerStrategy } from '../../auth/bearer.strategy.js';
 import type { SessionsService } from '../../sessions/sessions.service.js';
-import type { TokenVerifier } from '../../tokens/token-verifier.service.js';
+import type { TokenVerifierService } from '../../tokens/token-verifier.service.js';
 import { DomainError, invalidToken } from '../errors/domain-error.js';
 import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
 import type { AuthPrincipal } from './principal.js';
@@ -40,7 +40,7 @@ const strategy = new BearerStrategy(
       tokenCalls.push({ token, ip });
       return tokenPrincipal;
     },
-  } as unknown as TokenVerifier,
+  } as unknown as TokenVerifierService,
   new MetricsService(),
 );
 
