@@ -10,6 +10,7 @@ import { ConfigModule } from './common/config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { PinoNestLogger, createLogger } from './common/http/logger.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import {
   runningEmbeddedPostgres,
   startEmbeddedPostgres,
@@ -46,7 +47,7 @@ class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         AuditModule,
         MetricsModule,
         JobsModule,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pageNewestFirst, type Page } from '../database/paging.js';
 import { AuditEvent, type AuditAction, type AuditTargetType } from './audit-event.entity.js';
-import type { AuditActor, AuditRecord } from './audit.service.js';
+import type { AuditActor, AuditRecord } from './audit-record.js';
 
 export interface AuditFilter {
   actorId?: string;

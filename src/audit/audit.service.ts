@@ -1,30 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '../database/paging.js';
-import type { AuditAction, AuditEvent, AuditTargetType } from './audit-event.entity.js';
+import type { AuditEvent } from './audit-event.entity.js';
+import type { AuditActor, AuditRecord } from './audit-record.js';
 import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
 export type { AuditFilter } from './audit.repository.js';
-
-/** Who acts, as far as the audit log is concerned. */
-export interface AuditActor {
-  userId: string | null;
-  via: 'session' | 'api_token' | 'password' | 'refresh_token' | 'reset_link' | 'system';
-  /** The session or API token used, when `via` is one. */
-  credentialId?: string | null;
-  ip?: string | null;
-  userAgent?: string | null;
-}
-
-export interface AuditRecord {
-  action: AuditAction;
-  targetType: AuditTargetType;
-  targetId: string | null;
-  ownerId: string | null;
-  details?: Record<string, unknown>;
-}
-
-export const SYSTEM_ACTOR: AuditActor = { userId: null, via: 'system' };
+export { SYSTEM_ACTOR, type AuditActor, type AuditRecord } from './audit-record.js';
 
 @Injectable()
 export class AuditService {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
 import { RateLimiter, rateLimited } from '../common/rate-limit/rate-limiter.js';
-import { MetricsService, type HotChild } from '../metrics/metrics.service.js';
+import { MetricsService, type HotChild } from '../common/metrics/metrics.service.js';
 
 export type ThrottledAction =
   | 'register'

@@ -30,11 +30,11 @@ import {
   OAuthTokenDto,
   RefreshDto,
   RegisterDto,
-  RevokedCountDto,
   TokenGrantDto,
   TokenPairDto,
   UserDto,
 } from './dto/auth.dto.js';
+import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
 
 @ApiTags('auth')
 @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })

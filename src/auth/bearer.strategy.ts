@@ -7,13 +7,13 @@ import { BEARER_STRATEGY } from '../common/auth/bearer-auth.guard.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError, invalidToken } from '../common/errors/domain-error.js';
 import { clientIp } from '../common/http/client-ip.js';
-import { isDatabaseUnavailable } from '../database/database-errors.js';
+import { isDatabaseUnavailable } from '../common/errors/database-errors.js';
 import {
   MetricsService,
   type HotChild,
   type VerificationKind,
   type VerificationOutcome,
-} from '../metrics/metrics.service.js';
+} from '../common/metrics/metrics.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
 import { TokenVerifierService } from '../tokens/token-verifier.service.js';

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { AppConfig, type JobName } from '../common/config/app-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
 import { AdvisoryLockSession } from '../database/advisory-locks.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import type { JobTrigger } from './job-run.entity.js';
 import { JobRunsRepository } from './job-runs.repository.js';
 import { Jobs, type JobDefinition } from './jobs.js';

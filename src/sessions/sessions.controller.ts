@@ -13,7 +13,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
-import { RevokedCountDto } from '../auth/dto/auth.dto.js';
+import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
 import { RevokeSessionsQuery, SessionDto } from './dto/session.dto.js';
 import { SessionsService } from './sessions.service.js';
 

@@ -4,7 +4,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { RedisConnections } from '../common/redis/redis.service.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import type { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache } from './token-cache.js';

@@ -10,7 +10,7 @@ import {
   type RateLimitResult,
   type RateWindow,
 } from '../common/rate-limit/rate-limiter.js';
-import { MetricsService, type HotChild } from '../metrics/metrics.service.js';
+import { MetricsService, type HotChild } from '../common/metrics/metrics.service.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
