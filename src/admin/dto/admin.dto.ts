@@ -8,10 +8,8 @@ import {
   IsInt,
   IsISO8601,
   IsOptional,
-  IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
 } from 'class-validator';
 import {
@@ -23,6 +21,7 @@ import {
 } from '../../audit/audit-event.entity.js';
 import type { JobReport } from '../../scheduler/job-runner.service.js';
 import type { JobRun } from '../../scheduler/job-run.entity.js';
+import { PageQuery } from '../../common/http/page-query.dto.js';
 
 export class RunJobDto {
   @ApiPropertyOptional({
@@ -161,7 +160,7 @@ export class ListJobRunsQuery {
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
 
-export class ListAuditQuery {
+export class ListAuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted' })
   @IsOptional()
   @IsUUID()
@@ -202,20 +201,6 @@ export class ListAuditQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   until?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class AuditActorDto {

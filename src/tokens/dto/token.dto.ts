@@ -23,6 +23,7 @@ import { SCOPES, type Scope } from '../../common/auth/scopes.js';
 import type { ApiToken, TokenStatus } from '../api-token.entity.js';
 import { MAX_ALLOWED_IPS, canonicalAllowedIp } from '../ip-allowlist.js';
 import type { LastUse } from '../last-used.tracker.js';
+import { PageQuery } from '../../common/http/page-query.dto.js';
 
 export const MAX_LIFETIME_DAYS = 3650;
 export const MAX_GRACE_SECONDS = 604_800;
@@ -147,7 +148,7 @@ export class RotateTokenDto {
 export const STATUS_FILTERS = ['active', 'expired', 'revoked', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export class ListTokensQuery {
+export class ListTokensQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUS_FILTERS, default: 'active' })
   @IsOptional()
   @IsIn(STATUS_FILTERS)
@@ -160,20 +161,6 @@ export class ListTokensQuery {
   @Min(1)
   @Max(MAX_LIFETIME_DAYS)
   expiringWithinDays?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 /** A token as its owner sees it: never the secret, never its hash. */
