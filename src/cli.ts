@@ -17,7 +17,7 @@ import {
   type EmbeddedDatabase,
 } from './database/embedded-postgres.js';
 import { runMigrations } from './database/migrate.js';
-import { JobRunner, type JobReport } from './scheduler/job-runner.service.js';
+import { JobRunner, type JobReport } from './scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from './scheduler/jobs.js';
 import { JobsModule } from './scheduler/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';

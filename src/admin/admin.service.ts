@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { CronScheduler } from '../scheduler/cron-scheduler.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { JobRunsRepository } from '../scheduler/job-runs.repository.js';
-import { JobRunner, type JobReport } from '../scheduler/job-runner.service.js';
+import { JobRunner, type JobReport } from '../scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from '../scheduler/jobs.js';
 import type { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
 import { TokensService } from '../tokens/tokens.service.js';

@@ -91,21 +91,14 @@ export class AuthController {
     @Client() client: ClientContext,
   ): Promise<OAuthTokenDto> {
     let pair: TokenPair;
-    try {
-      if (body.grant_type === 'password') {
-        if (!body.username || !body.password) {
-          throw oauthError('invalid_request', 'username and password are required');
-        }
-        pair = await this.auth.login({ email: body.username, password: body.password }, client);
-      } else {
-        if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
-        pair = await this.auth.refreshGrant(body.refresh_token, client);
+    if (body.grant_type === 'password') {
+      if (!body.username || !body.password) {
+        throw oauthError('invalid_request', 'username and password are required');
       }
-    } catch (error) {
-      if (error instanceof DomainError && error.status === 401) {
-        throw oauthError('invalid_grant', error.message);
-      }
-      throw error;
+      pair = await this.auth.login({ email: body.username, password: body.password }, client);
+    } else {
+      if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
+      pair = await this.auth.refresh(body.refresh_token, client);
     }
     return {
       access_token: pair.accessToken,
@@ -128,7 +121,7 @@ export class AuthController {
     type: ErrorResponseDto,
   })
   refresh(@Body() body: RefreshDto, @Client() client: ClientContext): Promise<TokenPair> {
-    return this.sessions.refresh(body.refreshToken, client);
+    return this.auth.refresh(body.refreshToken, client);
   }
 
   @Post('logout')

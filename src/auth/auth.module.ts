@@ -5,7 +5,7 @@ import { MailModule } from '../mail/mail.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { AuthThrottle } from './auth-throttle.service.js';
+import { AuthThrottleService } from './auth-throttle.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { BearerStrategy } from './bearer.strategy.js';
@@ -19,7 +19,7 @@ import { PasswordResetService } from './password-reset.service.js';
   controllers: [AuthController, PasswordResetController],
   providers: [
     AuthService,
-    AuthThrottle,
+    AuthThrottleService,
     BearerStrategy,
     // What the guard runs: this app's instance (see BearerAuthGuard).
     { provide: BEARER_STRATEGY_REF, useExisting: BearerStrategy },

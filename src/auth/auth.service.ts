@@ -8,7 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService, toUserView, type UserView } from '../users/users.service.js';
-import { AuthThrottle } from './auth-throttle.service.js';
+import { AuthThrottleService } from './auth-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 
@@ -20,7 +20,7 @@ export class AuthService {
     private readonly userRows: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordHasher,
-    private readonly throttle: AuthThrottle,
+    private readonly throttle: AuthThrottleService,
     private readonly audit: AuditService,
     private readonly resetTokens: PasswordResetTokensRepository,
   ) {}
@@ -62,9 +62,12 @@ export class AuthService {
     return pair;
   }
 
-  /** The OAuth `refresh_token` grant: throttled per client address like every token grant. */
-  async refreshGrant(refreshToken: string, client: ClientContext): Promise<TokenPair> {
-    await this.throttle.attempt('refresh-grant', { ip: client.ip });
+  /**
+   * A refresh token for a new pair, by `/auth/refresh` or the OAuth `refresh_token` grant alike:
+   * throttled per client address like every token grant.
+   */
+  async refresh(refreshToken: string, client: ClientContext): Promise<TokenPair> {
+    await this.throttle.attempt('refresh', { ip: client.ip });
     return this.sessions.refresh(refreshToken, client);
   }
 

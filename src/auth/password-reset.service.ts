@@ -11,7 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
-import { AuthThrottle } from './auth-throttle.service.js';
+import { AuthThrottleService } from './auth-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 
@@ -28,7 +28,7 @@ export class PasswordResetService {
     private readonly userRows: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordHasher,
-    private readonly throttle: AuthThrottle,
+    private readonly throttle: AuthThrottleService,
     private readonly audit: AuditService,
     private readonly tokens: PasswordResetTokensRepository,
     private readonly mail: MailService,

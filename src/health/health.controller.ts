@@ -6,7 +6,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
-import { RedisConnections } from '../common/redis/redis.service.js';
+import { RedisConnections } from '../common/redis/redis-connections.js';
 import { DatabaseHealth } from '../database/database-health.js';
 
 const READY_TIMEOUT_MS = 2_000;

@@ -3,7 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { AppConfig, JOB_NAMES, type JobName } from '../common/config/app-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
-import { JobRunner } from './job-runner.service.js';
+import { JobRunner } from './job-runner.js';
 
 const MINUTE_MS = 60_000;
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TokenExpiryModule } from '../tokens/token-expiry.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
-import { JobRunner } from './job-runner.service.js';
+import { JobRunner } from './job-runner.js';
 import { JobRunsRepository } from './job-runs.repository.js';
 import { Jobs } from './jobs.js';
 import { PurgeService } from './purge.service.js';

@@ -3,7 +3,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
-import type { RedisConnections } from '../common/redis/redis.service.js';
+import type { RedisConnections } from '../common/redis/redis-connections.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import type { LastUsedTracker } from './last-used.tracker.js';

@@ -19,7 +19,7 @@ import {
   type AuditEvent,
   type AuditTargetType,
 } from '../../audit/audit-event.entity.js';
-import type { JobReport } from '../../scheduler/job-runner.service.js';
+import type { JobReport } from '../../scheduler/job-runner.js';
 import type { JobRun } from '../../scheduler/job-run.entity.js';
 import { PageQuery } from '../../common/http/page-query.dto.js';
 

@@ -7,7 +7,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { AppConfig } from '../config/app-config.js';
-import { RedisConnections } from '../redis/redis.service.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 
 /** The caches that follow invalidations made on other instances. */
 export type CacheName = 'session' | 'token';
