@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
-import { AppConfig, ConfigError, loadConfig } from './common/config/app-config.js';
+import { AppConfig, ConfigError } from './common/config/app-config.js';
+import { loadConfig, type Config } from './config.js';
 import { ConfigModule } from './common/config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { PinoNestLogger, createLogger } from './common/http/logger.js';
@@ -154,7 +155,7 @@ async function runJob(runner: JobRunner, jobs: Jobs, name: string | undefined, d
   return exitOf(reports);
 }
 
-function listJobs(jobs: Jobs, config: AppConfig): number {
+function listJobs(jobs: Jobs, config: Config): number {
   for (const job of jobs.all) {
     const schedule = config.jobsEnabled[job.name]
       ? `${config.jobCron[job.name]} (${config.cronTimeZone})`

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { AppConfig, type JobName } from '../common/config/app-config.js';
+import { SchedulerConfig, type JobName } from '../scheduler/scheduler-config.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { CronScheduler } from '../scheduler/cron-scheduler.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -32,7 +32,7 @@ export class AdminService {
     private readonly tokens: TokensService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
+    private readonly config: SchedulerConfig,
   ) {}
 
   /** Every purge job now, in order; 409 when one of them is running elsewhere. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { AppConfig, type JobName } from '../common/config/app-config.js';
+import { AppConfig } from '../common/config/app-config.js';
+import type { JobName } from './scheduler-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
 import { AdvisoryLockSession } from '../database/advisory-locks.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
