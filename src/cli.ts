@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createInterface } from 'node:readline';
+import promptPassword from '@inquirer/password';
 import { parseArgs } from 'node:util';
 import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -211,16 +211,8 @@ async function askPassword(): Promise<string> {
       'No password: set ADMIN_PASSWORD, or pass it on stdin with --password-stdin',
     );
   }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const muted = rl as unknown as { _writeToOutput: (text: string) => void };
-  process.stdout.write('Password: ');
-  muted._writeToOutput = () => undefined;
-  try {
-    return await new Promise<string>((resolve) => rl.question('', resolve));
-  } finally {
-    rl.close();
-    process.stdout.write('\n');
-  }
+  // A mask shows each keystroke landed without showing the password.
+  return promptPassword({ message: 'Password', mask: '*' });
 }
 
 main(process.argv.slice(2)).then(
