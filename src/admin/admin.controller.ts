@@ -24,7 +24,7 @@ import { Authenticated, Principal } from '../common/auth/authenticated.decorator
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
 import { AdminService } from './admin.service.js';
 import {

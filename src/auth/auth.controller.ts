@@ -22,7 +22,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError, oauthError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
 import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
@@ -35,11 +35,11 @@ import {
   RefreshTokenGrantDto,
   RefreshDto,
   RegisterDto,
-  RevokedCountDto,
   TokenGrantDto,
   TokenPairDto,
   UserDto,
 } from './dto/auth.dto.js';
+import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
 
 /** 1 to 200 printable ASCII characters, surrounding spaces trimmed. */
 const DEVICE_HEADER = {
@@ -113,21 +113,14 @@ export class AuthController {
     @Client() client: ClientContext,
   ): Promise<OAuthTokenDto> {
     let pair: TokenPair;
-    try {
-      if (body.grant_type === 'password') {
-        if (!body.username || !body.password) {
-          throw oauthError('invalid_request', 'username and password are required');
-        }
-        pair = await this.auth.login({ email: body.username, password: body.password }, client);
-      } else {
-        if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
-        pair = await this.auth.refreshGrant(body.refresh_token, client);
+    if (body.grant_type === 'password') {
+      if (!body.username || !body.password) {
+        throw oauthError('invalid_request', 'username and password are required');
       }
-    } catch (error) {
-      if (error instanceof DomainError && error.status === 401) {
-        throw oauthError('invalid_grant', error.message);
-      }
-      throw error;
+      pair = await this.auth.login({ email: body.username, password: body.password }, client);
+    } else {
+      if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
+      pair = await this.auth.refresh(body.refresh_token, client);
     }
     return {
       access_token: pair.accessToken,
@@ -150,7 +143,7 @@ export class AuthController {
     type: ErrorResponseDto,
   })
   refresh(@Body() body: RefreshDto, @Client() client: ClientContext): Promise<TokenPair> {
-    return this.sessions.refresh(body.refreshToken, client);
+    return this.auth.refresh(body.refreshToken, client);
   }
 
   @Post('logout')

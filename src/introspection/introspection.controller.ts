@@ -13,7 +13,7 @@ import { ROLE_SCOPES } from '../common/auth/scopes.js';
 import { insufficientScope } from '../common/errors/domain-error.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
-import { TokenVerifier } from '../tokens/token-verifier.service.js';
+import { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { IntrospectDto, IntrospectionDto } from './introspection.dto.js';
 
 const INACTIVE: IntrospectionDto = { active: false };
@@ -26,7 +26,7 @@ const INACTIVE: IntrospectionDto = { active: false };
 @Controller('introspect')
 export class IntrospectionController {
   constructor(
-    private readonly tokens: TokenVerifier,
+    private readonly tokens: TokenVerifierService,
     private readonly sessions: SessionsService,
   ) {}
 

@@ -12,9 +12,9 @@ import { Authenticated, Principal } from '../common/auth/authenticated.decorator
 import { actorOf } from '../audit/audit-actor.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from './client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
-import { RevokedCountDto } from '../auth/dto/auth.dto.js';
+import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
 import { RevokeSessionsQuery, SessionDto } from './dto/session.dto.js';
 import { SessionsService } from './sessions.service.js';
 

@@ -33,7 +33,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import {
   CreateTokenDto,
   CreatedTokenDto,

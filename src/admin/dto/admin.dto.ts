@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import {
   AUDIT_ACTIONS,
   AUDIT_TARGET_TYPES,
@@ -21,8 +10,9 @@ import {
 } from '../../audit/audit-event.entity.js';
 import { IsDateTime } from '../../common/validation/date-time.js';
 import { Optional, QueryInteger } from '../../common/validation/presence.js';
-import type { JobReport } from '../../scheduler/job-runner.service.js';
+import type { JobReport } from '../../scheduler/job-runner.js';
 import type { JobRun } from '../../scheduler/job-run.entity.js';
+import { PageQuery } from '../../common/http/page-query.dto.js';
 
 export class RunJobDto {
   @ApiPropertyOptional({
@@ -161,7 +151,7 @@ export class ListJobRunsQuery {
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
 
-export class ListAuditQuery {
+export class ListAuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted' })
   @Optional()
   @IsUUID()
@@ -205,20 +195,6 @@ export class ListAuditQuery {
   @Optional()
   @IsDateTime()
   until?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
-  @Optional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page', maxLength: 200 })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class AuditActorDto {

@@ -219,8 +219,3 @@ export class CredentialDto {
   @ApiPropertyOptional({ format: 'uuid' })
   tokenId?: string;
 }
-
-export class RevokedCountDto {
-  @ApiProperty({ example: 2 })
-  revoked: number;
-}

@@ -21,6 +21,7 @@ import { Optional, OptionalNullable, QueryInteger } from '../../common/validatio
 import type { ApiToken, TokenStatus } from '../api-token.entity.js';
 import { MAX_ALLOWED_IPS, canonicalAllowedIp } from '../ip-allowlist.js';
 import type { LastUse } from '../last-used.tracker.js';
+import { PageQuery } from '../../common/http/page-query.dto.js';
 
 export const MAX_LIFETIME_DAYS = 3650;
 export const MAX_GRACE_SECONDS = 604_800;
@@ -165,7 +166,7 @@ export class RotateTokenDto {
 export const STATUS_FILTERS = ['active', 'expired', 'revoked', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export class ListTokensQuery {
+export class ListTokensQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUS_FILTERS, default: 'active' })
   @Optional()
   @IsIn(STATUS_FILTERS)
@@ -178,20 +179,6 @@ export class ListTokensQuery {
   @Min(1)
   @Max(MAX_LIFETIME_DAYS)
   expiringWithinDays?: number;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
-  @Optional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page', maxLength: 200 })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 /** A token as its owner sees it: never the secret, never its hash. */
