@@ -43,7 +43,7 @@ export async function sessionsPage(ctx: Context): Promise<HTMLElement> {
     const sessions = await api<Session[]>('GET', '/sessions');
     const rows = sessions.map((session) => {
       const end = session.current
-        ? h('span', { class: 'badge current' }, 'This device')
+        ? null
         : h(
             'button',
             {
@@ -53,14 +53,12 @@ export async function sessionsPage(ctx: Context): Promise<HTMLElement> {
             },
             'End',
           );
-      if (end instanceof HTMLButtonElement) {
+      if (end) {
         end.addEventListener('click', () => {
           end.disabled = true;
           api('DELETE', `/sessions/${session.id}`).then(
-            () => {
-              outcome.show('ok', `Session on ${deviceLabel(session)} ended.`);
-              void load();
-            },
+            () =>
+              load().then(() => outcome.show('ok', `Session on ${deviceLabel(session)} ended.`)),
             (error: unknown) => {
               outcome.show('error', (error as Error).message);
               end.disabled = false;
@@ -75,7 +73,9 @@ export async function sessionsPage(ctx: Context): Promise<HTMLElement> {
           'th',
           { scope: 'row' },
           deviceLabel(session),
-          session.current ? h('span', { class: 'visually-hidden' }, ' (this device)') : null,
+          session.current
+            ? h('div', {}, h('span', { class: 'badge current' }, 'This device'))
+            : null,
         ),
         h('td', {}, session.ip ?? '—'),
         h('td', {}, when(session.createdAt)),
