@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import { ModuleRef } from '@nestjs/core';
 import {
   ApiBadRequestResponse,
-  ApiCookieAuth,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -73,10 +72,10 @@ export class BrowserSessionController {
 
   @Post('refresh')
   @HttpCode(200)
-  @ApiCookieAuth('browser-refresh')
   @ApiOperation({
     summary: 'Browser refresh: rotates the refresh cookie, returns a new access token',
-    description: 'Same rules as POST /auth/refresh (grace window, reuse detection).',
+    description:
+      'Reads the `tessera_refresh` cookie set by the browser login. Same rules as POST /auth/refresh (grace window, reuse detection).',
   })
   @ApiOkResponse({ type: BrowserSessionDto })
   @ApiUnauthorizedResponse({
