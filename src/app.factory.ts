@@ -2,14 +2,16 @@ import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './common/config/app-config.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { PinoNestLogger, createLogger, loggableUrl } from './common/http/logger.js';
 import { API_PREFIX, setupOpenApi } from './common/http/openapi.js';
-import { RejectNulPipe } from './common/http/reject-nul.pipe.js';
+import { useStrictBodyParsers } from './common/http/body-parsers.js';
+import { rejectMalformedUrl } from './common/http/malformed-url.js';
+import { WellFormedTextPipe } from './common/http/text-input.pipe.js';
 import { securityHeaders } from './common/http/security-headers.js';
 
 /** The contract's body limit: larger bodies get 413. */
@@ -24,8 +26,20 @@ export async function createApp(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<NestFastifyApplication> {
+  const requestTimeoutMs = config.requestTimeoutSeconds * 1000;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // A body trickled a byte at a time keeps the socket busy, so only a deadline on the whole
+    // request ends it (408). Node checks deadlines every connectionsCheckingInterval.
+    serverFactory: (handler: RequestListener) =>
+      createServer(
+        {
+          requestTimeout: requestTimeoutMs,
+          headersTimeout: Math.min(requestTimeoutMs, 60_000),
+          connectionsCheckingInterval: Math.min(requestTimeoutMs, 1_000),
+        },
+        handler,
+      ),
     trustProxy:
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
@@ -48,6 +62,8 @@ export async function createApp(
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
     done();
   });
+  fastify.addHook('onRequest', rejectMalformedUrl);
+  useStrictBodyParsers(app, BODY_LIMIT_BYTES);
   // One line per request, with no header or body: nothing secret can end up in the log.
   const logRequests = logger.isLevelEnabled('info');
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -95,7 +111,7 @@ export async function createApp(
     ],
   });
   app.useGlobalPipes(
-    new RejectNulPipe(),
+    new WellFormedTextPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,25 +1,28 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createInterface } from 'node:readline';
+import promptPassword from '@inquirer/password';
 import { parseArgs } from 'node:util';
-import { AdminAccounts } from './admin/admin-accounts.service.js';
+import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
-import { AppConfig, ConfigError, loadConfig } from './common/config/app-config.js';
+import { AppConfig, ConfigError } from './common/config/app-config.js';
+import { loadConfig, type Config } from './config.js';
 import { ConfigModule } from './common/config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { PinoNestLogger, createLogger } from './common/http/logger.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ENTITIES } from './entities.js';
 import {
   runningEmbeddedPostgres,
   startEmbeddedPostgres,
   type EmbeddedDatabase,
 } from './database/embedded-postgres.js';
 import { runMigrations } from './database/migrate.js';
-import { JobRunner, type JobReport } from './scheduler/job-runner.service.js';
+import { JobRunner, type JobReport } from './scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from './scheduler/jobs.js';
 import { JobsModule } from './scheduler/jobs.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { UsersModule } from './users/users.module.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -45,12 +48,13 @@ class CliModule {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         AuditModule,
         MetricsModule,
         JobsModule,
+        UsersModule,
       ],
-      providers: [AdminAccounts],
+      providers: [AdminAccountsService],
     };
   }
 }
@@ -108,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       case 'jobs':
         return listJobs(app.get(Jobs), config);
       default:
-        return await createAdmin(app.get(AdminAccounts), {
+        return await createAdmin(app.get(AdminAccountsService), {
           email: values.email,
           name: values.name,
           promote: values.promote,
@@ -151,7 +155,7 @@ async function runJob(runner: JobRunner, jobs: Jobs, name: string | undefined, d
   return exitOf(reports);
 }
 
-function listJobs(jobs: Jobs, config: AppConfig): number {
+function listJobs(jobs: Jobs, config: Config): number {
   for (const job of jobs.all) {
     const schedule = config.jobsEnabled[job.name]
       ? `${config.jobCron[job.name]} (${config.cronTimeZone})`
@@ -173,7 +177,7 @@ function exitOf(reports: JobReport[]): number {
 }
 
 async function createAdmin(
-  accounts: AdminAccounts,
+  accounts: AdminAccountsService,
   options: { email?: string; name?: string; promote: boolean; passwordStdin: boolean },
 ): Promise<number> {
   if (!options.email) throw new UsageError('create-admin needs --email');
@@ -207,16 +211,8 @@ async function askPassword(): Promise<string> {
       'No password: set ADMIN_PASSWORD, or pass it on stdin with --password-stdin',
     );
   }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const muted = rl as unknown as { _writeToOutput: (text: string) => void };
-  process.stdout.write('Password: ');
-  muted._writeToOutput = () => undefined;
-  try {
-    return await new Promise<string>((resolve) => rl.question('', resolve));
-  } finally {
-    rl.close();
-    process.stdout.write('\n');
-  }
+  // A mask shows each keystroke landed without showing the password.
+  return promptPassword({ message: 'Password', mask: '*' });
 }
 
 main(process.argv.slice(2)).then(

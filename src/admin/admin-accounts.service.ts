@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { isEmail } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/dto/auth.dto.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { normalizeEmail } from '../users/users.service.js';
+import { isAccountEmail } from '../common/validation/email.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { normalizeEmail } from '../users/email.js';
+import { UsersRepository } from '../users/users.repository.js';
 
 export type AdminOutcome = 'created' | 'exists' | 'promoted' | 'not_admin';
 
 /** Creating admins: the bootstrap one from the environment, others from the CLI. */
 @Injectable()
-export class AdminAccounts {
+export class AdminAccountsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -28,7 +29,7 @@ export class AdminAccounts {
     source: 'ADMIN_EMAIL' | 'cli',
   ): Promise<{ outcome: AdminOutcome; userId: string }> {
     const email = normalizeEmail(input.email);
-    if (!isEmail(email)) throw new DomainError('BadRequest', 'Not an email address');
+    if (!isAccountEmail(email)) throw new DomainError('BadRequest', 'Not an email address');
     const existing = await this.find(email);
     if (existing) return this.existing(existing, input.promote ?? false, source);
     if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX) {
@@ -38,18 +39,16 @@ export class AdminAccounts {
       );
     }
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (m) => {
+    return this.uow.run(async ({ manager: m }) => {
       // Several instances starting at once: the first insert wins, the others find it.
-      const rows: { id: string }[] = await m.query(
-        `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, 'admin')
-         ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [email, input.name ?? null, passwordHash],
+      const userId = await this.users.insertUnlessTaken(
+        { email, name: input.name ?? null, passwordHash, role: 'admin' },
+        m,
       );
-      if (rows.length === 0) {
+      if (!userId) {
         const found = (await this.find(email))!;
         return { outcome: found.role === 'admin' ? 'exists' : 'not_admin', userId: found.id };
       }
-      const userId = rows[0].id;
       await this.audit.record(
         SYSTEM_ACTOR,
         {
@@ -72,8 +71,8 @@ export class AdminAccounts {
   ): Promise<{ outcome: AdminOutcome; userId: string }> {
     if (user.role === 'admin') return { outcome: 'exists', userId: user.id };
     if (!promote) return { outcome: 'not_admin', userId: user.id };
-    await this.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE users SET role = 'admin', updated_at = now() WHERE id = $1`, [user.id]);
+    await this.uow.run(async ({ manager: m }) => {
+      await this.users.setRole(user.id, 'admin', m);
       await this.audit.record(
         SYSTEM_ACTOR,
         {
@@ -90,10 +89,7 @@ export class AdminAccounts {
   }
 
   private async find(email: string): Promise<{ id: string; role: string } | undefined> {
-    const rows: { id: string; role: string }[] = await this.dataSource.query(
-      'SELECT id, role FROM users WHERE email = $1',
-      [email],
-    );
-    return rows[0];
+    const user = await this.users.findByEmail(email);
+    return user ? { id: user.id, role: user.role } : undefined;
   }
 }

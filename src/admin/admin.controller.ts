@@ -16,6 +16,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { actorOf } from '../audit/audit-actor.js';
@@ -23,7 +24,7 @@ import { Authenticated, Principal } from '../common/auth/authenticated.decorator
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
 import { AdminService } from './admin.service.js';
 import {
@@ -75,6 +76,11 @@ export class AdminController {
   }
 
   @Post('jobs/:name/run')
+  @ApiParam({
+    name: 'name',
+    schema: { type: 'string', pattern: JOB_NAME.source },
+    description: 'Another name is 404',
+  })
   @HttpCode(200)
   @ApiOperation({ summary: 'Run one job now' })
   @ApiOkResponse({ type: JobRunDto })
@@ -93,6 +99,11 @@ export class AdminController {
   }
 
   @Get('jobs/:name/runs')
+  @ApiParam({
+    name: 'name',
+    schema: { type: 'string', pattern: JOB_NAME.source },
+    description: 'Another name is 404',
+  })
   @ApiOperation({ summary: 'The last runs of one job, newest first' })
   @ApiOkResponse({ type: [JobRunDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -101,6 +112,7 @@ export class AdminController {
   }
 
   @Get('users/:id/tokens')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({ summary: "A user's API tokens, newest first" })
   @ApiOkResponse({ type: TokenPageDto })
   @ApiNotFoundResponse({ description: 'No such user', type: ErrorResponseDto })
@@ -112,6 +124,7 @@ export class AdminController {
   }
 
   @Delete('tokens/:id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(204)
   @ApiOperation({ summary: "Revoke any user's API token at once. Idempotent." })
   @ApiNoContentResponse()

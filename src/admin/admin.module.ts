@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { SchedulerModule } from '../scheduler/scheduler.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { AdminAccounts } from './admin-accounts.service.js';
+import { AdminAccountsService } from './admin-accounts.service.js';
 import { AdminController } from './admin.controller.js';
 import { AdminService } from './admin.service.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
@@ -11,7 +11,7 @@ import { BootstrapAdmin } from './bootstrap-admin.js';
 @Module({
   imports: [SchedulerModule, TokensModule, UsersModule],
   controllers: [AdminController],
-  providers: [AdminService, AdminAccounts, BootstrapAdmin],
-  exports: [AdminAccounts],
+  providers: [AdminService, AdminAccountsService, BootstrapAdmin],
+  exports: [AdminAccountsService],
 })
 export class AdminModule {}

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import { AppConfig, type JobName } from '../common/config/app-config.js';
+import { SchedulerConfig, type JobName } from '../scheduler/scheduler-config.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { CronScheduler } from '../scheduler/cron-scheduler.js';
-import { JobRun } from '../scheduler/job-run.entity.js';
-import { JobRunner, type JobReport } from '../scheduler/job-runner.service.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { JobRunsRepository } from '../scheduler/job-runs.repository.js';
+import { JobRunner, type JobReport } from '../scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from '../scheduler/jobs.js';
 import type { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
 import { TokensService } from '../tokens/tokens.service.js';
@@ -25,14 +24,15 @@ import {
 @Injectable()
 export class AdminService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly runs: JobRunsRepository,
     private readonly jobs: Jobs,
     private readonly runner: JobRunner,
     private readonly scheduler: CronScheduler,
     private readonly tokens: TokensService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
+    private readonly config: SchedulerConfig,
   ) {}
 
   /** Every purge job now, in order; 409 when one of them is running elsewhere. */
@@ -55,14 +55,7 @@ export class AdminService {
   async listJobs(): Promise<JobDto[]> {
     const [running, lastRuns] = await Promise.all([
       this.runner.runningJobs(),
-      this.dataSource
-        .getRepository(JobRun)
-        .createQueryBuilder('r')
-        .distinctOn(['r.job'])
-        .where('r.finished_at IS NOT NULL')
-        .orderBy('r.job')
-        .addOrderBy('r.started_at', 'DESC')
-        .getMany(),
+      this.runs.lastFinished(),
     ]);
     return this.jobs.all.map((job) => {
       const last = lastRuns.find((run) => run.job === job.name);
@@ -82,11 +75,7 @@ export class AdminService {
 
   async jobRuns(name: string, limit: number): Promise<JobRunDto[]> {
     if (!this.jobs.find(name)) throw notFound('Job');
-    const runs = await this.dataSource.getRepository(JobRun).find({
-      where: { job: name },
-      order: { startedAt: 'DESC' },
-      take: limit,
-    });
+    const runs = await this.runs.recent(name, limit);
     return runs.map((run) => JobRunDto.fromRun(run));
   }
 
@@ -127,7 +116,14 @@ export class AdminService {
     const busy = reports.find((report) => report.outcome === 'skipped');
     if (busy)
       throw new DomainError('JobRunning', `Not started: ${busy.error}; try again when it ends`);
-    await this.audit.record(actor, reports.filter((report) => report.runId).map(auditRecord));
+    // The runs recorded themselves as they went; their audit events commit together.
+    await this.uow.run((tx) =>
+      this.audit.record(
+        actor,
+        reports.filter((report) => report.runId).map(auditRecord),
+        tx.manager,
+      ),
+    );
     return reports;
   }
 }

@@ -1,5 +1,5 @@
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import type { AuditActor } from './audit.service.js';
 
 /** The audit actor of an authenticated request. */

@@ -2,19 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
 import { RateLimiter, rateLimited } from '../common/rate-limit/rate-limiter.js';
-import { MetricsService, type HotChild } from '../metrics/metrics.service.js';
+import { MetricsService, type HotChild } from '../common/metrics/metrics.service.js';
+import { normalizeEmail } from '../users/email.js';
 
 export type ThrottledAction =
   | 'register'
   | 'login'
-  | 'refresh-grant'
+  | 'refresh'
   | 'password-change'
   | 'password-reset'
   | 'password-reset-confirm';
 
-/** AUTH_RATE_PER_MINUTE attempts a minute per client address and, separately, per email. */
+/**
+ * AUTH_RATE_PER_MINUTE attempts a minute per client address and, separately, per email (the
+ * token refreshes per client address only).
+ */
 @Injectable()
-export class AuthThrottle {
+export class AuthThrottleService {
   private readonly refusals: HotChild;
 
   constructor(
@@ -30,7 +34,7 @@ export class AuthThrottle {
     const buckets = [
       keys.ip && `auth:${action}:ip:${keys.ip}`,
       // Hashed: counters may live in a shared Redis, where addresses need not be readable.
-      keys.email && `auth:${action}:email:${sha256Base64(keys.email.trim().toLowerCase())}`,
+      keys.email && `auth:${action}:email:${sha256Base64(normalizeEmail(keys.email))}`,
       keys.userId && `auth:${action}:user:${keys.userId}`,
     ].filter((key): key is string => Boolean(key));
     const results = await Promise.all(buckets.map((key) => this.limiter.consume(key, limit, 60)));

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
+  ApiExtraModels,
   ApiConflictResponse,
   ApiConsumes,
   ApiHeader,
@@ -12,6 +14,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import { actorOf } from '../audit/audit-actor.js';
@@ -19,7 +22,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError, oauthError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
 import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
@@ -28,13 +31,21 @@ import {
   CredentialDto,
   LoginDto,
   OAuthTokenDto,
+  PasswordGrantDto,
+  RefreshTokenGrantDto,
   RefreshDto,
   RegisterDto,
-  RevokedCountDto,
   TokenGrantDto,
   TokenPairDto,
   UserDto,
 } from './dto/auth.dto.js';
+import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
+
+/** 1 to 200 printable ASCII characters, surrounding spaces trimmed. */
+const DEVICE_HEADER = {
+  type: 'string',
+  pattern: '^[\\x21-\\x7e]([\\x20-\\x7e]{0,198}[\\x21-\\x7e])?$',
+};
 
 @ApiTags('auth')
 @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
@@ -62,8 +73,9 @@ export class AuthController {
     name: 'X-Device-Id',
     required: false,
     description: 'A new login from the same device replaces its session',
+    schema: DEVICE_HEADER,
   })
-  @ApiHeader({ name: 'X-Device-Name', required: false })
+  @ApiHeader({ name: 'X-Device-Name', required: false, schema: DEVICE_HEADER })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({
     description: 'Unknown email or wrong password',
@@ -79,6 +91,16 @@ export class AuthController {
   @UseFilters(OAuthErrorFilter)
   @ApiOperation({ summary: 'OAuth2 token endpoint (password and refresh_token grants)' })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiExtraModels(PasswordGrantDto, RefreshTokenGrantDto)
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(PasswordGrantDto) },
+        { $ref: getSchemaPath(RefreshTokenGrantDto) },
+      ],
+      discriminator: { propertyName: 'grant_type' },
+    },
+  })
   @ApiOkResponse({ type: OAuthTokenDto })
   @ApiBadRequestResponse({
     description:
@@ -91,21 +113,14 @@ export class AuthController {
     @Client() client: ClientContext,
   ): Promise<OAuthTokenDto> {
     let pair: TokenPair;
-    try {
-      if (body.grant_type === 'password') {
-        if (!body.username || !body.password) {
-          throw oauthError('invalid_request', 'username and password are required');
-        }
-        pair = await this.auth.login({ email: body.username, password: body.password }, client);
-      } else {
-        if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
-        pair = await this.auth.refreshGrant(body.refresh_token, client);
+    if (body.grant_type === 'password') {
+      if (!body.username || !body.password) {
+        throw oauthError('invalid_request', 'username and password are required');
       }
-    } catch (error) {
-      if (error instanceof DomainError && error.status === 401) {
-        throw oauthError('invalid_grant', error.message);
-      }
-      throw error;
+      pair = await this.auth.login({ email: body.username, password: body.password }, client);
+    } else {
+      if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
+      pair = await this.auth.refresh(body.refresh_token, client);
     }
     return {
       access_token: pair.accessToken,
@@ -128,7 +143,7 @@ export class AuthController {
     type: ErrorResponseDto,
   })
   refresh(@Body() body: RefreshDto, @Client() client: ClientContext): Promise<TokenPair> {
-    return this.sessions.refresh(body.refreshToken, client);
+    return this.auth.refresh(body.refreshToken, client);
   }
 
   @Post('logout')

@@ -7,16 +7,16 @@ import { BEARER_STRATEGY } from '../common/auth/bearer-auth.guard.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError, invalidToken } from '../common/errors/domain-error.js';
 import { clientIp } from '../common/http/client-ip.js';
-import { isDatabaseUnavailable } from '../database/database-errors.js';
+import { isDatabaseUnavailable } from '../common/errors/database-errors.js';
 import {
   MetricsService,
   type HotChild,
   type VerificationKind,
   type VerificationOutcome,
-} from '../metrics/metrics.service.js';
+} from '../common/metrics/metrics.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
-import { TokenVerifier } from '../tokens/token-verifier.service.js';
+import { TokenVerifierService } from '../tokens/token-verifier.service.js';
 
 /** What the strategy sees of a request: its headers, and the request for the client address. */
 interface BearerRequest {
@@ -51,7 +51,7 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
 
   constructor(
     private readonly sessions: SessionsService,
-    private readonly tokens: TokenVerifier,
+    private readonly tokens: TokenVerifierService,
     metrics: MetricsService,
   ) {
     super({ passReqToCallback: true });

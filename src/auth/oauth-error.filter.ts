@@ -5,17 +5,21 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, oauthError } from '../common/errors/domain-error.js';
 import { errorBody, toErrorResponse } from '../common/errors/http-exception.filter.js';
 
 /**
- * The token endpoint answers invalid input the RFC 6749 §5.2 way (`error` and
- * `error_description`), inside the usual error shape, like its other errors.
+ * The token endpoint answers the RFC 6749 §5.2 way (`error` and `error_description`), inside
+ * the usual error shape: invalid input is `invalid_request` (or `unsupported_grant_type`), and
+ * a credential refused (401 elsewhere) is `invalid_grant`. This is the one place that maps them.
  */
 @Catch(BadRequestException, DomainError)
 export class OAuthErrorFilter implements ExceptionFilter {
   catch(exception: BadRequestException | DomainError, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof DomainError && exception.status === 401) {
+      exception = oauthError('invalid_grant', exception.message);
+    }
     if (exception instanceof DomainError && (exception.status !== 400 || exception.extra.error)) {
       // Already an OAuth error, or not about the request's shape (429, say).
       const { body, headers } = toErrorResponse(exception, { error: () => undefined });

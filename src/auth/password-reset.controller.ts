@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import {
   PasswordResetConfirmDto,
   PasswordResetRequestDto,

@@ -6,12 +6,14 @@ import { randomSecret, sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { MailService } from '../mail/mail.service.js';
 import { passwordResetMail } from '../mail/templates/password-reset.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
-import { AuthThrottle } from './auth-throttle.service.js';
+import { AuthThrottleService } from './auth-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
-import { PasswordResetTokens } from './password-reset-tokens.repository.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 
 const TOKEN_PREFIX = 'tsrp_';
 /** The prefix and 32 random bytes in base64url. */
@@ -21,12 +23,14 @@ const TOKEN_FORMAT = /^tsrp_[A-Za-z0-9_-]{43}$/;
 @Injectable()
 export class PasswordResetService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly users: UsersService,
+    private readonly userRows: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordHasher,
-    private readonly throttle: AuthThrottle,
+    private readonly throttle: AuthThrottleService,
     private readonly audit: AuditService,
-    private readonly tokens: PasswordResetTokens,
+    private readonly tokens: PasswordResetTokensRepository,
     private readonly mail: MailService,
     private readonly tasks: BackgroundTasks,
     private readonly config: AppConfig,
@@ -57,21 +61,20 @@ export class PasswordResetService {
       ip: client.ip,
       userAgent: client.userAgent,
     };
-    await this.sessions.revokeAll(userId, 'password_reset', {
-      actor,
-      alongWith: async (m) => {
-        // The user row first, as a new request takes it before the token rows (no deadlock).
-        // Logins take it too: one with the old password either committed already, and its
-        // session is revoked below, or it sees the new hash and fails.
-        await this.users.setPasswordHash(userId, passwordHash, m);
-        // The check above was a read: the token is burnt here, and only one use gets through.
-        if ((await this.tokens.consume(tokenHash, m)) !== userId) throw invalidLink();
-        await this.audit.record(
-          actor,
-          { action: 'user.password_reset', targetType: 'user', targetId: userId, ownerId: userId },
-          m,
-        );
-      },
+    await this.uow.run(async (tx) => {
+      const m = tx.manager;
+      // The user row first, as a new request takes it before the token rows (no deadlock).
+      // Logins take it too: one with the old password either committed already, and its
+      // session is revoked below, or it sees the new hash and fails.
+      await this.userRows.setPasswordHash(userId, passwordHash, m);
+      // The check above was a read: the token is burnt here, and only one use gets through.
+      if ((await this.tokens.consume(tokenHash, m)) !== userId) throw invalidLink();
+      await this.audit.record(
+        actor,
+        { action: 'user.password_reset', targetType: 'user', targetId: userId, ownerId: userId },
+        m,
+      );
+      await this.sessions.revokeAll(userId, 'password_reset', { actor }, tx);
     });
   }
 
@@ -81,7 +84,14 @@ export class PasswordResetService {
     if (!user) return;
     const token = TOKEN_PREFIX + randomSecret(32);
     const minutes = this.config.passwordResetMinutes;
-    if (!(await this.tokens.replace(user.id, sha256(token), minutes))) return;
+    const stored = await this.uow.run(async (tx) => {
+      // Concurrent requests for one user take turns on the user row: the last to commit leaves
+      // the one live link. No row: the user was deleted meanwhile.
+      if (!(await this.userRows.lockRow(user.id, tx.manager))) return false;
+      await this.tokens.replace(user.id, sha256(token), minutes, tx.manager);
+      return true;
+    });
+    if (!stored) return;
     this.mail.send(
       'password-reset',
       passwordResetMail({ to: user.email, name: user.name, link: this.linkFor(token), minutes }),

@@ -21,7 +21,7 @@ import { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
 import { REFRESH_COOKIE, readCookie, refreshCookie } from './browser-cookie.js';
 import { CsrfGuard } from './csrf.guard.js';

@@ -1,32 +1,19 @@
 import type { DataSourceOptions } from 'typeorm';
-import { User } from '../users/user.entity.js';
-import { Session } from '../sessions/session.entity.js';
-import { RefreshToken } from '../sessions/refresh-token.entity.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
-import { ApiToken } from '../tokens/api-token.entity.js';
-import { IdempotencyKey } from '../tokens/idempotency-key.entity.js';
-import { PasswordResetToken } from '../auth/password-reset-token.entity.js';
-import { JobRun } from '../scheduler/job-run.entity.js';
-import { WebhookOutboxEvent } from '../webhooks/webhook-outbox.entity.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export const ENTITIES = [
-  User,
-  Session,
-  RefreshToken,
-  AuditEvent,
-  ApiToken,
-  IdempotencyKey,
-  PasswordResetToken,
-  JobRun,
-  WebhookOutboxEvent,
-];
-
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * The data source of `url`. `entities` is the application's list (`src/entities.ts`); the
+ * database layer names no feature. Migrations alone need none: they are SQL.
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  entities: NonNullable<DataSourceOptions['entities']> = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'all',

@@ -5,10 +5,9 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
-import { RedisConnections } from '../common/redis/redis.service.js';
+import { RedisConnections } from '../common/redis/redis-connections.js';
+import { DatabaseHealth } from '../database/database-health.js';
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -16,7 +15,7 @@ const READY_TIMEOUT_MS = 2_000;
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealth,
     private readonly redis: RedisConnections,
     private readonly bus: InvalidationBus,
   ) {}
@@ -42,7 +41,7 @@ export class HealthController {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.dataSource.query('SELECT 1'),
+        this.database.ping(),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS);
         }),

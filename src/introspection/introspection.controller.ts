@@ -1,12 +1,19 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ROLE_SCOPES } from '../common/auth/scopes.js';
 import { insufficientScope } from '../common/errors/domain-error.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
-import { TokenVerifier } from '../tokens/token-verifier.service.js';
+import { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { IntrospectDto, IntrospectionDto } from './introspection.dto.js';
 
 const INACTIVE: IntrospectionDto = { active: false };
@@ -19,7 +26,7 @@ const INACTIVE: IntrospectionDto = { active: false };
 @Controller('introspect')
 export class IntrospectionController {
   constructor(
-    private readonly tokens: TokenVerifier,
+    private readonly tokens: TokenVerifierService,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -33,6 +40,10 @@ export class IntrospectionController {
       'Needs the `tokens:introspect` or `admin` scope. Unknown, malformed, expired and revoked tokens are all `{"active": false}`.',
   })
   @ApiOkResponse({ type: IntrospectionDto })
+  @ApiForbiddenResponse({
+    description: 'The credential holds neither tokens:introspect nor admin',
+    type: ErrorResponseDto,
+  })
   async introspect(
     @Principal() principal: AuthPrincipal,
     @Body() body: IntrospectDto,

@@ -1,16 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIP, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIP, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Optional } from '../common/validation/presence.js';
 
 /** RFC 7662 §2.1, as a form or as JSON. */
 export class IntrospectDto {
-  @ApiProperty({ description: 'The API token or session access token to look at' })
+  @ApiProperty({
+    description: 'The API token or session access token to look at',
+    minLength: 1,
+    maxLength: 4096,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(4096)
   token: string;
 
-  @ApiPropertyOptional({ description: 'Accepted and ignored: the token tells its own kind' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    description: 'Accepted and ignored: the token tells its own kind',
+    maxLength: 64,
+  })
+  @Optional()
   @IsString()
   @MaxLength(64)
   token_type_hint?: string;
@@ -18,8 +26,9 @@ export class IntrospectDto {
   @ApiPropertyOptional({
     description:
       "The address of the client that presented the token; the answer then says whether the token's IP allowlist admits it",
+    format: 'ip',
   })
-  @IsOptional()
+  @Optional()
   @IsIP()
   client_ip?: string;
 }

@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256 } from '../common/crypto/crypto.js';
 import { missingToken } from '../common/errors/domain-error.js';
-import { MetricsService } from './metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 
 /**
  * Prometheus text at `/metrics`, beside `/health` and outside the API. With METRICS_TOKEN set

@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
-import { AppConfig, JOB_NAMES, type JobName } from '../common/config/app-config.js';
+import { JOB_NAMES, SchedulerConfig, type JobName } from './scheduler-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
-import { JobRunner } from './job-runner.service.js';
+import { JobRunner } from './job-runner.js';
 
 const MINUTE_MS = 60_000;
 
@@ -18,7 +18,7 @@ export class CronScheduler implements OnApplicationBootstrap {
   constructor(
     private readonly registry: SchedulerRegistry,
     private readonly runner: JobRunner,
-    private readonly config: AppConfig,
+    private readonly config: SchedulerConfig,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { JobName } from '../common/config/app-config.js';
-import { ExpiryNoticeService } from '../webhooks/expiry-notice.service.js';
+import type { JobName } from './scheduler-config.js';
+import { ExpiryNoticeService } from '../tokens/expiry-notice.service.js';
 import { PurgeService, type PurgeKind } from './purge.service.js';
 
 export interface JobContext {

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { PASSWORD_RESET_TOKENS_PURGE } from '../auth/password-reset-tokens.repository.js';
 import { sleep } from '../common/background/background-tasks.js';
 import { AppConfig } from '../common/config/app-config.js';
+import { TablePurger, type PurgeTarget as TableTarget } from '../database/purge.js';
+import { SESSIONS_PURGE } from '../sessions/sessions.repository.js';
+import { API_TOKENS_PURGE } from '../tokens/api-tokens.repository.js';
+import { IDEMPOTENCY_KEYS_PURGE } from '../tokens/idempotency-keys.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 
 /** What a purge deletes, by name in its counts. */
@@ -13,42 +16,23 @@ export type PurgeKind =
 const WEBHOOK_RETENTION_HOURS = 7 * 24;
 
 interface PurgeTarget {
-  table: string;
-  /** Rows past retention: `$1` is the cut-off. Must match the table's purge index. */
-  due: string;
+  /** The rows past retention, as the table's repository defines them. */
+  rows: TableTarget;
   /** How many hours after their end rows are kept. */
   retentionHours: (config: AppConfig) => number;
 }
 
 /**
- * Nothing that is still active can match: an API token's end is the earlier of its expiry and
- * its revocation (a future revocation is a rotation's grace period), a session's the earliest of
- * revocation, idle and absolute expiry, and the cut-off is never later than now.
+ * Nothing that is still active can match: each owner's condition is on the row's end, and the
+ * cut-off is never later than now.
  */
 const TARGETS: Record<Exclude<PurgeKind, 'webhookEvents'>, PurgeTarget> = {
-  tokens: {
-    table: 'api_tokens',
-    due: 'LEAST(revoked_at, expires_at) < $1',
-    retentionHours: (config) => config.tokenRetentionDays * 24,
-  },
-  sessions: {
-    // Their refresh tokens go with them (ON DELETE CASCADE).
-    table: 'sessions',
-    due: 'LEAST(revoked_at, expires_at, idle_expires_at) < $1',
-    retentionHours: (config) => config.sessionRetentionDays * 24,
-  },
-  passwordResetTokens: {
-    // Single use and valid for minutes: a day after expiry, used or not, a link is history.
-    table: 'password_reset_tokens',
-    due: 'expires_at < $1',
-    retentionHours: () => 24,
-  },
-  idempotencyKeys: {
-    // A replay is promised for 24 hours.
-    table: 'idempotency_keys',
-    due: 'created_at < $1',
-    retentionHours: () => 24,
-  },
+  tokens: { rows: API_TOKENS_PURGE, retentionHours: (config) => config.tokenRetentionDays * 24 },
+  sessions: { rows: SESSIONS_PURGE, retentionHours: (config) => config.sessionRetentionDays * 24 },
+  // A day after expiry, used or not.
+  passwordResetTokens: { rows: PASSWORD_RESET_TOKENS_PURGE, retentionHours: () => 24 },
+  // A replay is promised for 24 hours.
+  idempotencyKeys: { rows: IDEMPOTENCY_KEYS_PURGE, retentionHours: () => 24 },
 };
 
 const NEVER = new AbortController().signal;
@@ -68,7 +52,7 @@ export interface PurgeOptions {
 @Injectable()
 export class PurgeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly purger: TablePurger,
     private readonly webhooks: WebhooksService,
     private readonly config: AppConfig,
   ) {}
@@ -88,22 +72,14 @@ export class PurgeService {
     const target = TARGETS[kind];
     const cutoff = await this.cutoff(target.retentionHours(this.config));
     if (options.dryRun) {
-      const [{ n }]: { n: number }[] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM ${target.table} WHERE ${target.due}`,
-        [cutoff],
-      );
-      return n;
+      return this.purger.countDue(target.rows, cutoff);
     }
     return this.inBatches(options, (limit) => this.deleteBatch(target, cutoff, limit));
   }
 
   /** One cut-off for a whole run, from the database's clock, which judges expiry too. */
   private async cutoff(retentionHours: number): Promise<Date> {
-    const [{ cutoff }]: { cutoff: Date }[] = await this.dataSource.query(
-      `SELECT now() - make_interval(hours => $1) AS cutoff`,
-      [retentionHours],
-    );
-    return cutoff;
+    return this.purger.cutoffBefore(retentionHours);
   }
 
   /** Runs `deleteBatch` until a batch comes back short, pausing in between. */
@@ -123,21 +99,7 @@ export class PurgeService {
     }
   }
 
-  private async deleteBatch(target: PurgeTarget, cutoff: Date, limit: number): Promise<number> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const result = await runner.query(
-        `DELETE FROM ${target.table}
-         WHERE ctid = ANY (ARRAY(
-           SELECT ctid FROM ${target.table} WHERE ${target.due}
-           LIMIT $2 FOR UPDATE SKIP LOCKED))
-           AND ${target.due}`,
-        [cutoff, limit],
-        true,
-      );
-      return result.affected ?? 0;
-    } finally {
-      await runner.release();
-    }
+  private deleteBatch(target: PurgeTarget, cutoff: Date, limit: number): Promise<number> {
+    return this.purger.deleteDueBatch(target.rows, cutoff, limit);
   }
 }

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../common/config/app-config.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
-import type { RedisConnections } from '../common/redis/redis.service.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import type { RedisConnections } from '../common/redis/redis-connections.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import { SessionCache, type SessionState } from './session-cache.js';
 
 const metrics = new MetricsService();

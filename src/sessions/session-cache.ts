@@ -3,7 +3,7 @@ import { CredentialCache } from '../common/cache/credential-cache.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 
 export interface SessionState {
   userId: string;

@@ -5,15 +5,16 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import { actorOf } from '../audit/audit-actor.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from './client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
-import { RevokedCountDto } from '../auth/dto/auth.dto.js';
+import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
 import { RevokeSessionsQuery, SessionDto } from './dto/session.dto.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -32,6 +33,7 @@ export class SessionsController {
   }
 
   @Delete(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(204)
   @Authenticated({ scopes: ['sessions:write'] })
   @ApiOperation({ summary: 'Revoke a session: its tokens stop working at once. Idempotent.' })

@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module.js';
 import { AccessTokenService } from './access-token.service.js';
-import { RefreshToken } from './refresh-token.entity.js';
 import { SessionCache } from './session-cache.js';
-import { Session } from './session.entity.js';
 import { SessionsController } from './sessions.controller.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Session, RefreshToken])],
+  imports: [UsersModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SessionCache, AccessTokenService],
+  providers: [SessionsService, SessionsRepository, SessionCache, AccessTokenService],
   exports: [SessionsService],
 })
 export class SessionsModule {}

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AppConfig } from '../common/config/app-config.js';
-import { ROLE_SCOPES, type Role } from '../common/auth/scopes.js';
+import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
+import { ROLE_SCOPES, type Role } from '../common/auth/scopes.js';
+import { AppConfig } from '../common/config/app-config.js';
 import {
   deriveKey,
   hmacSha256,
@@ -13,12 +12,13 @@ import {
   sha256,
 } from '../common/crypto/crypto.js';
 import { DomainError, invalidToken, notFound } from '../common/errors/domain-error.js';
-import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
+import type { ClientContext } from '../common/http/client-context.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { AccessTokenService, type AccessClaims } from './access-token.service.js';
-import type { ClientContext } from './client-context.js';
-import { RefreshToken } from './refresh-token.entity.js';
 import { SessionCache, type SessionState } from './session-cache.js';
-import { Session, type SessionRevokeReason } from './session.entity.js';
+import type { Session, SessionRevokeReason } from './session.entity.js';
+import { SessionsRepository, type SessionSelector } from './sessions.repository.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -32,9 +32,7 @@ const REFRESH_PREFIX = 'tsrr_';
 const DAY_MS = 86_400_000;
 
 type RefreshOutcome =
-  | { kind: 'issued'; pair: TokenPair; rotated?: boolean }
-  | { kind: 'invalid' }
-  | { kind: 'reused'; sessionId: string };
+  { kind: 'issued'; pair: TokenPair } | { kind: 'invalid' } | { kind: 'reused'; sessionId: string };
 
 @Injectable()
 export class SessionsService {
@@ -42,7 +40,9 @@ export class SessionsService {
   private readonly successorKey: Buffer;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersRepository,
     private readonly accessTokens: AccessTokenService,
     private readonly cache: SessionCache,
     private readonly config: AppConfig,
@@ -56,37 +56,34 @@ export class SessionsService {
    * is `user.passwordHash`. Returns null when that password changed meanwhile: a session opened
    * with the old password must not outlive the change.
    */
-  async start(
+  start(
     user: { id: string; role: Role; passwordHash: string },
     client: ClientContext,
   ): Promise<TokenPair | null> {
-    const opened = await this.dataSource.transaction(async (m) => {
+    return this.uow.run(async (tx) => {
+      const m = tx.manager;
       // Serialises one user's logins with each other (one active session per device) and with
       // password changes, which update this row.
-      const [current]: { password_hash: string }[] = await m.query(
-        'SELECT password_hash FROM users WHERE id = $1 FOR UPDATE',
-        [user.id],
-      );
-      if (current?.password_hash !== user.passwordHash) return null;
+      const current = await this.users.lockRow(user.id, m);
+      if (current?.passwordHash !== user.passwordHash) return null;
       const actor: AuditActor = {
         userId: user.id,
         via: 'password',
         ip: client.ip,
         userAgent: client.userAgent,
       };
-      const replaced = client.deviceId
-        ? await this.revokeWhere(
-            m,
-            actor,
-            'replaced_by_new_login',
-            'user_id = $1 AND device_id = $2',
-            [user.id, client.deviceId],
-          )
-        : [];
+      if (client.deviceId) {
+        await this.revokeIn(
+          tx,
+          { userId: user.id, deviceId: client.deviceId },
+          'replaced_by_new_login',
+          actor,
+        );
+      }
       const now = new Date();
       const expiresAt = new Date(now.getTime() + this.config.sessionMaxDays * DAY_MS);
-      const session = await m.save(
-        m.create(Session, {
+      const session = await this.sessions.insert(
+        {
           userId: user.id,
           deviceId: client.deviceId,
           deviceName: client.deviceName,
@@ -97,7 +94,8 @@ export class SessionsService {
           expiresAt,
           revokedAt: null,
           revokeReason: null,
-        }),
+        },
+        m,
       );
       await this.audit.record(
         actor,
@@ -110,11 +108,8 @@ export class SessionsService {
         },
         m,
       );
-      return { pair: await this.issuePair(m, session, user.role, now), replaced };
+      return this.issuePair(tx, session, user.role, now);
     });
-    if (!opened) return null;
-    this.cache.invalidate(opened.replaced);
-    return opened.pair;
   }
 
   /**
@@ -125,39 +120,38 @@ export class SessionsService {
   async refresh(refreshToken: string, client: ClientContext): Promise<TokenPair> {
     if (!refreshToken.startsWith(REFRESH_PREFIX)) throw this.invalidRefresh();
     const hash = sha256(refreshToken);
-    const outcome = await this.dataSource.transaction(async (m): Promise<RefreshOutcome> => {
-      const found = await m.findOneBy(RefreshToken, { tokenHash: hash });
+    const outcome = await this.uow.run(async (tx): Promise<RefreshOutcome> => {
+      const m = tx.manager;
+      const found = await this.sessions.findRefreshToken({ tokenHash: hash }, m);
       if (!found) return { kind: 'invalid' };
-      const session = await m
-        .createQueryBuilder(Session, 's')
-        .setLock('pessimistic_write')
-        .where('s.id = :id', { id: found.sessionId })
-        .getOne();
+      const session = await this.sessions.lock(found.sessionId, m);
       const now = new Date();
       if (!session?.isActive(now)) return { kind: 'invalid' };
       // Read again under the lock: a concurrent refresh may have rotated it meanwhile.
-      const token = await m.findOneByOrFail(RefreshToken, { id: found.id });
+      const token = (await this.sessions.findRefreshToken({ id: found.id }, m))!;
 
       if (!token.replacedAt) {
-        const [{ role }]: { role: Role }[] = await m.query('SELECT role FROM users WHERE id = $1', [
-          session.userId,
-        ]);
+        const role = (await this.users.roleOf(session.userId, m))!;
         session.lastUsedAt = now;
         session.idleExpiresAt = this.idleEnd(now, session.expiresAt);
         session.ip = client.ip || session.ip;
         session.userAgent = client.userAgent ?? session.userAgent;
-        await m.save(session);
-        const pair = await this.issuePair(m, session, role, now);
+        await this.sessions.save(session, m);
+        const pair = await this.issuePair(tx, session, role, now);
         const successor = JSON.stringify({
           accessToken: pair.accessToken,
           refreshToken: pair.refreshToken,
           expiresAt: now.getTime() + pair.expiresIn * 1000,
         });
-        await m.update(RefreshToken, token.id, {
-          replacedAt: now,
-          successor: seal(this.successorKeyFor(refreshToken), successor),
-        });
-        return { kind: 'issued', pair, rotated: true };
+        await this.sessions.markRefreshTokenReplaced(
+          token.id,
+          now,
+          seal(this.successorKeyFor(refreshToken), successor),
+          m,
+        );
+        // The idle expiry moved: a cached copy of the session would end it too early.
+        tx.afterCommit(() => this.cache.invalidate([session.id]));
+        return { kind: 'issued', pair };
       }
 
       if (now.getTime() - token.replacedAt.getTime() <= this.config.refreshGraceSeconds * 1000) {
@@ -182,23 +176,17 @@ export class SessionsService {
 
       // A replaced token presented after the grace window: it was stolen, or the client is
       // broken. Either way the session can no longer be trusted.
-      await this.revokeWhere(
-        m,
-        { userId: null, via: 'refresh_token', ip: client.ip, userAgent: client.userAgent },
-        'refresh_token_reuse',
-        'id = $1',
-        [session.id],
-      );
+      await this.revokeIn(tx, { sessionId: session.id }, 'refresh_token_reuse', {
+        userId: null,
+        via: 'refresh_token',
+        ip: client.ip,
+        userAgent: client.userAgent,
+      });
       return { kind: 'reused', sessionId: session.id };
     });
 
-    if (outcome.kind === 'issued') {
-      // The idle expiry moved: a cached copy of the session would end it too early.
-      if (outcome.rotated) this.cache.invalidate([outcome.pair.sessionId]);
-      return outcome.pair;
-    }
+    if (outcome.kind === 'issued') return outcome.pair;
     if (outcome.kind === 'reused') {
-      this.cache.invalidate([outcome.sessionId]);
       this.logger.warn({ sessionId: outcome.sessionId }, 'Refresh token reuse: session revoked');
     }
     throw this.invalidRefresh();
@@ -223,32 +211,21 @@ export class SessionsService {
   ): Promise<{ claims: AccessClaims; state: SessionState } | null> {
     const claims = this.accessTokens.verify(accessToken);
     if (!claims) return null;
-    const state = await this.cache.get(claims.sid, (id) => this.loadState(id));
+    const state = await this.cache.get(claims.sid, (id) => this.sessions.loadState(id));
     if (!state || state.revoked || state.endsAt <= Date.now() || state.userId !== claims.sub) {
       return null;
     }
     return { claims, state };
   }
 
-  /** Whether a session is live right now, as seen inside `m`'s transaction. */
-  async isLive(sessionId: string, m: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      `SELECT 1 FROM sessions
-       WHERE id = $1 AND revoked_at IS NULL AND expires_at > now() AND idle_expires_at > now()`,
-      [sessionId],
-    );
-    return rows.length === 1;
+  /** Whether a session is live right now, as seen inside `tx`'s transaction. */
+  isLive(sessionId: string, tx: Tx): Promise<boolean> {
+    return this.sessions.isLive(sessionId, tx.manager);
   }
 
   /** Active sessions of a user, newest first. */
   listActive(userId: string): Promise<Session[]> {
-    return this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .where('s.user_id = :userId AND s.revoked_at IS NULL', { userId })
-      .andWhere('s.expires_at > now() AND s.idle_expires_at > now()')
-      .orderBy('s.created_at', 'DESC')
-      .getMany();
+    return this.sessions.listActive(userId);
   }
 
   /** Revokes one session of a user; revoking it again is not an error. */
@@ -258,49 +235,38 @@ export class SessionsService {
     reason: SessionRevokeReason,
     actor: AuditActor,
   ): Promise<void> {
-    const revoked = await this.dataSource.transaction((m) =>
-      this.revokeWhere(m, actor, reason, 'id = $1 AND user_id = $2', [sessionId, userId]),
+    const revoked = await this.uow.run((tx) =>
+      this.revokeIn(tx, { sessionId, userId }, reason, actor),
     );
-    if (revoked.length > 0) {
-      this.cache.invalidate(revoked);
-      return;
-    }
-    const exists = await this.dataSource.getRepository(Session).existsBy({ id: sessionId, userId });
-    if (!exists) throw notFound('Session');
+    if (revoked.length > 0) return;
+    if (!(await this.sessions.exists(sessionId, userId))) throw notFound('Session');
   }
 
   /**
-   * Revokes every live session of a user but `except`. `alongWith` runs in the same
-   * transaction (a password change, say), and the caches learn of it only after the commit.
+   * Revokes every live session of a user but `except`, in `tx` when the caller's use case
+   * (a password change, say) opened one; the caches learn of it only after the commit.
    */
-  async revokeAll(
+  revokeAll(
     userId: string,
     reason: SessionRevokeReason,
-    options: {
-      actor?: AuditActor;
-      except?: string;
-      alongWith?: (m: EntityManager) => Promise<void>;
-    } = {},
+    options: { actor?: AuditActor; except?: string } = {},
+    tx?: Tx,
   ): Promise<string[]> {
-    const actor = options.actor ?? SYSTEM_ACTOR;
-    const revoked = await this.dataSource.transaction(async (m) => {
-      await options.alongWith?.(m);
-      return options.except
-        ? this.revokeWhere(m, actor, reason, 'user_id = $1 AND id <> $2', [userId, options.except])
-        : this.revokeWhere(m, actor, reason, 'user_id = $1', [userId]);
-    });
-    this.cache.invalidate(revoked);
-    return revoked;
+    return this.uow.run(
+      (inner) =>
+        this.revokeIn(
+          inner,
+          { userId, except: options.except },
+          reason,
+          options.actor ?? SYSTEM_ACTOR,
+        ),
+      tx,
+    );
   }
 
-  private async issuePair(
-    m: EntityManager,
-    session: Session,
-    role: Role,
-    now: Date,
-  ): Promise<TokenPair> {
+  private async issuePair(tx: Tx, session: Session, role: Role, now: Date): Promise<TokenPair> {
     const refreshToken = REFRESH_PREFIX + randomSecret(32);
-    await m.insert(RefreshToken, { sessionId: session.id, tokenHash: sha256(refreshToken) });
+    await this.sessions.insertRefreshToken(session.id, sha256(refreshToken), tx.manager);
     const access = this.accessTokens.issue(
       { userId: session.userId, sessionId: session.id, role },
       now,
@@ -314,52 +280,28 @@ export class SessionsService {
     };
   }
 
-  /** Revokes the live sessions matching `where`, audited; returns their ids. */
-  private async revokeWhere(
-    m: EntityManager,
-    actor: AuditActor,
+  /** Revokes the live sessions `which` selects, audited, cache entries dropped after the commit. */
+  private async revokeIn(
+    tx: Tx,
+    which: SessionSelector,
     reason: SessionRevokeReason,
-    where: string,
-    params: unknown[],
+    actor: AuditActor,
   ): Promise<string[]> {
-    const n = params.length;
-    const rows: { id: string; user_id: string }[] = await m.query(
-      `UPDATE sessions SET revoked_at = now(), revoke_reason = $${n + 1}
-       WHERE ${where} AND revoked_at IS NULL AND expires_at > now() AND idle_expires_at > now()
-       RETURNING id, user_id`,
-      [...params, reason],
-    );
-    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM's query().
-    const list = Array.isArray(rows[0])
-      ? (rows[0] as unknown as { id: string; user_id: string }[])
-      : rows;
+    const revoked = await this.sessions.revoke(which, reason, tx.manager);
     await this.audit.record(
       actor,
-      list.map((row) => ({
+      revoked.map((row) => ({
         action: reason === 'refresh_token_reuse' ? 'session.refresh_reuse' : 'session.revoked',
         targetType: 'session' as const,
         targetId: row.id,
-        ownerId: row.user_id,
+        ownerId: row.userId,
         details: { reason },
       })),
-      m,
+      tx.manager,
     );
-    return list.map((row) => row.id);
-  }
-
-  private async loadState(sessionId: string): Promise<SessionState | null> {
-    const rows: { user_id: string; role: Role; revoked: boolean; ends_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT s.user_id, u.role, s.revoked_at IS NOT NULL AS revoked,
-                LEAST(s.idle_expires_at, s.expires_at) AS ends_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.id = $1`,
-        [sessionId],
-      );
-    const row = rows[0];
-    return row
-      ? { userId: row.user_id, role: row.role, revoked: row.revoked, endsAt: row.ends_at.getTime() }
-      : null;
+    const ids = revoked.map((row) => row.id);
+    if (ids.length > 0) tx.afterCommit(() => this.cache.invalidate(ids));
+    return ids;
   }
 
   /** Only whoever holds the replaced token can open its successor. */

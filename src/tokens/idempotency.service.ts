@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../common/config/app-config.js';
 import { deriveKey, hmacKey, hmacSha256, open, seal, sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { randomUUID, type KeyObject } from 'node:crypto';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 
 /** A record lives this long; after it, the same key starts afresh. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -37,7 +37,7 @@ export class IdempotencyService {
   private readonly sealRoot: KeyObject;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: IdempotencyKeysRepository,
     config: AppConfig,
   ) {
     this.keyHashKey = hmacKey(deriveKey(config.appSecret, 'idempotency-key-hash'));
@@ -54,51 +54,35 @@ export class IdempotencyService {
     };
     const requestHash = sha256(canonicalJson(request));
     // The user's records past their day go now: they hold sealed secrets nobody may replay.
-    await this.dataSource.query(
-      `DELETE FROM idempotency_keys
-       WHERE user_id = $1 AND created_at <= now() - make_interval(hours => $2)`,
-      [userId, IDEMPOTENCY_TTL_HOURS],
-    );
+    await this.keys.deleteExpired(userId, IDEMPOTENCY_TTL_HOURS);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted: unknown[] = await this.dataSource.query(
-        `INSERT INTO idempotency_keys (user_id, key_hash, request_hash, claim_id)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [userId, claim.keyHash, requestHash, claim.claimId],
-      );
-      if (inserted.length === 1) return { kind: 'claimed', claim };
-
-      const [row]: {
-        request_hash: Buffer;
-        response_status: number | null;
-        response: Buffer | null;
-        stale: boolean;
-        abandoned: boolean;
-      }[] = await this.dataSource.query(
-        `SELECT request_hash, response_status, response,
-                created_at <= now() - make_interval(hours => $3) AS stale,
-                response IS NULL AND created_at <= now() - make_interval(secs => $4) AS abandoned
-         FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2`,
-        [userId, claim.keyHash, IDEMPOTENCY_TTL_HOURS, ABANDONED_AFTER_SECONDS],
+      if (await this.keys.insert(userId, claim.keyHash, requestHash, claim.claimId)) {
+        return { kind: 'claimed', claim };
+      }
+      const row = await this.keys.find(
+        userId,
+        claim.keyHash,
+        IDEMPOTENCY_TTL_HOURS,
+        ABANDONED_AFTER_SECONDS,
       );
       if (!row) continue; // released meanwhile: claim it
       if (row.stale || row.abandoned) {
         // Checked again in the statement: another request may have taken the key meanwhile.
-        await this.dataSource.query(
-          `DELETE FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2
-             AND (created_at <= now() - make_interval(hours => $3)
-                  OR (response IS NULL AND created_at <= now() - make_interval(secs => $4)))`,
-          [userId, claim.keyHash, IDEMPOTENCY_TTL_HOURS, ABANDONED_AFTER_SECONDS],
+        await this.keys.deleteIfDead(
+          userId,
+          claim.keyHash,
+          IDEMPOTENCY_TTL_HOURS,
+          ABANDONED_AFTER_SECONDS,
         );
         continue;
       }
-      if (!row.request_hash.equals(requestHash)) {
+      if (!row.requestHash.equals(requestHash)) {
         throw new DomainError(
           'IdempotencyKeyReused',
           'This Idempotency-Key was used with a different request body',
         );
       }
-      if (!row.response || row.response_status === null) {
+      if (!row.response || row.responseStatus === null) {
         throw new DomainError(
           'IdempotencyKeyInUse',
           'A request with this Idempotency-Key is still being processed; retry shortly',
@@ -107,13 +91,10 @@ export class IdempotencyService {
       const body = open(claim.sealKey, row.response);
       if (body === null) {
         // Sealed under another APP_SECRET: it can never be replayed, so the key starts afresh.
-        await this.dataSource.query(
-          `DELETE FROM idempotency_keys WHERE user_id = $1 AND key_hash = $2 AND response = $3`,
-          [userId, claim.keyHash, row.response],
-        );
+        await this.keys.deleteWithResponse(userId, claim.keyHash, row.response);
         continue;
       }
-      return { kind: 'replay', status: row.response_status, body: JSON.parse(body) };
+      return { kind: 'replay', status: row.responseStatus, body: JSON.parse(body) };
     }
     throw new DomainError(
       'IdempotencyKeyInUse',
@@ -132,18 +113,15 @@ export class IdempotencyService {
     status: number,
     body: unknown,
   ): Promise<void> {
-    const [, updated]: [unknown, number] = await m.query(
-      `UPDATE idempotency_keys SET response_status = $4, response = $5
-       WHERE user_id = $1 AND key_hash = $2 AND claim_id = $3 AND response IS NULL`,
-      [
-        claim.userId,
-        claim.keyHash,
-        claim.claimId,
-        status,
-        seal(claim.sealKey, JSON.stringify(body)),
-      ],
+    const updated = await this.keys.complete(
+      claim.userId,
+      claim.keyHash,
+      claim.claimId,
+      status,
+      seal(claim.sealKey, JSON.stringify(body)),
+      m,
     );
-    if (updated !== 1) {
+    if (!updated) {
       throw new DomainError(
         'IdempotencyKeyInUse',
         'This Idempotency-Key was taken over by a retry of this request; use its response',
@@ -156,11 +134,7 @@ export class IdempotencyService {
    * freeing a slot under the token limit, say).
    */
   async release(claim: IdempotencyClaim): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM idempotency_keys
-       WHERE user_id = $1 AND key_hash = $2 AND claim_id = $3 AND response IS NULL`,
-      [claim.userId, claim.keyHash, claim.claimId],
-    );
+    await this.keys.release(claim.userId, claim.keyHash, claim.claimId);
   }
 }
 

@@ -5,10 +5,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../common/config/app-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 
 export interface LastUse {
   at: number;
@@ -34,7 +33,7 @@ export class LastUsedTracker
   private flushing?: Promise<number>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ApiTokensRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -50,7 +49,7 @@ export class LastUsedTracker
 
   /** Uses of requests that finished while the server was closing, if the database is still up. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.pending.size > 0 && this.dataSource.isInitialized) await this.flushAll();
+    if (this.pending.size > 0 && this.tokens.available) await this.flushAll();
   }
 
   /** Flushes until nothing is pending (a flush already running does not include later uses). */
@@ -95,12 +94,7 @@ export class LastUsedTracker
     }
     try {
       // Another instance may have written a later use: never move last_used_at backwards.
-      await this.dataSource.query(
-        `UPDATE api_tokens t SET last_used_at = u.at, last_used_ip = u.ip
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::varchar[]) AS u(id, at, ip)
-         WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)`,
-        [ids, times, ips],
-      );
+      await this.tokens.writeLastUses(ids, times, ips);
       this.failures = 0;
       return ids.length;
     } catch (error) {

@@ -3,12 +3,13 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
-import type { RedisConnections } from '../common/redis/redis.service.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import type { RedisConnections } from '../common/redis/redis-connections.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import type { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache } from './token-cache.js';
 import { generateApiToken } from './token-format.js';
-import { TokenVerifier } from './token-verifier.service.js';
+import { TokenVerifierService } from './token-verifier.service.js';
 
 const metrics = new MetricsService();
 /** One instance: no Redis, so the bus carries nothing. */
@@ -17,7 +18,7 @@ const bus = new InvalidationBus({ enabled: false } as RedisConnections, metrics,
   degradedCacheTtlSeconds: 2,
 } as AppConfig);
 
-describe('TokenVerifier', () => {
+describe('TokenVerifierService', () => {
   const config = {
     tokenCacheTtlSeconds: 30,
     tokenRatePerMinute: 10,
@@ -37,8 +38,8 @@ describe('TokenVerifier', () => {
     return {
       queries,
       cache,
-      verifier: new TokenVerifier(
-        dataSource,
+      verifier: new TokenVerifierService(
+        new ApiTokensRepository(dataSource),
         cache,
         new MemoryRateLimiter(),
         tracker,
@@ -79,7 +80,7 @@ describe('TokenVerifier', () => {
   });
 });
 
-describe('TokenVerifier rate limits', () => {
+describe('TokenVerifierService rate limits', () => {
   it('refuses past a window, with Retry-After of the window that frees up last', async () => {
     const config = {
       tokenCacheTtlSeconds: 30,
@@ -101,8 +102,8 @@ describe('TokenVerifier rate limits', () => {
         ]),
     } as unknown as DataSource;
     const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
-    const v = new TokenVerifier(
-      dataSource,
+    const v = new TokenVerifierService(
+      new ApiTokensRepository(dataSource),
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { ROLE_SCOPES, type Role, type Scope } from '../common/auth/scopes.js';
+import { ROLE_SCOPES } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
 import { invalidToken } from '../common/errors/domain-error.js';
@@ -12,7 +10,8 @@ import {
   type RateLimitResult,
   type RateWindow,
 } from '../common/rate-limit/rate-limiter.js';
-import { MetricsService, type HotChild } from '../metrics/metrics.service.js';
+import { MetricsService, type HotChild } from '../common/metrics/metrics.service.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
@@ -25,11 +24,11 @@ import { isWellFormedApiToken } from './token-format.js';
  * the cache entry at once.
  */
 @Injectable()
-export class TokenVerifier {
+export class TokenVerifierService {
   private readonly refusals: HotChild;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ApiTokensRepository,
     private readonly cache: TokenCache,
     private readonly limiter: RateLimiter,
     private readonly lastUsed: LastUsedTracker,
@@ -103,34 +102,20 @@ export class TokenVerifier {
   }
 
   private async load(key: string): Promise<TokenState | null> {
-    const rows: {
-      id: string;
-      user_id: string;
-      role: Role;
-      scopes: Scope[];
-      allowed_ips: string[];
-      expires_at: Date | null;
-      revoked_at: Date | null;
-    }[] = await this.dataSource.query(
-      `SELECT t.id, t.user_id, u.role, t.scopes, t.allowed_ips, t.expires_at, t.revoked_at
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = $1`,
-      [Buffer.from(key, 'base64')],
-    );
-    const row = rows[0];
+    const row = await this.tokens.findByHash(Buffer.from(key, 'base64'));
     if (!row) return null;
     const granted = ROLE_SCOPES[row.role];
-    const ends = [row.expires_at, row.revoked_at].filter((at): at is Date => at !== null);
+    const ends = [row.expiresAt, row.revokedAt].filter((at): at is Date => at !== null);
     return {
       id: row.id,
-      userId: row.user_id,
+      userId: row.userId,
       role: row.role,
       scopes: row.scopes.filter((scope) => granted.includes(scope)),
-      allowlist: new IpAllowlist(row.allowed_ips),
-      expiresAt: row.expires_at?.getTime() ?? null,
-      revokedAt: row.revoked_at?.getTime() ?? null,
+      allowlist: new IpAllowlist(row.allowedIps),
+      expiresAt: row.expiresAt?.getTime() ?? null,
+      revokedAt: row.revokedAt?.getTime() ?? null,
       restrictions: {
-        allowedIps: row.allowed_ips,
+        allowedIps: row.allowedIps,
         endsAt: ends.length > 0 ? Math.min(...ends.map((at) => at.getTime())) : null,
       },
     };

@@ -20,6 +20,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
@@ -32,7 +33,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
-import type { ClientContext } from '../sessions/client-context.js';
+import type { ClientContext } from '../common/http/client-context.js';
 import {
   CreateTokenDto,
   CreatedTokenDto,
@@ -67,8 +68,17 @@ export class TokensController {
     name: 'Idempotency-Key',
     required: false,
     description: 'Same key and body within 24 h replays the first response',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
   })
-  @ApiCreatedResponse({ type: CreatedTokenDto })
+  @ApiCreatedResponse({
+    type: CreatedTokenDto,
+    headers: {
+      'Idempotent-Replayed': {
+        description: '`true` when this is the stored answer to an earlier request with this key',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  })
   @ApiConflictResponse({
     description: 'Token limit reached, or the same Idempotency-Key is still in flight',
     type: ErrorResponseDto,
@@ -117,6 +127,7 @@ export class TokensController {
   }
 
   @Get(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:read'] })
   @ApiOperation({ summary: 'One API token of the caller' })
   @ApiOkResponse({ type: TokenDto })
@@ -129,6 +140,7 @@ export class TokensController {
   }
 
   @Patch(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({ summary: 'Rename, describe, rescope or change the allowlist of a token' })
   @ApiOkResponse({ type: TokenDto })
@@ -144,6 +156,7 @@ export class TokensController {
   }
 
   @Post(':id/rotate')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
     summary: 'Replace the secret of a token',
@@ -171,6 +184,7 @@ export class TokensController {
   }
 
   @Delete(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(204)
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({ summary: 'Revoke a token: it stops working at once. Idempotent.' })

@@ -1,22 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import type { Scope } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256 } from '../common/crypto/crypto.js';
-import { beforeCursor, decodeCursor, encodeCursor, microseconds } from '../common/http/cursor.js';
-import { DomainError, insufficientScope, notFound } from '../common/errors/domain-error.js';
-import { tokenEvent } from '../webhooks/webhook-events.js';
+import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
-import { ApiToken, type TokenRevokeReason } from './api-token.entity.js';
+import type { ApiToken, TokenRevokeReason } from './api-token.entity.js';
+import { ApiTokensRepository, type NewToken } from './api-tokens.repository.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
-import { allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
+import { tokenEvent } from './token-events.js';
 import { DISPLAY_PREFIX_LENGTH, generateApiToken } from './token-format.js';
-import { TokenVerifier } from './token-verifier.service.js';
+import {
+  assertActive,
+  assertGrantable,
+  assertWithin,
+  canonicalIps,
+  requestedExpiry,
+  rotatedExpiry,
+  sameSet,
+} from './token-policy.js';
+import { TokenVerifierService } from './token-verifier.service.js';
 import {
   MAX_LIFETIME_DAYS,
   TokenDto,
@@ -28,14 +36,14 @@ import {
   type UpdateTokenDto,
 } from './dto/token.dto.js';
 
-const DAY_MS = 86_400_000;
-
 /** The API token lifecycle: create, list, read, change, rotate, revoke. */
 @Injectable()
 export class TokensService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly verifier: TokenVerifier,
+    private readonly uow: UnitOfWork,
+    private readonly tokens: ApiTokensRepository,
+    private readonly users: UsersRepository,
+    private readonly verifier: TokenVerifierService,
     private readonly lastUsed: LastUsedTracker,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
@@ -92,7 +100,7 @@ export class TokensService {
     actor: AuditActor,
     claim?: IdempotencyClaim,
   ): Promise<CreatedTokenDto> {
-    let expiresAt = this.expiryOf(input, Date.now());
+    let expiresAt = requestedExpiry(input, MAX_LIFETIME_DAYS, Date.now());
     let allowedIps = canonicalIps(input.allowedIps ?? []);
     const limits = principal.restrictions;
     if (limits) {
@@ -102,7 +110,8 @@ export class TokensService {
       assertWithin(principal, allowedIps, expiresAt);
     }
     const lifetimeDays = limits?.endsAt != null ? null : (input.expiresInDays ?? null);
-    return this.dataSource.transaction(async (m) => {
+    return this.uow.run(async (tx) => {
+      const m = tx.manager;
       await this.assertBelowLimit(m, principal.userId);
       const { token, secret } = await this.insert(m, {
         userId: principal.userId,
@@ -115,7 +124,7 @@ export class TokensService {
         rotatedFromId: null,
       });
       await this.audit.record(actor, createdEvent(token), m);
-      await this.webhooks.enqueue([tokenEvent('token.created', token)], m);
+      await this.webhooks.enqueue([tokenEvent('token.created', token)], tx);
       const created: CreatedTokenDto = { ...TokenDto.from(token), token: secret };
       if (claim) await this.idempotency.complete(m, claim, 201, created);
       return created;
@@ -123,50 +132,17 @@ export class TokensService {
   }
 
   async list(userId: string, query: ListTokensQuery): Promise<TokenPageDto> {
-    const limit = query.limit ?? 20;
-    const qb = this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .addSelect(microseconds('t.created_at'), 'created_us')
-      .where('t.user_id = :userId', { userId });
-    switch (query.status ?? 'active') {
-      case 'active':
-        qb.andWhere('(t.revoked_at IS NULL OR t.revoked_at > now())');
-        qb.andWhere('(t.expires_at IS NULL OR t.expires_at > now())');
-        break;
-      case 'expired':
-        qb.andWhere('(t.revoked_at IS NULL OR t.revoked_at > now()) AND t.expires_at <= now()');
-        break;
-      case 'revoked':
-        qb.andWhere('t.revoked_at <= now()');
-        break;
-    }
-    if (query.expiringWithinDays) {
-      qb.andWhere('t.expires_at > now() AND t.expires_at <= now() + make_interval(days => :days)', {
-        days: query.expiringWithinDays,
-      });
-    }
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      qb.andWhere(beforeCursor('t.created_at', 't.id'), cursor);
-    }
-    const { entities, raw } = await qb
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(limit + 1)
-      .getRawAndEntities<{ created_us: string }>();
-    const more = entities.length > limit;
-    const page = entities.slice(0, limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((token) => this.view(token)),
-      nextCursor:
-        more && last ? encodeCursor({ us: raw[page.length - 1].created_us, id: last.id }) : null,
-    };
+    const page = await this.tokens.list(userId, {
+      status: query.status ?? 'active',
+      expiringWithinDays: query.expiringWithinDays,
+      limit: query.limit ?? 20,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map((token) => this.view(token)), nextCursor: page.nextCursor };
   }
 
   async get(userId: string, id: string): Promise<TokenDto> {
-    return this.view(await this.find(this.dataSource.manager, userId, id));
+    return this.view(await this.find(this.tokens.manager, userId, id));
   }
 
   /** The token that authenticated the request. */
@@ -186,7 +162,8 @@ export class TokensService {
     patch: UpdateTokenDto,
     actor: AuditActor,
   ): Promise<TokenDto> {
-    const { token, hash } = await this.dataSource.transaction(async (m) => {
+    const token = await this.uow.run(async (tx) => {
+      const m = tx.manager;
       const token = await this.find(m, principal.userId, id, true);
       assertActive(token, 'changed');
       // An API token changes only tokens no more powerful than itself: no wider scopes, no
@@ -219,7 +196,7 @@ export class TokensService {
         token.description = patch.description;
       }
       if (changed.length > 0) {
-        await m.save(token);
+        await this.tokens.save(token, m);
         await this.audit.record(
           actor,
           {
@@ -232,9 +209,9 @@ export class TokensService {
           m,
         );
       }
-      return { token, hash: token.tokenHash };
+      tx.afterCommit(() => this.verifier.invalidate([token.tokenHash]));
+      return token;
     });
-    this.verifier.invalidate([hash]);
     return this.view(token);
   }
 
@@ -249,16 +226,15 @@ export class TokensService {
     graceSeconds: number,
     actor: AuditActor,
   ): Promise<RotatedTokenDto> {
-    const { rotated, oldHash } = await this.dataSource.transaction(async (m) => {
+    return this.uow.run(async (tx) => {
+      const m = tx.manager;
       // The owner's row first, as every path that locks both does.
-      await lockOwner(m, principal.userId);
+      await this.users.lockRow(principal.userId, m);
       const old = await this.find(m, principal.userId, id, true);
       assertActive(old, 'rotated');
       assertGrantable(principal, old.scopes);
       const now = Date.now();
-      const expiresAt = old.lifetimeDays
-        ? new Date(now + old.lifetimeDays * DAY_MS)
-        : old.expiresAt;
+      const expiresAt = rotatedExpiry(old, now);
       // A token rotating itself renews its own expiry policy; rotating another token, it may
       // not hand out a longer life than its own.
       assertWithin(principal, old.allowedIps, principal.tokenId === old.id ? undefined : expiresAt);
@@ -275,12 +251,7 @@ export class TokensService {
         lifetimeDays: old.lifetimeDays,
         rotatedFromId: old.id,
       });
-      await m.query(
-        `UPDATE api_tokens SET revoked_at = now() + make_interval(secs => $2),
-                revoke_reason = 'rotated', updated_at = now()
-         WHERE id = $1`,
-        [old.id, graceSeconds],
-      );
+      await this.tokens.markRotated(old.id, graceSeconds, m);
       await this.audit.record(
         actor,
         [
@@ -302,17 +273,16 @@ export class TokensService {
             gracePeriodSeconds: graceSeconds,
           }),
         ],
-        m,
+        tx,
       );
+      tx.afterCommit(() => this.verifier.invalidate([old.tokenHash]));
       const rotated: RotatedTokenDto = {
         ...TokenDto.from(token),
         token: secret,
         rotatedFromId: old.id,
       };
-      return { rotated, oldHash: old.tokenHash };
+      return rotated;
     });
-    this.verifier.invalidate([oldHash]);
-    return rotated;
   }
 
   /**
@@ -325,39 +295,38 @@ export class TokensService {
     actor: AuditActor,
     reason: TokenRevokeReason = 'revoked',
   ): Promise<void> {
-    const revoked = await this.dataSource.transaction(async (m) => {
-      const rows: { token_hash: Buffer; user_id: string }[][] = await m.query(
-        `UPDATE api_tokens SET revoked_at = now(), revoke_reason = $3, updated_at = now()
-         WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
-           AND (revoked_at IS NULL OR revoked_at > now())
-         RETURNING token_hash, user_id`,
-        [id, ownerId, reason],
-      );
-      const row = rows[0]?.[0];
-      if (row) {
-        await this.audit.record(
-          actor,
-          {
-            action: 'token.revoked',
-            targetType: 'token',
-            targetId: id,
-            ownerId: row.user_id,
-            details: { reason },
-          },
-          m,
-        );
-        if (this.webhooks.enabled) {
-          const token = await m.findOneByOrFail(ApiToken, { id });
-          await this.webhooks.enqueue([tokenEvent('token.revoked', token, { reason })], m);
-        }
-      }
-      return row;
-    });
-    if (revoked) {
-      this.verifier.invalidate([revoked.token_hash]);
-      return;
+    const revoked = await this.uow.run((tx) => this.revokeIn(tx, ownerId, id, actor, reason));
+    if (!revoked) await this.find(this.tokens.manager, ownerId, id);
+  }
+
+  /** Revokes a token in `tx` (a use case of another module may have opened it); whether it did. */
+  async revokeIn(
+    tx: Tx,
+    ownerId: string | null,
+    id: string,
+    actor: AuditActor,
+    reason: TokenRevokeReason,
+  ): Promise<boolean> {
+    const m = tx.manager;
+    const row = await this.tokens.revoke(id, ownerId, reason, m);
+    if (!row) return false;
+    await this.audit.record(
+      actor,
+      {
+        action: 'token.revoked',
+        targetType: 'token',
+        targetId: id,
+        ownerId: row.userId,
+        details: { reason },
+      },
+      m,
+    );
+    if (this.webhooks.enabled) {
+      const token = await this.tokens.findById(id, m);
+      await this.webhooks.enqueue([tokenEvent('token.revoked', token, { reason })], tx);
     }
-    await this.find(this.dataSource.manager, ownerId, id);
+    tx.afterCommit(() => this.verifier.invalidate([row.tokenHash]));
+    return true;
   }
 
   /**
@@ -366,14 +335,8 @@ export class TokensService {
    * none of them can pass the limit together.
    */
   private async assertBelowLimit(m: EntityManager, userId: string, replacing?: string) {
-    await lockOwner(m, userId);
-    const [{ n }]: { n: number }[] = await m.query(
-      `SELECT count(*)::int AS n FROM api_tokens
-       WHERE user_id = $1 AND id IS DISTINCT FROM $2::uuid
-         AND (revoked_at IS NULL OR revoked_at > now())
-         AND (expires_at IS NULL OR expires_at > now())`,
-      [userId, replacing ?? null],
-    );
+    await this.users.lockRow(userId, m);
+    const n = await this.tokens.countActive(userId, m, replacing);
     if (n >= this.config.maxTokensPerUser) {
       throw new DomainError(
         'TokenLimitReached',
@@ -384,29 +347,12 @@ export class TokensService {
 
   private async insert(
     m: EntityManager,
-    fields: Pick<
-      ApiToken,
-      | 'userId'
-      | 'name'
-      | 'description'
-      | 'scopes'
-      | 'allowedIps'
-      | 'expiresAt'
-      | 'lifetimeDays'
-      | 'rotatedFromId'
-    >,
+    fields: Omit<NewToken, 'prefix' | 'tokenHash'>,
   ): Promise<{ token: ApiToken; secret: string }> {
     const secret = generateApiToken();
-    const token = await m.save(
-      m.create(ApiToken, {
-        ...fields,
-        prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH),
-        tokenHash: sha256(secret),
-        lastUsedAt: null,
-        lastUsedIp: null,
-        revokedAt: null,
-        revokeReason: null,
-      }),
+    const token = await this.tokens.insert(
+      { ...fields, prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH), tokenHash: sha256(secret) },
+      m,
     );
     return { token, secret };
   }
@@ -418,74 +364,13 @@ export class TokensService {
     id: string,
     lock = false,
   ): Promise<ApiToken> {
-    const qb = m.getRepository(ApiToken).createQueryBuilder('t').where('t.id = :id', { id });
-    if (userId) qb.andWhere('t.user_id = :userId', { userId });
-    if (lock) qb.setLock('pessimistic_write');
-    const token = await qb.getOne();
+    const token = await this.tokens.find(id, userId, m, lock);
     if (!token) throw notFound('API token');
     return token;
   }
 
   private view(token: ApiToken): TokenDto {
     return TokenDto.from(token, this.lastUsed.unwritten(token.id));
-  }
-
-  private expiryOf(input: CreateTokenDto, now: number): Date | null {
-    if (input.expiresInDays !== undefined && input.expiresAt !== undefined) {
-      throw new DomainError('BadRequest', 'Give expiresInDays or expiresAt, not both');
-    }
-    if (input.expiresInDays !== undefined) return new Date(now + input.expiresInDays * DAY_MS);
-    if (input.expiresAt === undefined) return null;
-    const at = new Date(input.expiresAt);
-    if (at.getTime() <= now) throw new DomainError('BadRequest', 'expiresAt must be in the future');
-    if (at.getTime() > now + MAX_LIFETIME_DAYS * DAY_MS) {
-      throw new DomainError(
-        'BadRequest',
-        `expiresAt must be within ${MAX_LIFETIME_DAYS} days from now`,
-      );
-    }
-    return at;
-  }
-}
-
-/** Serialises a user's token creations and rotations (and their logins, password changes). */
-async function lockOwner(m: EntityManager, userId: string): Promise<void> {
-  await m.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
-}
-
-/** No escalation: a caller grants only scopes it holds itself (admin-only ones need an admin). */
-function assertGrantable(principal: AuthPrincipal, scopes: readonly Scope[]): void {
-  const missing = scopes.find((scope) => !principal.scopes.includes(scope));
-  if (missing) throw insufficientScope(missing);
-}
-
-/**
- * An API token's own allowlist and lifetime bound what it creates, changes or rotates: a token
- * restricted to one network cannot make an unrestricted one.
- */
-function assertWithin(
-  principal: AuthPrincipal,
-  allowedIps: readonly string[],
-  /** Unchecked when undefined (a PATCH leaves the expiry alone). */
-  expiresAt?: Date | null,
-): void {
-  const limits = principal.restrictions;
-  if (!limits) return;
-  if (!allowlistWithin(allowedIps, limits.allowedIps)) {
-    throw new DomainError(
-      'Forbidden',
-      'allowedIps must stay within the allowlist of the API token making the request',
-    );
-  }
-  if (
-    expiresAt !== undefined &&
-    limits.endsAt !== null &&
-    (expiresAt === null || expiresAt.getTime() > limits.endsAt)
-  ) {
-    throw new DomainError(
-      'Forbidden',
-      'A token made by an API token cannot outlive it: expire it no later than that token',
-    );
   }
 }
 
@@ -496,28 +381,6 @@ function idempotentRequest(input: CreateTokenDto): Record<string, unknown> {
     scopes: [...input.scopes].sort(),
     ...(input.allowedIps ? { allowedIps: canonicalIps(input.allowedIps).sort() } : {}),
   };
-}
-
-function assertActive(token: ApiToken, what: 'changed' | 'rotated'): void {
-  if (token.revokedAt) {
-    throw new DomainError(
-      'TokenNotActive',
-      token.revokeReason === 'rotated'
-        ? `This API token was already rotated and cannot be ${what}`
-        : `A revoked API token cannot be ${what}`,
-    );
-  }
-  if (token.status() === 'expired') {
-    throw new DomainError('TokenNotActive', `An expired API token cannot be ${what}`);
-  }
-}
-
-function canonicalIps(entries: string[]): string[] {
-  return [...new Set(entries.map((entry) => canonicalAllowedIp(entry)!))];
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item) => b.includes(item));
 }
 
 function createdEvent(token: ApiToken) {

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository, type EntityManager } from 'typeorm';
-import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { Role } from '../common/auth/scopes.js';
-import { User } from './user.entity.js';
+import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { normalizeEmail } from './email.js';
+import type { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+
+export { normalizeEmail } from './email.js';
 
 export interface UserView {
   id: string;
@@ -11,10 +14,6 @@ export interface UserView {
   name: string | null;
   role: Role;
   createdAt: string;
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 export function toUserView(user: User): UserView {
@@ -29,30 +28,35 @@ export function toUserView(user: User): UserView {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Accounts: what other modules ask about users goes through here. */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly users: UsersRepository) {}
 
   findByEmail(email: string): Promise<User | null> {
-    return this.users.findOneBy({ email: normalizeEmail(email) });
+    return this.users.findByEmail(normalizeEmail(email));
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
+    const user = await this.users.findById(id);
     if (!user) throw notFound('User');
     return user;
   }
 
   /** Creates a user; a taken email (also under a concurrent register) is EmailTaken. */
-  async create(fields: { email: string; name?: string | null; passwordHash: string; role?: Role }) {
+  async create(
+    fields: { email: string; name?: string | null; passwordHash: string; role?: Role },
+    m?: EntityManager,
+  ): Promise<User> {
     try {
-      return await this.users.save(
-        this.users.create({
+      return await this.users.insert(
+        {
           email: normalizeEmail(fields.email),
           name: fields.name ?? null,
           passwordHash: fields.passwordHash,
           role: fields.role ?? 'user',
-        }),
+        },
+        m,
       );
     } catch (error) {
       if (
@@ -63,26 +67,5 @@ export class UsersService {
       }
       throw error;
     }
-  }
-
-  /**
-   * Replaces the password hash, provided it is still `expected`: of two concurrent changes
-   * made with the same current password, only the first succeeds. Returns whether it did.
-   */
-  async replacePasswordHash(
-    id: string,
-    expected: string,
-    passwordHash: string,
-    manager: EntityManager,
-  ): Promise<boolean> {
-    const result = await manager
-      .getRepository(User)
-      .update({ id, passwordHash: expected }, { passwordHash });
-    return result.affected === 1;
-  }
-
-  /** Sets the password hash, whatever it was: a reset link proves the mailbox, not the password. */
-  async setPasswordHash(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(User).update({ id }, { passwordHash });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { change } from '../database/returning.js';
 import type { WebhookEvent, WebhookEventType, WebhookPayload } from './webhook-events.js';
 
 /** A row claimed for one attempt. `attempts` counts this one, and fences the write of its outcome. */
@@ -24,12 +25,10 @@ export class WebhookOutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Inserts in one statement; an event whose dedupe key is taken is skipped. Returns how many went in. */
-  async insert(
-    events: WebhookEvent[],
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<number> {
+  async insert(events: WebhookEvent[], m: EntityManager): Promise<number> {
     if (events.length === 0) return 0;
-    const rows: unknown[] = await m.query(
+    const { rows } = await change(
+      m,
       `INSERT INTO webhook_outbox (id, event_type, payload, dedupe_key)
        SELECT e.id, e.event_type, e.payload, e.dedupe_key
        FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, event_type varchar, payload jsonb, dedupe_key varchar)
@@ -56,8 +55,8 @@ export class WebhookOutboxRepository {
    * again once the lease ends.
    */
   async claim(limit: number, leaseSeconds: number): Promise<ClaimedEvent[]> {
-    // UPDATE … RETURNING through TypeORM's postgres driver gives [rows, count].
-    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
+    const { rows } = await change<ClaimedRow>(
+      this.dataSource.manager,
       `UPDATE webhook_outbox o
          SET attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
          FROM (SELECT id FROM webhook_outbox
@@ -116,10 +115,11 @@ export class WebhookOutboxRepository {
       );
       return n;
     }
-    const [, deleted]: [unknown[], number] = await this.dataSource.query(
+    const { affected } = await change(
+      this.dataSource.manager,
       `DELETE FROM webhook_outbox WHERE id IN (${finished} FOR UPDATE SKIP LOCKED)`,
       [cutoff, limit],
     );
-    return deleted;
+    return affected;
   }
 }

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { JOB_LOCK_NAMESPACE } from '../../src/scheduler/job-runner.service.js';
+import { JOB_LOCK_NAMESPACE } from '../../src/scheduler/job-runner.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
   TEST_SECRET,

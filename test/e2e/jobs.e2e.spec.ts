@@ -1,7 +1,7 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronTime } from 'cron';
 import pg from 'pg';
-import { JOB_LOCK_NAMESPACE } from '../../src/scheduler/job-runner.service.js';
+import { JOB_LOCK_NAMESPACE } from '../../src/scheduler/job-runner.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
 

@@ -1,10 +1,10 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { TokensService } from '../../src/tokens/tokens.service.js';
 import { WebhookDispatcher } from '../../src/webhooks/webhook-dispatcher.js';
-import { ExpiryNoticeService } from '../../src/webhooks/expiry-notice.service.js';
+import { ExpiryNoticeService } from '../../src/tokens/expiry-notice.service.js';
 import { WebhooksService } from '../../src/webhooks/webhooks.service.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver.js';
@@ -305,8 +305,8 @@ describe('Lifecycle webhooks', () => {
       },
     };
     await expect(
-      t.app.get(DataSource).transaction(async (m) => {
-        expect(await t.app.get(WebhooksService).enqueue([event], m)).toBe(1);
+      t.app.get(UnitOfWork).run(async (tx) => {
+        expect(await t.app.get(WebhooksService).enqueue([event], tx)).toBe(1);
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -448,7 +448,7 @@ describe('Lifecycle webhooks', () => {
         data: { token: { id: randomUUID() }, userId: users[0].id, n: i },
       },
     }));
-    await a.app.get(WebhooksService).enqueue(events, a.app.get(DataSource).manager);
+    await a.app.get(UnitOfWork).run((tx) => a.app.get(WebhooksService).enqueue(events, tx));
     // Both instances claim at once (a was nudged by the enqueue).
     b.app.get(WebhookDispatcher).nudge();
 

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { RedisRateLimiter } from '../../src/common/rate-limit/redis-rate-limiter.js';
-import { HotChild } from '../../src/metrics/metrics.service.js';
+import { HotChild } from '../../src/common/metrics/metrics.service.js';
 import {
   TEST_REDIS_URL,
   redisReachable,

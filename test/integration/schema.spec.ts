@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { ENTITIES } from '../../src/entities.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 
@@ -9,7 +10,7 @@ describe('Database schema', () => {
   const url = process.env.TEST_DATABASE_URL!;
 
   it('is exactly what the entities describe: generating a migration would produce nothing', async () => {
-    const dataSource = new DataSource(dataSourceOptions(url, 1));
+    const dataSource = new DataSource(dataSourceOptions(url, 1, ENTITIES));
     await dataSource.initialize();
     try {
       const pending = await dataSource.driver.createSchemaBuilder().log();
@@ -37,7 +38,7 @@ describe('Database schema', () => {
   });
 
   it('has an index for every lookup the hot paths make', async () => {
-    const dataSource = new DataSource(dataSourceOptions(url, 1));
+    const dataSource = new DataSource(dataSourceOptions(url, 1, ENTITIES));
     await dataSource.initialize();
     try {
       const rows: { indexname: string }[] = await dataSource.query(

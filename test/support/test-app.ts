@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../src/app.factory.js';
-import { loadConfig, type AppConfig } from '../../src/common/config/app-config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/common/http/logger.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
-export function testConfig(env: Record<string, string> = {}): AppConfig {
+export function testConfig(env: Record<string, string> = {}): Config {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is set by the global setup');
   return loadConfig({

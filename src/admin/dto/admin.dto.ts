@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import {
   AUDIT_ACTIONS,
   AUDIT_TARGET_TYPES,
@@ -21,15 +8,18 @@ import {
   type AuditEvent,
   type AuditTargetType,
 } from '../../audit/audit-event.entity.js';
-import type { JobReport } from '../../scheduler/job-runner.service.js';
+import { IsDateTime } from '../../common/validation/date-time.js';
+import { Optional, QueryInteger } from '../../common/validation/presence.js';
+import type { JobReport } from '../../scheduler/job-runner.js';
 import type { JobRun } from '../../scheduler/job-run.entity.js';
+import { PageQuery } from '../../common/http/page-query.dto.js';
 
 export class RunJobDto {
   @ApiPropertyOptional({
     default: false,
     description: 'Count what would be deleted, delete nothing',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   dryRun?: boolean;
 }
@@ -149,9 +139,9 @@ export class JobDto {
 }
 
 export class ListJobRunsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @Optional()
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(100)
@@ -161,61 +151,50 @@ export class ListJobRunsQuery {
 const splitList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
 
-export class ListAuditQuery {
+export class ListAuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'The user who acted' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   actorId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The token, session, user or job run' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   targetId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The user the target belongs to' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   ownerId?: string;
 
   @ApiPropertyOptional({ enum: AUDIT_TARGET_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(AUDIT_TARGET_TYPES)
   targetType?: AuditTargetType;
 
   @ApiPropertyOptional({
-    description: 'One action or several, comma-separated',
-    example: 'token.revoked,token.rotated',
+    description: 'One action or several: repeated (`action=a&action=b`) or comma-separated',
+    enum: AUDIT_ACTIONS,
+    isArray: true,
+    maxItems: AUDIT_ACTIONS.length,
+    example: ['token.revoked', 'token.rotated'],
   })
-  @IsOptional()
+  @Optional()
   @Transform(splitList)
   @IsArray()
   @ArrayMaxSize(AUDIT_ACTIONS.length)
   @IsIn(AUDIT_ACTIONS, { each: true })
   action?: AuditAction[];
 
-  @ApiPropertyOptional({ description: 'Events at or after this time (ISO-8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this time' })
+  @Optional()
+  @IsDateTime()
   since?: string;
 
-  @ApiPropertyOptional({ description: 'Events before this time (ISO-8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events before this time' })
+  @Optional()
+  @IsDateTime()
   until?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class AuditActorDto {

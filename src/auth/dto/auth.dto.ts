@@ -1,22 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCOPES, type Scope } from '../../common/auth/scopes.js';
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Length,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { EMAIL_MAX, IsAccountEmail } from '../../common/validation/email.js';
+import { Optional } from '../../common/validation/presence.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 export class RegisterDto {
-  @ApiProperty({ example: 'ada@example.com', maxLength: 320 })
-  @IsEmail()
-  @MaxLength(320)
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: EMAIL_MAX })
+  @IsAccountEmail()
   email: string;
 
   @ApiProperty({
@@ -28,20 +21,19 @@ export class RegisterDto {
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   password: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'Ada Lovelace' })
-  @IsOptional()
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, example: 'Ada Lovelace' })
+  @Optional()
   @IsString()
   @Length(1, 100)
   name?: string;
 }
 
 export class LoginDto {
-  @ApiProperty({ example: 'ada@example.com' })
-  @IsEmail()
-  @MaxLength(320)
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: EMAIL_MAX })
+  @IsAccountEmail()
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery' })
+  @ApiProperty({ example: 'correct horse battery', minLength: 1, maxLength: PASSWORD_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX)
@@ -49,7 +41,11 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
+  @ApiProperty({
+    description: 'The refresh token from login or the previous refresh',
+    minLength: 1,
+    maxLength: 200,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -57,7 +53,7 @@ export class RefreshDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty()
+  @ApiProperty({ minLength: 1, maxLength: PASSWORD_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX)
@@ -75,40 +71,84 @@ export class TokenGrantDto {
   @IsIn(['password', 'refresh_token'])
   grant_type: 'password' | 'refresh_token';
 
-  @ApiPropertyOptional({ description: 'The email, for grant_type=password' })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(320)
+  @ApiPropertyOptional({
+    description: 'The email, for grant_type=password',
+    format: 'email',
+    maxLength: EMAIL_MAX,
+  })
+  @Optional()
+  @IsAccountEmail()
   username?: string;
 
-  @ApiPropertyOptional({ description: 'For grant_type=password' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'For grant_type=password', maxLength: PASSWORD_MAX })
+  @Optional()
   @IsString()
   @MaxLength(PASSWORD_MAX)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'For grant_type=refresh_token' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'For grant_type=refresh_token', maxLength: 200 })
+  @Optional()
   @IsString()
   @MaxLength(200)
   refresh_token?: string;
 
-  @ApiPropertyOptional({ description: 'Ignored: a session carries every scope of its role' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    description: 'Ignored: a session carries every scope of its role',
+    maxLength: 500,
+  })
+  @Optional()
   @IsString()
   @MaxLength(500)
   scope?: string;
 
-  @ApiPropertyOptional({ description: 'Ignored: there are no registered clients' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Ignored: there are no registered clients', maxLength: 200 })
+  @Optional()
   @IsString()
   @MaxLength(200)
   client_id?: string;
 
-  @ApiPropertyOptional({ description: 'Ignored: there are no registered clients' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'Ignored: there are no registered clients', maxLength: 200 })
+  @Optional()
   @IsString()
   @MaxLength(200)
+  client_secret?: string;
+}
+
+/** How the token endpoint documents its two grants (validated as one TokenGrantDto). */
+export class PasswordGrantDto {
+  @ApiProperty({ enum: ['password'] })
+  grant_type: 'password';
+
+  @ApiProperty({ description: 'The email', format: 'email', maxLength: EMAIL_MAX })
+  username: string;
+
+  @ApiProperty({ minLength: 1, maxLength: PASSWORD_MAX })
+  password: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Ignored' })
+  scope?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Ignored' })
+  client_id?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Ignored' })
+  client_secret?: string;
+}
+
+export class RefreshTokenGrantDto {
+  @ApiProperty({ enum: ['refresh_token'] })
+  grant_type: 'refresh_token';
+
+  @ApiProperty({ minLength: 1, maxLength: 200 })
+  refresh_token: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'Ignored' })
+  scope?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Ignored' })
+  client_id?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Ignored' })
   client_secret?: string;
 }
 
@@ -178,9 +218,4 @@ export class CredentialDto {
 
   @ApiPropertyOptional({ format: 'uuid' })
   tokenId?: string;
-}
-
-export class RevokedCountDto {
-  @ApiProperty({ example: 2 })
-  revoked: number;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { EMAIL_MAX, IsAccountEmail } from '../../common/validation/email.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth.dto.js';
 
 export class PasswordResetRequestDto {
-  @ApiProperty({ example: 'ada@example.com', maxLength: 320 })
-  @IsEmail()
-  @MaxLength(320)
+  @ApiProperty({ example: 'ada@example.com', format: 'email', maxLength: EMAIL_MAX })
+  @IsAccountEmail()
   email: string;
 }
 
@@ -20,6 +20,7 @@ export class PasswordResetConfirmDto {
   @ApiProperty({
     description: 'The token from the mailed link: what follows `#token=`',
     example: 'tsrp_…',
+    minLength: 1,
     maxLength: 200,
   })
   @IsString()

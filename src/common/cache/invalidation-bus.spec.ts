@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import { MetricsService } from '../../metrics/metrics.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { RedisConnections } from '../redis/redis.service.js';
+import type { RedisConnections } from '../redis/redis-connections.js';
 import { InvalidationBus, type BusMember } from './invalidation-bus.js';
 
 /** A stand-in for Redis pub/sub: every subscribed connection gets every message. */

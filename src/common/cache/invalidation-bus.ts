@@ -5,9 +5,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { MetricsService } from '../../metrics/metrics.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { AppConfig } from '../config/app-config.js';
-import { RedisConnections } from '../redis/redis.service.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 
 /** The caches that follow invalidations made on other instances. */
 export type CacheName = 'session' | 'token';

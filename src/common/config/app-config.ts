@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
-/** The validated, typed configuration. Built once at boot by {@link loadConfig}. */
+/** The validated, typed configuration. Built once at boot by `loadConfig` (`src/config.ts`). */
 export abstract class AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly host: string;
@@ -28,6 +28,8 @@ export abstract class AppConfig {
   readonly tokenCacheTtlSeconds: number;
   /** How often each instance writes the API tokens' last use (one statement per flush). */
   readonly lastUsedFlushSeconds: number;
+  /** A request whose headers and body have not all arrived after this long gets 408. */
+  readonly requestTimeoutSeconds: number;
   /** `false`, or the proxies (addresses/CIDRs, or a hop count) whose X-Forwarded-For is believed. */
   readonly trustProxy: false | string[] | number;
   readonly corsOrigins: true | string[];
@@ -44,12 +46,7 @@ export abstract class AppConfig {
   readonly passwordResetMinutes: number;
 
   // Scheduler, purge and admin
-  /** Cron expression (5 fields, minute precision) of each scheduled job, by job name. */
-  readonly jobCron: Readonly<Record<JobName, string>>;
-  /** Jobs this instance schedules; all may still be run by an admin or the CLI. */
-  readonly jobsEnabled: Readonly<Record<JobName, boolean>>;
-  /** Time zone the cron expressions are read in. */
-  readonly cronTimeZone: string;
+  // (The job schedules are the scheduler's: scheduler/scheduler-config.ts.)
   readonly tokenRetentionDays: number;
   readonly sessionRetentionDays: number;
   /** Rows deleted per statement: each batch is its own short transaction. */
@@ -87,15 +84,6 @@ export abstract class AppConfig {
   readonly tokenExpiryNoticeDays: number;
 }
 
-/** Every scheduled job. */
-export const JOB_NAMES = [
-  'purge-tokens',
-  'purge-sessions',
-  'purge-idempotency',
-  'notify-expiring-tokens',
-] as const;
-export type JobName = (typeof JOB_NAMES)[number];
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -109,11 +97,14 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 type Env = Record<string, string | undefined>;
 
 /**
- * Reads and validates the environment. Every problem is collected so that one failed start
+ * Reads and validates the environment's common part into `problems`; the feature sections
+ * (`src/config.ts` composes them) read theirs with the same reader, so that one failed start
  * names all the bad variables at once.
  */
-export function loadConfig(env: Env = process.env): AppConfig {
-  const problems: string[] = [];
+export function readAppConfig(
+  env: Env,
+  problems: string[],
+): { config: AppConfig; read: EnvReader } {
   const read = new EnvReader(env, problems);
 
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
@@ -141,13 +132,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const port = read.int('PORT', 3000, 0, 65535);
   const mail = readMailConfig(read, nodeEnv, port, problems);
-  const scheduler = readSchedulerConfig(read, env, problems);
+  const retention = readRetentionConfig(read, env, problems);
   const webhooks = readWebhookConfig(read, nodeEnv, problems);
 
   const config: AppConfig = {
     nodeEnv,
     host: read.string('HOST', '0.0.0.0'),
     port,
+    requestTimeoutSeconds: read.int('REQUEST_TIMEOUT_SECONDS', 30, 1, 300),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     databaseUrl,
     dataDir,
@@ -166,10 +158,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: read.trustProxy('TRUST_PROXY'),
     corsOrigins: read.list('CORS_ORIGINS', '*'),
     ...mail,
-    ...scheduler,
+    ...retention,
     ...readScaleConfig(read, problems),
     ...webhooks,
   };
+  return { config, read };
+}
+
+/** The common part alone, validated: throws a ConfigError naming every problem. */
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const { config } = readAppConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -235,11 +234,8 @@ function readMailConfig(
   };
 }
 
-type SchedulerConfig = Pick<
+type RetentionConfig = Pick<
   AppConfig,
-  | 'jobCron'
-  | 'jobsEnabled'
-  | 'cronTimeZone'
   | 'tokenRetentionDays'
   | 'sessionRetentionDays'
   | 'purgeBatchSize'
@@ -248,51 +244,8 @@ type SchedulerConfig = Pick<
   | 'adminPassword'
 >;
 
-/** Per-job cron variables; the purges fall back to the shared `PURGE_CRON`. */
-const JOB_CRON_VARIABLES: Record<JobName, string> = {
-  'purge-tokens': 'PURGE_TOKENS_CRON',
-  'purge-sessions': 'PURGE_SESSIONS_CRON',
-  'purge-idempotency': 'PURGE_IDEMPOTENCY_CRON',
-  'notify-expiring-tokens': 'EXPIRY_NOTICE_CRON',
-};
-
-/** Jobs, their schedules and retention; the bootstrap admin. */
-function readSchedulerConfig(read: EnvReader, env: Env, problems: string[]): SchedulerConfig {
-  const purgeCron = read.cron('PURGE_CRON', '0 3 * * *');
-  const jobCron = {} as Record<JobName, string>;
-  for (const job of JOB_NAMES) {
-    jobCron[job] = read.cron(
-      JOB_CRON_VARIABLES[job],
-      job.startsWith('purge-') ? purgeCron : '0 8 * * *',
-    );
-  }
-
-  const jobsEnabled = {} as Record<JobName, boolean>;
-  const schedulerOn = read.bool('SCHEDULER_ENABLED', true);
-  const purgeOn = read.bool('PURGE_ENABLED', true);
-  const disabled = read
-    .string('JOBS_DISABLED', '')
-    .split(',')
-    .map((name) => name.trim());
-  for (const name of disabled.filter(Boolean)) {
-    if (!(JOB_NAMES as readonly string[]).includes(name)) {
-      problems.push(`JOBS_DISABLED names an unknown job "${name}" (jobs: ${JOB_NAMES.join(', ')})`);
-    }
-  }
-  for (const job of JOB_NAMES) {
-    jobsEnabled[job] =
-      schedulerOn && (!job.startsWith('purge-') || purgeOn) && !disabled.includes(job);
-  }
-
-  const cronTimeZone = read.string('CRON_TZ', 'UTC');
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: cronTimeZone });
-  } catch {
-    problems.push(
-      `CRON_TZ must be an IANA time zone such as UTC or Europe/Paris (got "${cronTimeZone}")`,
-    );
-  }
-
+/** Retention and purge batches; the bootstrap admin. */
+function readRetentionConfig(read: EnvReader, env: Env, problems: string[]): RetentionConfig {
   const adminEmail = read.string('ADMIN_EMAIL', '') || undefined;
   const adminPassword = env.ADMIN_PASSWORD || undefined;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
@@ -305,9 +258,6 @@ function readSchedulerConfig(read: EnvReader, env: Env, problems: string[]): Sch
     problems.push('ADMIN_PASSWORD must be 8 to 128 characters long');
   }
   return {
-    jobCron,
-    jobsEnabled,
-    cronTimeZone,
     tokenRetentionDays: read.int('TOKEN_RETENTION_DAYS', 7, 0, 3650),
     sessionRetentionDays: read.int('SESSION_RETENTION_DAYS', 7, 0, 3650),
     purgeBatchSize: read.int('PURGE_BATCH_SIZE', 2000, 1, 100_000),
@@ -400,7 +350,7 @@ function persistentDevSecret(dataDir: string): string {
   return secret;
 }
 
-class EnvReader {
+export class EnvReader {
   constructor(
     private readonly env: Env,
     private readonly problems: string[],

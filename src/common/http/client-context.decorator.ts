@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error.js';
-import type { ClientContext } from '../../sessions/client-context.js';
+import type { ClientContext } from './client-context.js';
 import { clientIp } from './client-ip.js';
 
 const DEVICE_HEADER = /^[\x20-\x7e]{1,200}$/;

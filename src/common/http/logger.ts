@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 /**
  * Paths scrubbed from every log line, wherever a careless call might put them. Request logs
@@ -20,8 +21,15 @@ const REDACT = [
   '*.token',
 ];
 
-/** JSON lines on stdout, or on `destination`. */
+/**
+ * JSON lines on stdout, or on `destination`; readable lines instead when stdout is a terminal
+ * (a person is watching) outside production.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
+  destination ??=
+    process.stdout.isTTY && process.env.NODE_ENV !== 'production'
+      ? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' })
+      : undefined;
   return pino(
     {
       level,

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SCOPE_DESCRIPTIONS } from '../auth/scopes.js';
+import { completeResponses, operationId } from './openapi-responses.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -10,7 +11,10 @@ export function setupOpenApi(app: INestApplication): void {
     .setTitle('Tessera')
     .setDescription(
       'Issues and guards the credentials of a REST API: personal API tokens and login sessions. ' +
-        'Use **Authorize** with your email and password (OAuth2 password flow), or paste a token as a bearer credential.',
+        'Use **Authorize** with your email and password (OAuth2 password flow), or paste a token as a bearer credential.\n\n' +
+        'Input rules on every route: JSON bodies are UTF-8 objects nested at most 32 levels, with no field the schema does not name; ' +
+        'all text is well-formed Unicode without NUL; `null` only where a field says nullable; date-times are RFC 3339 ' +
+        '(`2030-01-31T12:00:00Z`). Anything else is 400.',
     )
     .setVersion('1')
     .addBearerAuth(
@@ -25,7 +29,9 @@ export function setupOpenApi(app: INestApplication): void {
       'oauth2',
     )
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = completeResponses(
+    SwaggerModule.createDocument(app, config, { operationIdFactory: operationId }),
+  );
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',

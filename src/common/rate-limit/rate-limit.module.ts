@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { MetricsService } from '../../metrics/metrics.service.js';
-import { RedisConnections } from '../redis/redis.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 import { MemoryRateLimiter, RateLimiter } from './rate-limiter.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import type { HotChild } from '../../metrics/metrics.service.js';
+import type { HotChild } from '../metrics/metrics.service.js';
 import {
   MemoryRateLimiter,
   RateLimiter,

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Session } from '../session.entity.js';
+import { deviceLabel } from '../device-label.js';
 
 export class SessionDto {
   @ApiProperty({ format: 'uuid' })
@@ -34,7 +35,8 @@ export class SessionDto {
     return {
       id: session.id,
       deviceId: session.deviceId,
-      deviceName: session.deviceName,
+      // What the client called it, else a label read from its user agent.
+      deviceName: session.deviceName ?? deviceLabel(session.userAgent),
       ip: session.ip,
       userAgent: session.userAgent,
       createdAt: session.createdAt.toISOString(),

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,26 +6,28 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsOptional,
   IsString,
   Length,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
 import { SCOPES, type Scope } from '../../common/auth/scopes.js';
+import { IsDateTime } from '../../common/validation/date-time.js';
+import { Optional, OptionalNullable, QueryInteger } from '../../common/validation/presence.js';
 import type { ApiToken, TokenStatus } from '../api-token.entity.js';
 import { MAX_ALLOWED_IPS, canonicalAllowedIp } from '../ip-allowlist.js';
 import type { LastUse } from '../last-used.tracker.js';
+import { PageQuery } from '../../common/http/page-query.dto.js';
 
 export const MAX_LIFETIME_DAYS = 3650;
 export const MAX_GRACE_SECONDS = 604_800;
 const NOT_BLANK = /\S/;
+/** OpenAPI has no format for "an address or a CIDR block"; this one names exactly that. */
+const IP_OR_CIDR = { type: 'string', format: 'ip-or-cidr', maxLength: 64 } as const;
 
 /** An IPv4 or IPv6 address, or a CIDR block of either. */
 function IsAllowedIp(options?: ValidationOptions) {
@@ -47,44 +48,60 @@ function IsAllowedIp(options?: ValidationOptions) {
 }
 
 export class CreateTokenDto {
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'CI deploys' })
+  @ApiProperty({ minLength: 1, maxLength: 100, pattern: '\\S', example: 'CI deploys' })
   @IsString()
   @Length(1, 100)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   description?: string;
 
-  @ApiProperty({ enum: SCOPES, isArray: true, example: ['tokens:read'] })
+  @ApiProperty({
+    enum: SCOPES,
+    isArray: true,
+    minItems: 1,
+    uniqueItems: true,
+    example: ['tokens:read'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(SCOPES, { each: true })
   scopes: Scope[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIFETIME_DAYS, example: 90 })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_LIFETIME_DAYS,
+    example: 90,
+    description: 'Not together with expiresAt',
+  })
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_LIFETIME_DAYS)
   expiresInDays?: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Instead of expiresInDays' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `Instead of expiresInDays: in the future, within ${MAX_LIFETIME_DAYS} days`,
+  })
+  @Optional()
+  @IsDateTime()
   expiresAt?: string;
 
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: IP_OR_CIDR,
     maxItems: MAX_ALLOWED_IPS,
     example: ['203.0.113.7', '10.0.0.0/8', '2001:db8::/32'],
     description: 'Addresses or CIDR blocks the token may be used from; empty or absent: any',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_ALLOWED_IPS)
   @IsAllowedIp({ each: true })
@@ -92,8 +109,8 @@ export class CreateTokenDto {
 }
 
 export class UpdateTokenDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @ValidateIf((_, value) => value !== undefined)
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, pattern: '\\S' })
+  @Optional()
   @IsString()
   @Length(1, 100)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
@@ -105,13 +122,13 @@ export class UpdateTokenDto {
     type: String,
     description: 'null clears it',
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(500)
   description?: string | null;
 
-  @ApiPropertyOptional({ enum: SCOPES, isArray: true })
-  @ValidateIf((_, value) => value !== undefined)
+  @ApiPropertyOptional({ enum: SCOPES, isArray: true, minItems: 1, uniqueItems: true })
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -119,11 +136,12 @@ export class UpdateTokenDto {
   scopes?: Scope[];
 
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: IP_OR_CIDR,
     maxItems: MAX_ALLOWED_IPS,
     description: '[] allows any address',
   })
-  @ValidateIf((_, value) => value !== undefined)
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_ALLOWED_IPS)
   @IsAllowedIp({ each: true })
@@ -132,12 +150,13 @@ export class UpdateTokenDto {
 
 export class RotateTokenDto {
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: MAX_GRACE_SECONDS,
     default: 0,
     description: 'How long the replaced token keeps working',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(MAX_GRACE_SECONDS)
@@ -147,33 +166,19 @@ export class RotateTokenDto {
 export const STATUS_FILTERS = ['active', 'expired', 'revoked', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export class ListTokensQuery {
+export class ListTokensQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUS_FILTERS, default: 'active' })
-  @IsOptional()
+  @Optional()
   @IsIn(STATUS_FILTERS)
   status?: StatusFilter;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIFETIME_DAYS })
-  @IsOptional()
-  @Type(() => Number)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_LIFETIME_DAYS })
+  @Optional()
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_LIFETIME_DAYS)
   expiringWithinDays?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 /** A token as its owner sees it: never the secret, never its hash. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
-import { MetricsService } from '../../metrics/metrics.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { describeError } from '../errors/http-exception.filter.js';
 

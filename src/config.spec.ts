@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config.js';
+import { ConfigError, loadConfig } from './config.js';
 
 const SECRET = 'k'.repeat(40);
 /** What production needs besides APP_SECRET: a way to mail reset links. */
@@ -293,11 +293,13 @@ describe('loadConfig: several instances', () => {
 
 describe('.env.example', () => {
   it('lists every variable the configuration reads', () => {
-    const source = readFileSync(new URL('./app-config.ts', import.meta.url), 'utf8');
+    const source = ['./common/config/app-config.ts', './scheduler/scheduler-config.ts']
+      .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+      .join('\n');
     const read = new Set(
       [...source.matchAll(/read\.\w+\(\s*'([A-Z_]+)'|env\.([A-Z_]+)/g)].map((m) => m[1] ?? m[2]),
     );
-    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     const listed = new Set([...example.matchAll(/^#?\s*([A-Z_]+)=/gm)].map((m) => m[1]));
     expect(read.size).toBeGreaterThan(10);
     expect([...read].filter((name) => !listed.has(name))).toEqual([]);

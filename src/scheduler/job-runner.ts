@@ -1,12 +1,12 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { AppConfig, type JobName } from '../common/config/app-config.js';
+import { AppConfig } from '../common/config/app-config.js';
+import type { JobName } from './scheduler-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { AdvisoryLockSession } from '../database/advisory-locks.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import type { JobTrigger } from './job-run.entity.js';
+import { JobRunsRepository } from './job-runs.repository.js';
 import { Jobs, type JobDefinition } from './jobs.js';
 
 /** First half of the two-part advisory-lock keys of jobs (the second is the job's name hash). */
@@ -48,7 +48,7 @@ export class JobRunner implements BeforeApplicationShutdown {
   private readonly instance = `${hostname()}:${process.pid}`.slice(0, 128);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: JobRunsRepository,
     private readonly jobs: Jobs,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
@@ -70,16 +70,10 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   /** Jobs running right now on any instance (by their locks). */
   async runningJobs(): Promise<Set<string>> {
-    const rows: { job: string }[] = await this.dataSource.query(
-      `SELECT job FROM unnest($2::text[]) AS job
-       WHERE EXISTS (
-         SELECT 1 FROM pg_locks l
-         WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-           AND l.classid = $1::bigint::oid
-           AND l.objid = (hashtext(job)::bigint & 4294967295)::oid)`,
-      [JOB_LOCK_NAMESPACE, this.jobs.all.map((job) => job.name)],
+    return this.runs.locked(
+      JOB_LOCK_NAMESPACE,
+      this.jobs.all.map((job) => job.name),
     );
-    return new Set(rows.map((row) => row.job));
   }
 
   /** Lets a job in progress stop at its next batch; waits for it to record how far it got. */
@@ -100,13 +94,9 @@ export class JobRunner implements BeforeApplicationShutdown {
       return reports;
     }
 
-    const lock = new pg.Client({
-      connectionString: this.config.databaseUrl,
-      application_name: 'tessera-job-lock',
-    });
-    await lock.connect();
+    const lock = await AdvisoryLockSession.open(this.config.databaseUrl, 'tessera-job-lock');
     try {
-      const busy = await this.lockAll(lock, names);
+      const busy = await lock.tryLockAll(JOB_LOCK_NAMESPACE, names);
       if (busy) {
         return names.map((job) => this.skipped(job, `${busy} is running on another instance`));
       }
@@ -122,24 +112,8 @@ export class JobRunner implements BeforeApplicationShutdown {
       }
       return reports;
     } finally {
-      // Closing the connection releases its locks whatever happened.
-      await lock.end().catch(() => undefined);
+      await lock.close();
     }
-  }
-
-  /** Takes every job's lock, or none: returns the first busy job. */
-  private async lockAll(lock: pg.Client, names: readonly JobName[]): Promise<JobName | null> {
-    for (const name of names) {
-      const { rows } = await lock.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
-        [JOB_LOCK_NAMESPACE, name],
-      );
-      if (!rows[0].locked) {
-        await lock.query('SELECT pg_advisory_unlock_all()');
-        return name;
-      }
-    }
-    return null;
   }
 
   /**
@@ -147,20 +121,14 @@ export class JobRunner implements BeforeApplicationShutdown {
    * (its instance died): it is closed as failed. Null: the scheduled slot was run already.
    */
   private async begin(job: JobName, options: RunOptions): Promise<string | null> {
-    await this.dataSource.query(
-      `UPDATE job_runs SET outcome = 'failed', finished_at = now(),
-              error = 'Interrupted: the instance running it stopped'
-       WHERE job = $1 AND outcome = 'running'`,
-      [job],
-    );
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO job_runs (job, trigger, slot, instance, actor_id, outcome)
-       VALUES ($1, $2, $3, $4, $5, 'running')
-       ON CONFLICT (job, slot) WHERE slot IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [job, options.trigger, options.slot ?? null, this.instance, options.actorId ?? null],
-    );
-    return rows[0]?.id ?? null;
+    await this.runs.closeInterrupted(job);
+    return this.runs.start({
+      job,
+      trigger: options.trigger,
+      slot: options.slot ?? null,
+      instance: this.instance,
+      actorId: options.actorId ?? null,
+    });
   }
 
   private async execute(
@@ -181,11 +149,7 @@ export class JobRunner implements BeforeApplicationShutdown {
     }
     const finishedAt = new Date();
     if (runId) {
-      await this.dataSource.query(
-        `UPDATE job_runs SET finished_at = now(), outcome = $2, counts = $3, error = $4
-         WHERE id = $1`,
-        [runId, error ? 'failed' : 'ok', JSON.stringify(counts), error ?? null],
-      );
+      await this.runs.finish(runId, error ? 'failed' : 'ok', counts, error ?? null);
     }
     if (!dryRun) {
       const outcome = error ? 'failed' : 'ok';

@@ -1,14 +1,14 @@
-import { MetricsService } from '../../metrics/metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import { SetMetadata } from '@nestjs/common';
 import { Reflector, type ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
-import { BearerStrategy } from '../../auth/bearer.strategy.js';
-import type { SessionsService } from '../../sessions/sessions.service.js';
-import type { TokenVerifier } from '../../tokens/token-verifier.service.js';
-import { DomainError, invalidToken } from '../errors/domain-error.js';
-import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
-import type { AuthPrincipal } from './principal.js';
-import type { Scope } from './scopes.js';
+import { BearerStrategy } from './bearer.strategy.js';
+import type { SessionsService } from '../sessions/sessions.service.js';
+import type { TokenVerifierService } from '../tokens/token-verifier.service.js';
+import { DomainError, invalidToken } from '../common/errors/domain-error.js';
+import { BearerAuthGuard, REQUIRED_SCOPES } from '../common/auth/bearer-auth.guard.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import type { Scope } from '../common/auth/scopes.js';
 
 const principal: AuthPrincipal = {
   userId: 'u-1',
@@ -40,7 +40,7 @@ const strategy = new BearerStrategy(
       tokenCalls.push({ token, ip });
       return tokenPrincipal;
     },
-  } as unknown as TokenVerifier,
+  } as unknown as TokenVerifierService,
   new MetricsService(),
 );
 

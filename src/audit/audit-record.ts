@@ -1,0 +1,22 @@
+import type { AuditAction, AuditTargetType } from './audit-event.entity.js';
+
+/** Who acts, as far as the audit log is concerned. */
+export interface AuditActor {
+  userId: string | null;
+  via: 'session' | 'api_token' | 'password' | 'refresh_token' | 'reset_link' | 'system';
+  /** The session or API token used, when `via` is one. */
+  credentialId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** One event about one target. */
+export interface AuditRecord {
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId: string | null;
+  ownerId: string | null;
+  details?: Record<string, unknown>;
+}
+
+export const SYSTEM_ACTOR: AuditActor = { userId: null, via: 'system' };

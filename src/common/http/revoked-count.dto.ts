@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** How many credentials a bulk revocation ended (sessions or API tokens). */
+export class RevokedCountDto {
+  @ApiProperty({ example: 2 })
+  revoked: number;
+}

@@ -1,0 +1,19 @@
+import { ConfigError, readAppConfig, type AppConfig } from './common/config/app-config.js';
+import { readSchedulerConfig, type SchedulerConfig } from './scheduler/scheduler-config.js';
+
+export { ConfigError } from './common/config/app-config.js';
+
+/** The whole configuration: the common part and the scheduler's. */
+export type Config = AppConfig & SchedulerConfig;
+
+/**
+ * Reads and validates the environment once at boot. Every problem is collected so that one
+ * failed start names all the bad variables at once.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const { config, read } = readAppConfig(env, problems);
+  const scheduler = readSchedulerConfig(read, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...config, ...scheduler };
+}

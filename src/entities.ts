@@ -1,0 +1,22 @@
+import { AuditEvent } from './audit/audit-event.entity.js';
+import { PasswordResetToken } from './auth/password-reset-token.entity.js';
+import { JobRun } from './scheduler/job-run.entity.js';
+import { RefreshToken } from './sessions/refresh-token.entity.js';
+import { Session } from './sessions/session.entity.js';
+import { ApiToken } from './tokens/api-token.entity.js';
+import { IdempotencyKey } from './tokens/idempotency-key.entity.js';
+import { User } from './users/user.entity.js';
+import { WebhookOutboxEvent } from './webhooks/webhook-outbox.entity.js';
+
+/** Every entity of the application, for its data source and the schema check. */
+export const ENTITIES = [
+  User,
+  Session,
+  RefreshToken,
+  AuditEvent,
+  ApiToken,
+  IdempotencyKey,
+  PasswordResetToken,
+  JobRun,
+  WebhookOutboxEvent,
+];

@@ -1,0 +1,98 @@
+/**
+ * Route globs and request paths.
+ *
+ * A glob is an absolute path whose segments are literal text, `*` (exactly one segment) or
+ * `**` (any number of segments, none included); `*` inside a segment (`/files/*.json`) matches
+ * any run of characters but `/`. Matching is case-sensitive, like URLs.
+ *
+ * A request path is compared in a normal form: the query string dropped, empty segments
+ * (`//`, a trailing `/`) removed, each segment percent-decoded once. A path that the upstream
+ * could read differently from the matcher is refused rather than guessed at: dot segments
+ * (`.`, `..`, also encoded as `%2e`), encoded or literal separators inside a segment (`%2f`,
+ * `\`, `%5c`), `;` (path parameters, which some servers strip), control characters, a `#`,
+ * malformed percent-encoding, and anything not starting with `/`. So `/public/../admin` never
+ * reaches a rule for `/public/**`, and `/adm%69n` is matched as `/admin`.
+ */
+
+/** The longest request path the matcher reads; longer ones are refused. */
+export const MAX_REQUEST_PATH_LENGTH = 8192;
+
+// Control characters are exactly what these two must catch.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_GLOB = /[?#%;\\[\]{}\s\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_IN_SEGMENT = /[/\\;\u0000-\u001f\u007f]/;
+
+/** Why a glob is not valid, or undefined when it is. */
+export function globProblem(glob: string): string | undefined {
+  if (!glob.startsWith('/')) return 'must start with "/"';
+  if (glob === '/') return undefined;
+  const bad = FORBIDDEN_IN_GLOB.exec(glob);
+  if (bad) return `must not contain ${JSON.stringify(bad[0])}`;
+  if (glob.endsWith('/')) return 'must not end with "/" (a trailing slash is ignored in requests)';
+  for (const segment of glob.slice(1).split('/')) {
+    if (segment === '') return 'must not contain an empty segment ("//")';
+    if (segment === '.' || segment === '..') return 'must not contain "." or ".." segments';
+    if (segment.includes('**') && segment !== '**') return '"**" must be a whole segment';
+  }
+  return undefined;
+}
+
+/** Compiles a valid glob (see {@link globProblem}) into an anchored RegExp over normal paths. */
+export function compileGlob(glob: string): RegExp {
+  const problem = globProblem(glob);
+  if (problem) throw new Error(`Invalid route glob ${JSON.stringify(glob)}: ${problem}`);
+  if (glob === '/') return /^\/$/;
+  let body = '';
+  let canBeEmpty = true;
+  for (const segment of glob.slice(1).split('/')) {
+    if (segment === '**') {
+      body += '(?:/[^/]+)*';
+      continue;
+    }
+    canBeEmpty = false;
+    body +=
+      segment === '*'
+        ? '/[^/]+'
+        : '/' +
+          segment
+            .split('*')
+            .map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+            .join('[^/]*');
+  }
+  // A glob of nothing but `**` also covers the root, whose normal form is "/".
+  return new RegExp(canBeEmpty ? `^(?:${body}|/)$` : `^${body}$`);
+}
+
+export type NormalisedPath =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+
+/** The normal form of a request target's path (see the module comment), or why it is refused. */
+export function normaliseRequestPath(target: string): NormalisedPath {
+  const query = target.indexOf('?');
+  const raw = query === -1 ? target : target.slice(0, query);
+  if (!raw.startsWith('/')) return refuse('does not start with "/"');
+  if (raw.length > MAX_REQUEST_PATH_LENGTH) return refuse('is too long');
+  if (raw.includes('#')) return refuse('contains "#"');
+  const segments: string[] = [];
+  for (const encoded of raw.slice(1).split('/')) {
+    if (encoded === '') continue;
+    let segment = encoded;
+    if (encoded.includes('%')) {
+      try {
+        segment = decodeURIComponent(encoded);
+      } catch {
+        return refuse('has malformed percent-encoding');
+      }
+    }
+    if (segment === '.' || segment === '..') return refuse('contains a dot segment');
+    const bad = FORBIDDEN_IN_SEGMENT.exec(segment);
+    if (bad) return refuse(`contains ${JSON.stringify(bad[0])} inside a segment`);
+    segments.push(segment);
+  }
+  return { ok: true, path: '/' + segments.join('/') };
+}
+
+function refuse(reason: string): NormalisedPath {
+  return { ok: false, reason: `path ${reason}` };
+}

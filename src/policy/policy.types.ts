@@ -1,0 +1,35 @@
+import type { Role } from '../common/auth/scopes.js';
+
+/** The methods a route rule may name; `*` is any method. */
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** A scope of the deployment's own API, declared in the policy file. */
+export interface CustomScope {
+  readonly name: string;
+  readonly description: string;
+  /** The roles that may hold it (every role when the file names none). */
+  readonly roles: readonly Role[];
+}
+
+/**
+ * One route rule. `public` rules need no credential; the others need a valid credential that
+ * holds every scope in `scopes` (an empty list: any valid credential).
+ */
+export interface RouteRule {
+  /** Its position in the file's `routes`, for messages and logs. */
+  readonly index: number;
+  readonly method: HttpMethod | '*';
+  readonly path: string;
+  readonly public: boolean;
+  readonly scopes: readonly string[];
+}
+
+/** A validated policy file. */
+export interface Policy {
+  readonly scopes: readonly CustomScope[];
+  readonly routes: readonly RouteRule[];
+}
+
+/** What applies without a policy file: built-in scopes only, no route rules. */
+export const EMPTY_POLICY: Policy = { scopes: [], routes: [] };

@@ -1,0 +1,70 @@
+import type { EnvReader } from '../common/config/app-config.js';
+
+/** Every scheduled job. */
+export const JOB_NAMES = [
+  'purge-tokens',
+  'purge-sessions',
+  'purge-idempotency',
+  'notify-expiring-tokens',
+] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+/**
+ * When each job runs. The loaded configuration object carries these fields beside the common
+ * ones (`src/config.ts`); the scheduler module injects it under this type.
+ */
+export abstract class SchedulerConfig {
+  /** Cron expression (5 fields, minute precision) of each scheduled job, by job name. */
+  readonly jobCron: Readonly<Record<JobName, string>>;
+  /** Jobs this instance schedules; all may still be run by an admin or the CLI. */
+  readonly jobsEnabled: Readonly<Record<JobName, boolean>>;
+  /** Time zone the cron expressions are read in. */
+  readonly cronTimeZone: string;
+}
+
+/** Per-job cron variables; the purges fall back to the shared `PURGE_CRON`. */
+const JOB_CRON_VARIABLES: Record<JobName, string> = {
+  'purge-tokens': 'PURGE_TOKENS_CRON',
+  'purge-sessions': 'PURGE_SESSIONS_CRON',
+  'purge-idempotency': 'PURGE_IDEMPOTENCY_CRON',
+  'notify-expiring-tokens': 'EXPIRY_NOTICE_CRON',
+};
+
+/** The jobs' schedules, from `PURGE_CRON`, the per-job variables, `JOBS_DISABLED`, `CRON_TZ`. */
+export function readSchedulerConfig(read: EnvReader, problems: string[]): SchedulerConfig {
+  const purgeCron = read.cron('PURGE_CRON', '0 3 * * *');
+  const jobCron = {} as Record<JobName, string>;
+  for (const job of JOB_NAMES) {
+    jobCron[job] = read.cron(
+      JOB_CRON_VARIABLES[job],
+      job.startsWith('purge-') ? purgeCron : '0 8 * * *',
+    );
+  }
+
+  const jobsEnabled = {} as Record<JobName, boolean>;
+  const schedulerOn = read.bool('SCHEDULER_ENABLED', true);
+  const purgeOn = read.bool('PURGE_ENABLED', true);
+  const disabled = read
+    .string('JOBS_DISABLED', '')
+    .split(',')
+    .map((name) => name.trim());
+  for (const name of disabled.filter(Boolean)) {
+    if (!(JOB_NAMES as readonly string[]).includes(name)) {
+      problems.push(`JOBS_DISABLED names an unknown job "${name}" (jobs: ${JOB_NAMES.join(', ')})`);
+    }
+  }
+  for (const job of JOB_NAMES) {
+    jobsEnabled[job] =
+      schedulerOn && (!job.startsWith('purge-') || purgeOn) && !disabled.includes(job);
+  }
+
+  const cronTimeZone = read.string('CRON_TZ', 'UTC');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: cronTimeZone });
+  } catch {
+    problems.push(
+      `CRON_TZ must be an IANA time zone such as UTC or Europe/Paris (got "${cronTimeZone}")`,
+    );
+  }
+  return { jobCron, jobsEnabled, cronTimeZone };
+}

@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Role, Scope } from '../common/auth/scopes.js';
+import { pageNewestFirst, type Page } from '../database/paging.js';
+import type { PurgeTarget } from '../database/purge.js';
+import { change } from '../database/returning.js';
+import { ApiToken, type TokenRevokeReason } from './api-token.entity.js';
+
+export type TokenStatusFilter = 'active' | 'expired' | 'revoked' | 'all';
+
+export interface TokenListFilter {
+  status: TokenStatusFilter;
+  expiringWithinDays?: number;
+  limit: number;
+  cursor?: string;
+}
+
+/** What the per-request check reads of a token, joined with its owner's current role. */
+export interface TokenRow {
+  id: string;
+  userId: string;
+  role: Role;
+  scopes: Scope[];
+  allowedIps: string[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export type NewToken = Pick<
+  ApiToken,
+  | 'userId'
+  | 'name'
+  | 'description'
+  | 'scopes'
+  | 'allowedIps'
+  | 'expiresAt'
+  | 'lifetimeDays'
+  | 'rotatedFromId'
+  | 'prefix'
+  | 'tokenHash'
+>;
+
+/** A token ends at the earlier of its expiry and its revocation (a future one: a grace period). */
+export const API_TOKENS_PURGE: PurgeTarget = {
+  table: 'api_tokens',
+  due: 'LEAST(revoked_at, expires_at) < $1',
+};
+
+/** The queries on `api_tokens`. "Active" is judged by the database clock throughout. */
+@Injectable()
+export class ApiTokensRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** Tokens of a user, newest first, by status. */
+  list(userId: string, filter: TokenListFilter): Promise<Page<ApiToken>> {
+    const qb = this.dataSource
+      .getRepository(ApiToken)
+      .createQueryBuilder('t')
+      .where('t.user_id = :userId', { userId });
+    switch (filter.status) {
+      case 'active':
+        qb.andWhere('(t.revoked_at IS NULL OR t.revoked_at > now())');
+        qb.andWhere('(t.expires_at IS NULL OR t.expires_at > now())');
+        break;
+      case 'expired':
+        qb.andWhere('(t.revoked_at IS NULL OR t.revoked_at > now()) AND t.expires_at <= now()');
+        break;
+      case 'revoked':
+        qb.andWhere('t.revoked_at <= now()');
+        break;
+    }
+    if (filter.expiringWithinDays) {
+      qb.andWhere('t.expires_at > now() AND t.expires_at <= now() + make_interval(days => :days)', {
+        days: filter.expiringWithinDays,
+      });
+    }
+    return pageNewestFirst(qb, 't', 'created_at', filter);
+  }
+
+  /** A token of `userId` (any user's when null), its row locked when `lock`. */
+  find(
+    id: string,
+    userId: string | null,
+    m: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ApiToken | null> {
+    const qb = m.getRepository(ApiToken).createQueryBuilder('t').where('t.id = :id', { id });
+    if (userId) qb.andWhere('t.user_id = :userId', { userId });
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  findById(id: string, m: EntityManager): Promise<ApiToken> {
+    return m.findOneByOrFail(ApiToken, { id });
+  }
+
+  insert(fields: NewToken, m: EntityManager): Promise<ApiToken> {
+    return m.save(
+      m.create(ApiToken, {
+        ...fields,
+        lastUsedAt: null,
+        lastUsedIp: null,
+        revokedAt: null,
+        revokeReason: null,
+      }),
+    );
+  }
+
+  save(token: ApiToken, m: EntityManager): Promise<ApiToken> {
+    return m.save(token);
+  }
+
+  /** Active tokens of a user (those in a rotation's grace period too), but `except`. */
+  async countActive(userId: string, m: EntityManager, except?: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await m.query(
+      `SELECT count(*)::int AS n FROM api_tokens
+       WHERE user_id = $1 AND id IS DISTINCT FROM $2::uuid
+         AND (revoked_at IS NULL OR revoked_at > now())
+         AND (expires_at IS NULL OR expires_at > now())`,
+      [userId, except ?? null],
+    );
+    return n;
+  }
+
+  /** The old token of a rotation stops working after `graceSeconds`. */
+  async markRotated(id: string, graceSeconds: number, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE api_tokens SET revoked_at = now() + make_interval(secs => $2),
+              revoke_reason = 'rotated', updated_at = now()
+       WHERE id = $1`,
+      [id, graceSeconds],
+    );
+  }
+
+  /**
+   * Revokes a token now unless it is revoked already (a grace period is cut short); `ownerId`
+   * null: any user's. Returns what the caller needs to report it, or null.
+   */
+  async revoke(
+    id: string,
+    ownerId: string | null,
+    reason: TokenRevokeReason,
+    m: EntityManager,
+  ): Promise<{ tokenHash: Buffer; userId: string } | null> {
+    const { rows } = await change<{ token_hash: Buffer; user_id: string }>(
+      m,
+      `UPDATE api_tokens SET revoked_at = now(), revoke_reason = $3, updated_at = now()
+       WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
+         AND (revoked_at IS NULL OR revoked_at > now())
+       RETURNING token_hash, user_id`,
+      [id, ownerId, reason],
+    );
+    const row = rows[0];
+    return row ? { tokenHash: row.token_hash, userId: row.user_id } : null;
+  }
+
+  /** The token with this hash, for the per-request check. */
+  async findByHash(tokenHash: Buffer): Promise<TokenRow | null> {
+    const rows: {
+      id: string;
+      user_id: string;
+      role: Role;
+      scopes: Scope[];
+      allowed_ips: string[];
+      expires_at: Date | null;
+      revoked_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT t.id, t.user_id, u.role, t.scopes, t.allowed_ips, t.expires_at, t.revoked_at
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          userId: row.user_id,
+          role: row.role,
+          scopes: row.scopes,
+          allowedIps: row.allowed_ips,
+          expiresAt: row.expires_at,
+          revokedAt: row.revoked_at,
+        }
+      : null;
+  }
+
+  /** Writes last uses in one statement; a later use written by another instance stays. */
+  async writeLastUses(ids: string[], times: Date[], ips: (string | null)[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE api_tokens t SET last_used_at = u.at, last_used_ip = u.ip
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::varchar[]) AS u(id, at, ip)
+       WHERE t.id = u.id AND (t.last_used_at IS NULL OR t.last_used_at < u.at)`,
+      [ids, times, ips],
+    );
+  }
+
+  /** Whether the data source can still take a query (shutdown). */
+  get available(): boolean {
+    return this.dataSource.isInitialized;
+  }
+
+  /**
+   * Unrevoked tokens expiring within `days`, after id `after`, whose notice (by its dedupe key
+   * in the outbox) was not recorded yet; in id order.
+   */
+  expiringWithoutNotice(days: number, after: string, limit: number): Promise<ApiToken[]> {
+    return (
+      this.dataSource
+        .getRepository(ApiToken)
+        .createQueryBuilder('t')
+        .where('t.id > :after', { after })
+        // A token in a rotation's grace period (revoked_at ahead) has a successor already.
+        .andWhere('t.revoked_at IS NULL')
+        .andWhere('t.expires_at > now() AND t.expires_at <= now() + make_interval(days => :days)', {
+          days,
+        })
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM webhook_outbox o WHERE o.dedupe_key =
+             'token.expiring_soon:' || t.id || ':' || floor(extract(epoch FROM t.expires_at))::bigint)`,
+        )
+        .orderBy('t.id')
+        .limit(limit)
+        .getMany()
+    );
+  }
+}

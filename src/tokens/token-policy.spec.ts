@@ -1,0 +1,136 @@
+import { DomainError } from '../common/errors/domain-error.js';
+import {
+  assertActive,
+  assertGrantable,
+  assertWithin,
+  canonicalIps,
+  requestedExpiry,
+  rotatedExpiry,
+  sameSet,
+} from './token-policy.js';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+function refusal(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('assertGrantable', () => {
+  it('lets a caller grant the scopes it holds', () => {
+    expect(() =>
+      assertGrantable({ scopes: ['tokens:read', 'tokens:write'] }, ['tokens:read']),
+    ).not.toThrow();
+  });
+
+  it('refuses a scope the caller lacks, naming it', () => {
+    const error = refusal(() => assertGrantable({ scopes: ['tokens:read'] }, ['admin']));
+    expect(error.status).toBe(403);
+    expect(error.message).toContain('admin');
+  });
+});
+
+describe('assertWithin', () => {
+  const token = { restrictions: { allowedIps: ['10.0.0.0/8'], endsAt: NOW + 10 * DAY } };
+
+  it('leaves a caller without restrictions (a session) alone', () => {
+    expect(() => assertWithin({}, [], null)).not.toThrow();
+  });
+
+  it('accepts an allowlist inside the caller token allowlist', () => {
+    expect(() => assertWithin(token, ['10.1.0.0/16'], new Date(NOW + DAY))).not.toThrow();
+  });
+
+  it('refuses an allowlist wider than the caller token allowlist', () => {
+    expect(refusal(() => assertWithin(token, [], new Date(NOW + DAY))).status).toBe(403);
+    expect(refusal(() => assertWithin(token, ['192.168.0.1'])).status).toBe(403);
+  });
+
+  it('refuses a token that would outlive the caller token, or never expire', () => {
+    expect(refusal(() => assertWithin(token, ['10.0.0.1'], new Date(NOW + 11 * DAY))).status).toBe(
+      403,
+    );
+    expect(refusal(() => assertWithin(token, ['10.0.0.1'], null)).status).toBe(403);
+  });
+
+  it('does not judge the expiry when none is given (a change that leaves it alone)', () => {
+    expect(() => assertWithin(token, ['10.0.0.1'])).not.toThrow();
+  });
+});
+
+describe('assertActive', () => {
+  const active = { revokedAt: null, revokeReason: null, expiresAt: new Date(NOW + DAY) };
+
+  it('passes an active token', () => {
+    expect(() => assertActive(active, 'changed', NOW)).not.toThrow();
+  });
+
+  it('refuses a rotated token, also during its grace period, saying so', () => {
+    const rotated = { ...active, revokedAt: new Date(NOW + 60_000), revokeReason: 'rotated' };
+    const error = refusal(() => assertActive(rotated, 'rotated', NOW));
+    expect(error.status).toBe(409);
+    expect(error.message).toContain('already rotated');
+  });
+
+  it('refuses a revoked or an expired token', () => {
+    const revoked = { ...active, revokedAt: new Date(NOW - 1), revokeReason: 'revoked' };
+    expect(refusal(() => assertActive(revoked, 'changed', NOW)).message).toContain('revoked');
+    const expired = { ...active, expiresAt: new Date(NOW) };
+    expect(refusal(() => assertActive(expired, 'changed', NOW)).message).toContain('expired');
+  });
+});
+
+describe('requestedExpiry', () => {
+  it('is null without an expiry, and counts days from now', () => {
+    expect(requestedExpiry({}, 3650, NOW)).toBeNull();
+    expect(requestedExpiry({ expiresInDays: 30 }, 3650, NOW)).toEqual(new Date(NOW + 30 * DAY));
+  });
+
+  it('takes a future expiresAt within the longest lifetime', () => {
+    const at = new Date(NOW + 5 * DAY).toISOString();
+    expect(requestedExpiry({ expiresAt: at }, 3650, NOW)).toEqual(new Date(at));
+  });
+
+  it('refuses both forms at once, a past expiresAt, and one past the longest lifetime', () => {
+    const soon = new Date(NOW + DAY).toISOString();
+    expect(
+      refusal(() => requestedExpiry({ expiresInDays: 1, expiresAt: soon }, 3650, NOW)).status,
+    ).toBe(400);
+    expect(
+      refusal(() => requestedExpiry({ expiresAt: new Date(NOW).toISOString() }, 3650, NOW)).status,
+    ).toBe(400);
+    const late = new Date(NOW + 31 * DAY).toISOString();
+    expect(refusal(() => requestedExpiry({ expiresAt: late }, 30, NOW)).message).toContain(
+      '30 days',
+    );
+  });
+});
+
+describe('rotatedExpiry', () => {
+  it('renews a lifetime given in days, and keeps a fixed expiry', () => {
+    const fixed = new Date(NOW + 3 * DAY);
+    expect(rotatedExpiry({ lifetimeDays: 7, expiresAt: fixed }, NOW)).toEqual(
+      new Date(NOW + 7 * DAY),
+    );
+    expect(rotatedExpiry({ lifetimeDays: null, expiresAt: fixed }, NOW)).toBe(fixed);
+    expect(rotatedExpiry({ lifetimeDays: null, expiresAt: null }, NOW)).toBeNull();
+  });
+});
+
+describe('canonicalIps and sameSet', () => {
+  it('writes allowlist entries one way and drops duplicates', () => {
+    const ips = canonicalIps(['10.0.0.1', '10.0.0.1/32', '::ffff:10.0.0.1']);
+    expect(ips).toHaveLength(1);
+  });
+
+  it('compares lists as sets', () => {
+    expect(sameSet(['a', 'b'], ['b', 'a'])).toBe(true);
+    expect(sameSet(['a'], ['a', 'b'])).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import type { Scope } from '../common/auth/scopes.js';
+import { DomainError, insufficientScope } from '../common/errors/domain-error.js';
+import { allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
+
+/**
+ * The rules of what a caller may do to API tokens, as pure functions: no database, no clock
+ * but the `now` they are given.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** What the policy needs to know of a token. */
+export interface TokenFacts {
+  revokedAt: Date | null;
+  revokeReason: string | null;
+  expiresAt: Date | null;
+}
+
+/** No escalation: a caller grants only scopes it holds itself (admin-only ones need an admin). */
+export function assertGrantable(
+  principal: Pick<AuthPrincipal, 'scopes'>,
+  scopes: readonly Scope[],
+): void {
+  const missing = scopes.find((scope) => !principal.scopes.includes(scope));
+  if (missing) throw insufficientScope(missing);
+}
+
+/**
+ * An API token's own allowlist and lifetime bound what it creates, changes or rotates: a token
+ * restricted to one network cannot make an unrestricted one.
+ */
+export function assertWithin(
+  principal: Pick<AuthPrincipal, 'restrictions'>,
+  allowedIps: readonly string[],
+  /** Unchecked when undefined (a PATCH leaves the expiry alone). */
+  expiresAt?: Date | null,
+): void {
+  const limits = principal.restrictions;
+  if (!limits) return;
+  if (!allowlistWithin(allowedIps, limits.allowedIps)) {
+    throw new DomainError(
+      'Forbidden',
+      'allowedIps must stay within the allowlist of the API token making the request',
+    );
+  }
+  if (
+    expiresAt !== undefined &&
+    limits.endsAt !== null &&
+    (expiresAt === null || expiresAt.getTime() > limits.endsAt)
+  ) {
+    throw new DomainError(
+      'Forbidden',
+      'A token made by an API token cannot outlive it: expire it no later than that token',
+    );
+  }
+}
+
+/** Only an active token may be changed or rotated; the message says why not. */
+export function assertActive(
+  token: TokenFacts,
+  what: 'changed' | 'rotated',
+  now = Date.now(),
+): void {
+  if (token.revokedAt) {
+    throw new DomainError(
+      'TokenNotActive',
+      token.revokeReason === 'rotated'
+        ? `This API token was already rotated and cannot be ${what}`
+        : `A revoked API token cannot be ${what}`,
+    );
+  }
+  if (token.expiresAt !== null && token.expiresAt.getTime() <= now) {
+    throw new DomainError('TokenNotActive', `An expired API token cannot be ${what}`);
+  }
+}
+
+/** The expiry a create asks for (null: never), checked against the longest lifetime allowed. */
+export function requestedExpiry(
+  input: { expiresInDays?: number; expiresAt?: string },
+  maxLifetimeDays: number,
+  now: number,
+): Date | null {
+  if (input.expiresInDays !== undefined && input.expiresAt !== undefined) {
+    throw new DomainError('BadRequest', 'Give expiresInDays or expiresAt, not both');
+  }
+  if (input.expiresInDays !== undefined) return new Date(now + input.expiresInDays * DAY_MS);
+  if (input.expiresAt === undefined) return null;
+  const at = new Date(input.expiresAt);
+  if (at.getTime() <= now) throw new DomainError('BadRequest', 'expiresAt must be in the future');
+  if (at.getTime() > now + maxLifetimeDays * DAY_MS) {
+    throw new DomainError(
+      'BadRequest',
+      `expiresAt must be within ${maxLifetimeDays} days from now`,
+    );
+  }
+  return at;
+}
+
+/** A rotation's new expiry: a fresh lifetime for tokens made with one, else the old expiry. */
+export function rotatedExpiry(
+  old: { lifetimeDays: number | null; expiresAt: Date | null },
+  now: number,
+): Date | null {
+  return old.lifetimeDays ? new Date(now + old.lifetimeDays * DAY_MS) : old.expiresAt;
+}
+
+/** Allowlist entries in canonical form, without duplicates. */
+export function canonicalIps(entries: readonly string[]): string[] {
+  return [...new Set(entries.map((entry) => canonicalAllowedIp(entry)!))];
+}
+
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item) => b.includes(item));
+}
