@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import type { AppConfig } from './common/config/app-config.js';
 import { ConfigModule } from './common/config/config.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         SchedulerModule,
         AdminModule,
         IntrospectionModule,
+        ConsoleModule,
       ],
     };
   }

@@ -1,0 +1,356 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
+import { PASSWORD, login, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
+import { DESKTOP, buildConsole, launch, screenshot } from './browser.js';
+
+const NEW_PASSWORD = 'a fresh passphrase 42';
+
+describe('The console in Chromium', () => {
+  let smtp: SmtpReceiver;
+  let t: AdminApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let adminEmail: string;
+
+  beforeAll(async () => {
+    buildConsole();
+    smtp = await SmtpReceiver.start();
+    t = await startAdminApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Tessera <no-reply@tessera.test>',
+      PUBLIC_URL: 'https://tessera.test',
+      PASSWORD_RESET_PATH: '/console/reset-password',
+      TOKEN_RETENTION_DAYS: '0',
+    });
+    adminEmail = (await t.api.get('/api/v1/auth/me', { token: t.adminToken })).body.email;
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+  let violations: string[];
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: DESKTOP });
+    page = await context.newPage();
+    violations = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    page.on('pageerror', (error) => violations.push(error.message));
+  });
+  afterEach(async () => {
+    await context.close();
+    // The console runs under its strict CSP without a single refusal or script error.
+    expect(violations).toEqual([]);
+  });
+
+  async function signIn(email: string, password = PASSWORD) {
+    await page.goto(`${t.baseUrl}/console/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+  }
+
+  it('signs in, creates a token shown once, which works over HTTP until revoked on the page', async () => {
+    const user = await newUser(t.api);
+    await page.goto(`${t.baseUrl}/`);
+    await page.waitForURL(`${t.baseUrl}/console/sign-in`);
+    await page.getByLabel('Email').waitFor();
+    await screenshot(page, 'sign-in');
+    await signIn(user.email);
+
+    await page.getByLabel('Name', { exact: true }).fill('deploy bot');
+    await page.getByRole('checkbox', { name: /tokens:read/ }).check();
+    await page.getByRole('checkbox', { name: /profile:read/ }).check();
+    await page.getByLabel('Expires in days').fill('30');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secretBox = page.locator('#new-token-secret');
+    await secretBox.waitFor();
+    expect(await page.getByText('Copy it now: you will not see it again.').isVisible()).toBe(true);
+    const secret = await secretBox.inputValue();
+    expect(secret).toMatch(/^tsr_[0-9A-Za-z]{40}$/);
+    await page.getByRole('row', { name: /deploy bot/ }).waitFor();
+    await screenshot(page, 'tokens');
+
+    const current = await t.api.get('/api/v1/tokens/current', { token: secret });
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({
+      name: 'deploy bot',
+      scopes: ['tokens:read', 'profile:read'],
+    });
+
+    // The secret is not kept anywhere the page could read it back later.
+    await page.reload();
+    await page.getByRole('row', { name: /deploy bot/ }).waitFor();
+    expect(await page.locator('#new-token-secret').count()).toBe(0);
+    expect(await page.content()).not.toContain(secret);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Revoke deploy bot' }).click();
+    await page.getByText('No active tokens.').waitFor();
+    const refused = await t.api.get('/api/v1/tokens/current', { token: secret });
+    expect(refused.status).toBe(401);
+  });
+
+  it('rotates a token with a grace period: the new secret is shown once, both work meanwhile', async () => {
+    const user = await newUser(t.api);
+    const created = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: 'rotating', scopes: ['tokens:read'] },
+    });
+    await signIn(user.email);
+    const row = page.getByRole('row', { name: /rotating/ });
+    await row.getByText('Rotate…').click();
+    await row.getByLabel('Old secret works for (seconds)').fill('600');
+    await row.getByRole('button', { name: 'Rotate' }).click();
+    await page.getByRole('heading', { name: 'Token "rotating" rotated' }).waitFor();
+    const secret = await page.locator('#new-token-secret').inputValue();
+    expect(secret).not.toBe(created.body.token);
+    expect((await t.api.get('/api/v1/tokens/current', { token: secret })).status).toBe(200);
+    expect((await t.api.get('/api/v1/tokens/current', { token: created.body.token })).status).toBe(
+      200,
+    );
+  });
+
+  it('keeps the refresh token out of reach of page scripts and the access token in memory only', async () => {
+    const user = await newUser(t.api);
+    await signIn(user.email);
+    const cookies = await context.cookies();
+    const refresh = cookies.find((cookie) => cookie.name === 'tessera_refresh');
+    expect(refresh).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/v1/auth/browser/refresh',
+    });
+    expect(refresh!.value).toMatch(/^tsrr_/);
+    // Run in the page, as its own scripts would (a string: this file is not typed for the DOM).
+    const seen = await page.evaluate(`({
+      cookie: document.cookie,
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+    })`);
+    expect(seen).toEqual({ cookie: '', local: '{}', session: '{}' });
+
+    // A reload loses the in-memory access token; the cookie gets a new one.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    const rotated = (await context.cookies()).find((cookie) => cookie.name === 'tessera_refresh');
+    expect(rotated!.value).not.toBe(refresh!.value);
+
+    // Sign out revokes the session and clears the cookie.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect((await context.cookies()).find((cookie) => cookie.name === 'tessera_refresh')).toBe(
+      undefined,
+    );
+    const sessions = await t.api.get('/api/v1/sessions', { token: user.accessToken });
+    expect(sessions.body).toHaveLength(1);
+  });
+
+  it('lists sessions with device labels, marks this one, and ends another device', async () => {
+    const user = await newUser(t.api, { 'X-Device-Name': 'Build server' });
+    await signIn(user.email);
+    await page.getByRole('link', { name: 'Sessions' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
+    await page.getByText('This device', { exact: true }).waitFor();
+    expect(await page.getByRole('row', { name: /Chrome on Linux/ }).count()).toBe(1);
+    await screenshot(page, 'sessions');
+
+    await page.getByRole('button', { name: 'End session on Build server' }).click();
+    await page.getByText('Session on Build server ended.').waitFor();
+    expect(await page.getByRole('row', { name: /Build server/ }).count()).toBe(0);
+    const other = await t.api.get('/api/v1/auth/me', { token: user.accessToken });
+    expect(other.status).toBe(401);
+  });
+
+  it('changes the password', async () => {
+    const user = await newUser(t.api);
+    await signIn(user.email);
+    await page.getByRole('link', { name: 'Password' }).click();
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('New password again').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.', { exact: false }).waitFor();
+    await screenshot(page, 'password');
+    expect((await login(t.api, user.email, NEW_PASSWORD)).status).toBe(200);
+    expect((await t.api.get('/api/v1/auth/me', { token: user.accessToken })).status).toBe(401);
+  });
+
+  it('resets a forgotten password from the mailed link on /console/reset-password', async () => {
+    const user = await newUser(t.api);
+    await page.goto(`${t.baseUrl}/console/sign-in`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByText('If an account exists for that address').waitFor();
+    await screenshot(page, 'forgot-password');
+
+    const mail = await smtp.waitForMail(user.email);
+    const link = new URL(/https:\/\/tessera\.test\/\S+/.exec(mail.text)![0]);
+    expect(link.pathname).toBe('/console/reset-password');
+    await page.goto(`${t.baseUrl}${link.pathname}${link.hash}`);
+    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('New password again').fill(NEW_PASSWORD);
+    // The link is out of the address bar once the page has read it.
+    expect(new URL(page.url()).hash).toBe('');
+    await screenshot(page, 'reset-password');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByText('Your password is set.').waitFor();
+
+    expect((await login(t.api, user.email, NEW_PASSWORD)).status).toBe(200);
+    expect((await t.api.get('/api/v1/auth/me', { token: user.accessToken })).status).toBe(401);
+  });
+
+  it('lets an admin dry-run a purge: the counts show, nothing is deleted', async () => {
+    const user = await newUser(t.api);
+    const doomed = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: 'doomed', scopes: ['tokens:read'] },
+    });
+    await t.api.delete(`/api/v1/tokens/${doomed.body.id}`, { token: user.accessToken });
+
+    await signIn(adminEmail);
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor();
+    await page.getByRole('button', { name: 'Dry-run purge', exact: true }).click();
+    const result = page.locator('#purge-result');
+    await result.waitFor();
+    expect(await result.getByRole('heading').textContent()).toBe('Purge dry run: would delete');
+    const tokens = Number(await result.locator('dt:text-is("tokens") + dd').textContent());
+    expect(tokens).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'admin-jobs');
+
+    const still = await t.api.get(`/api/v1/tokens/${doomed.body.id}`, { token: user.accessToken });
+    expect(still.status).toBe(200);
+    expect(still.body.status).toBe('revoked');
+  });
+
+  it('shows the audit log to an admin, filtered and paged', async () => {
+    const user = await newUser(t.api);
+    for (let i = 0; i < 3; i++) {
+      const made = await t.api.post('/api/v1/tokens', {
+        token: user.accessToken,
+        body: { name: `audited ${i}`, scopes: ['tokens:read'] },
+      });
+      await t.api.delete(`/api/v1/tokens/${made.body.id}`, { token: user.accessToken });
+    }
+    await signIn(adminEmail);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Actions').fill('token.revoked');
+    await page.getByLabel('Owner (user id)').fill(user.id);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page
+      .getByRole('row', { name: /token\.revoked/ })
+      .first()
+      .waitFor();
+    await expect(page.getByRole('row', { name: /token\.revoked/ }).count()).resolves.toBe(3);
+    expect(await page.getByRole('row', { name: /token\.created/ }).count()).toBe(0);
+    await screenshot(page, 'admin-audit');
+  });
+
+  it('hides admin pages from users and the users page where its API is missing', async () => {
+    const user = await newUser(t.api);
+    await signIn(user.email);
+    expect(await page.getByRole('link', { name: 'Jobs' }).count()).toBe(0);
+    await page.goto(`${t.baseUrl}/console/admin/jobs`);
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+  });
+
+  describe('refuses cross-site requests', () => {
+    let attacker: Server;
+    let attackerUrl: string;
+
+    beforeAll(async () => {
+      // Another site: a different loopback address is a different host, so a different site.
+      attacker = createServer((request, response) => {
+        const target = request.url?.slice(1) ?? '';
+        response.setHeader('content-type', 'text/html');
+        response.end(`<!doctype html><title>attacker</title>
+          <form id="f" method="post" action="${decodeURIComponent(target)}">
+            <input name="email" value="x@example.test"><input name="password" value="x"></form>`);
+      });
+      await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.2', resolve));
+      attackerUrl = `http://127.0.0.2:${(attacker.address() as AddressInfo).port}`;
+    });
+    afterAll(() => {
+      attacker.closeAllConnections();
+      return new Promise<void>((resolve) => attacker.close(() => resolve()));
+    });
+
+    async function victim() {
+      const user = await newUser(t.api);
+      await signIn(user.email);
+      const cookie = (await context.cookies()).find((c) => c.name === 'tessera_refresh')!.value;
+      return { user, cookie };
+    }
+
+    it('a cross-site form post to the refresh and login routes fails', async () => {
+      const { cookie } = await victim();
+      for (const route of ['refresh', 'login']) {
+        const evil = await context.newPage();
+        const target = encodeURIComponent(`${t.baseUrl}/api/v1/auth/browser/${route}`);
+        await evil.goto(`${attackerUrl}/${target}`);
+        const [response] = await Promise.all([
+          evil.waitForResponse((r) => r.url().endsWith(`/browser/${route}`)),
+          evil.locator('#f').evaluate((form) => (form as unknown as { submit(): void }).submit()),
+        ]);
+        expect(response.status()).toBe(403);
+        expect(await response.headerValue('set-cookie')).toBeNull();
+        await evil.close();
+      }
+      // The victim's cookie was neither rotated nor cleared.
+      const after = (await context.cookies()).find((c) => c.name === 'tessera_refresh');
+      expect(after?.value).toBe(cookie);
+    });
+
+    it('a cross-origin fetch, with or without the CSRF header, gets nothing', async () => {
+      const { cookie } = await victim();
+      const evil = await context.newPage();
+      await evil.goto(`${attackerUrl}/x`);
+      const statuses: number[] = [];
+      evil.on('response', (r) => {
+        if (r.url().includes('/auth/browser/')) statuses.push(r.status());
+      });
+      const outcome = await evil.evaluate(async (url) => {
+        const tries: Record<string, RequestInit> = {
+          withHeader: {
+            method: 'POST',
+            credentials: 'include',
+            headers: { 'X-Tessera-CSRF': '1' },
+          },
+          simple: { method: 'POST', credentials: 'include' },
+          noCors: { method: 'POST', credentials: 'include', mode: 'no-cors' },
+        };
+        const results: Record<string, string> = {};
+        for (const [name, init] of Object.entries(tries)) {
+          try {
+            const response = await fetch(url, init);
+            results[name] = response.type === 'opaque' ? 'opaque' : await response.text();
+          } catch {
+            results[name] = 'blocked';
+          }
+        }
+        return results;
+      }, `${t.baseUrl}/api/v1/auth/browser/refresh`);
+      // The preflight refuses the custom header; the rest reach the server without the cookie
+      // (SameSite=Strict), are refused, and the page cannot read the answer either way.
+      expect(outcome.withHeader).toBe('blocked');
+      expect(outcome.simple).toBe('blocked');
+      expect(['blocked', 'opaque']).toContain(outcome.noCors);
+      expect(statuses).not.toContain(200);
+      const after = (await context.cookies()).find((c) => c.name === 'tessera_refresh');
+      expect(after?.value).toBe(cookie);
+      // And the victim's own page still refreshes with it.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    });
+  });
+});
