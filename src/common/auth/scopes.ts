@@ -6,6 +6,7 @@ export const SCOPES = [
   'sessions:write',
   'profile:read',
   'tokens:introspect',
+  'tokens:verify',
   'admin',
 ] as const;
 
@@ -18,6 +19,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'sessions:write': 'Revoke your login sessions',
   'profile:read': 'Read your profile',
   'tokens:introspect': 'Introspect credentials on behalf of other services (admins only)',
+  'tokens:verify': 'Verify credentials as a use on behalf of other services (admins only)',
   admin: 'Administer Tessera (admins only)',
 };
 
@@ -25,7 +27,7 @@ export const ROLES = ['user', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Scopes only an admin may hold or grant. */
-export const ADMIN_ONLY_SCOPES: readonly Scope[] = ['tokens:introspect', 'admin'];
+export const ADMIN_ONLY_SCOPES: readonly Scope[] = ['tokens:introspect', 'tokens:verify', 'admin'];
 
 /** A session access token carries every scope of its user's role. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
