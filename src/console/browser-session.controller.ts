@@ -35,7 +35,12 @@ const DAY_SECONDS = 86_400;
  * refuses cross-site requests (see CsrfGuard).
  */
 @ApiTags('auth')
-@ApiHeader({ name: 'X-Tessera-CSRF', required: true, description: 'Must be `1`', example: '1' })
+@ApiHeader({
+  name: 'X-Tessera-CSRF',
+  required: true,
+  description: 'Must be `1`',
+  schema: { type: 'string', enum: ['1'] },
+})
 @ApiForbiddenResponse({ description: 'Cross-site request', type: ErrorResponseDto })
 @UseGuards(CsrfGuard)
 @Controller('auth/browser')

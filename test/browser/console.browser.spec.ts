@@ -159,7 +159,7 @@ describe('The console in Chromium', () => {
     await page.getByRole('link', { name: 'Sessions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sessions' }).waitFor();
     await page.getByText('This device', { exact: true }).waitFor();
-    expect(await page.getByRole('row', { name: /Chrome on Linux/ }).count()).toBe(1);
+    expect(await page.getByRole('row', { name: /Chrome( Headless)? on Linux/ }).count()).toBe(1);
     await screenshot(page, 'sessions');
 
     await page.getByRole('button', { name: 'End session on Build server' }).click();

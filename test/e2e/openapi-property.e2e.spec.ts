@@ -59,7 +59,13 @@ const DOMAIN_REFUSALS: Record<string, RegExp> = {
 };
 
 /** Operations that end the calling session: they get one of their own each time. */
-const ENDS_SESSION = new Set(['logout', 'logoutAll', 'revokeOtherSessions', 'changePassword']);
+const ENDS_SESSION = new Set([
+  'logout',
+  'browserLogout',
+  'logoutAll',
+  'revokeOtherSessions',
+  'changePassword',
+]);
 const SESSION_ONLY = new Set([...ENDS_SESSION]);
 const API_TOKEN_ONLY = new Set(['getCurrentToken']);
 const ADMIN_ONLY = new Set(['introspect']);
@@ -332,7 +338,8 @@ describe('The API against its OpenAPI document (property-based)', () => {
     return { contentType: 'application/json', body: JSON.stringify(body) };
   }
 
-  function requests(op: Operation, kind: 'valid' | 'invalid'): fc.Arbitrary<Case> {
+  /** Generated requests of `op`; undefined when nothing of it can be broken (headers are not). */
+  function requests(op: Operation, kind: 'valid' | 'invalid'): fc.Arbitrary<Case> | undefined {
     const parameters: Schema[] = op.spec.parameters ?? [];
     const media = op.spec.requestBody?.content ?? {};
     const bodySchema = (media['application/json'] ?? media['application/x-www-form-urlencoded'])
@@ -381,7 +388,7 @@ describe('The API against its OpenAPI document (property-based)', () => {
             ]),
         );
       }
-      if (options.length === 0) return fc.constant(null as unknown as Case).filter(() => false);
+      if (options.length === 0) return undefined;
       parts = fc.oneof(...options);
     }
     return parts.map(([params, body, form, breaks]) => {
@@ -511,9 +518,7 @@ describe('The API against its OpenAPI document (property-based)', () => {
     for (const op of ops) {
       for (const kind of ['valid', 'invalid'] as const) {
         const arbitrary = requests(op, kind);
-        if (kind === 'invalid' && !op.spec.requestBody && !(op.spec.parameters ?? []).length) {
-          continue;
-        }
+        if (!arbitrary) continue;
         if (kind === 'invalid') invalidOps++;
         await fc.assert(
           fc.asyncProperty(arbitrary, fc.boolean(), async (c, useApiToken) => {

@@ -2,38 +2,9 @@ import { api, dropAccessToken } from '../api.js';
 import { h, status, table, when } from '../dom.js';
 import type { Context, Session } from '../types.js';
 
-/** "Firefox on Windows" from a user agent: enough to recognise one's own devices. */
-export function deviceLabel(session: Pick<Session, 'deviceName' | 'userAgent'>): string {
-  if (session.deviceName) return session.deviceName;
-  const ua = session.userAgent ?? '';
-  if (!ua) return 'Unknown device';
-  const browser = /Edg\//.test(ua)
-    ? 'Edge'
-    : /OPR\//.test(ua)
-      ? 'Opera'
-      : /Firefox\//.test(ua)
-        ? 'Firefox'
-        : /Chrom(e|ium)\//.test(ua)
-          ? 'Chrome'
-          : /Safari\//.test(ua)
-            ? 'Safari'
-            : /curl\//.test(ua)
-              ? 'curl'
-              : /^node|undici/i.test(ua)
-                ? 'Node.js'
-                : ua.split(/[\s/]/)[0] || 'Unknown client';
-  const system = /iPhone|iPad/.test(ua)
-    ? 'iOS'
-    : /Android/.test(ua)
-      ? 'Android'
-      : /Windows/.test(ua)
-        ? 'Windows'
-        : /Mac OS X|Macintosh/.test(ua)
-          ? 'macOS'
-          : /Linux|X11/.test(ua)
-            ? 'Linux'
-            : '';
-  return system ? `${browser} on ${system}` : browser;
+/** The server names each device (from its user agent when the client named none). */
+function deviceLabel(session: Pick<Session, 'deviceName'>): string {
+  return session.deviceName ?? 'Unknown device';
 }
 
 export async function sessionsPage(ctx: Context): Promise<HTMLElement> {

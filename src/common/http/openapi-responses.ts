@@ -40,6 +40,9 @@ const WWW_AUTHENTICATE: Headers = {
  */
 const OPERATION_IDS: Record<string, string> = {
   'AuthController.token': 'tokenGrant',
+  'BrowserSessionController.login': 'browserLogin',
+  'BrowserSessionController.refresh': 'browserRefresh',
+  'BrowserSessionController.logout': 'browserLogout',
   'AuthController.me': 'getMe',
   'AuthController.whoami': 'whoami',
   'AuthController.register': 'register',
