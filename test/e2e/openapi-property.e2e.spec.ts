@@ -84,6 +84,8 @@ describe('The API against its OpenAPI document (property-based)', () => {
   let apiToken: string;
   let victim: LoggedInUser;
   let victimSession: string | undefined;
+  /** Mints the tokens that revoke themselves: a user no other operation touches. */
+  let tokenMinter: LoggedInUser;
   let victimToken: string | undefined;
   const ids: string[] = [];
   let cases = 0;
@@ -95,6 +97,7 @@ describe('The API against its OpenAPI document (property-based)', () => {
     document = (await t.api.get('/docs-json')).body;
     user = await newUser(t.api);
     victim = await newUser(t.api);
+    tokenMinter = await newUser(t.api);
     apiToken = (
       await createToken(t.api, user.accessToken, {
         name: 'fuzz caller',
@@ -408,8 +411,9 @@ describe('The API against its OpenAPI document (property-based)', () => {
     if (!op.spec.security?.length) return undefined;
     if (scopes.includes('admin') || ADMIN_ONLY.has(op.id)) return t.adminToken;
     if (ENDS_TOKEN.has(op.id)) {
-      victimToken ??= (await createToken(t.api, user.accessToken, { name: 'fuzz self-revoke' }))
-        .token;
+      victimToken ??= (
+        await createToken(t.api, tokenMinter.accessToken, { name: 'fuzz self-revoke' })
+      ).token;
       return victimToken;
     }
     if (API_TOKEN_ONLY.has(op.id)) return apiToken;
