@@ -3,6 +3,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ConsoleModule } from './console/console.module.js';
+import { CredentialsModule } from './credentials/credentials.module.js';
 import type { AppConfig } from './common/config/app-config.js';
 import { ConfigModule } from './common/config/config.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule,
         SessionsModule,
         TokensModule,
+        CredentialsModule,
         SchedulerModule,
         AdminModule,
         IntrospectionModule,

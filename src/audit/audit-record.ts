@@ -3,7 +3,15 @@ import type { AuditAction, AuditTargetType } from './audit-event.entity.js';
 /** Who acts, as far as the audit log is concerned. */
 export interface AuditActor {
   userId: string | null;
-  via: 'session' | 'api_token' | 'password' | 'refresh_token' | 'reset_link' | 'system';
+  /** `leak_report`: the system, acting on an unauthenticated report of exposed secrets. */
+  via:
+    | 'session'
+    | 'api_token'
+    | 'password'
+    | 'refresh_token'
+    | 'reset_link'
+    | 'leak_report'
+    | 'system';
   /** The session or API token used, when `via` is one. */
   credentialId?: string | null;
   ip?: string | null;

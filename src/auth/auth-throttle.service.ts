@@ -11,7 +11,8 @@ export type ThrottledAction =
   | 'refresh'
   | 'password-change'
   | 'password-reset'
-  | 'password-reset-confirm';
+  | 'password-reset-confirm'
+  | 'credentials-revoke';
 
 /**
  * AUTH_RATE_PER_MINUTE attempts a minute per client address and, separately, per email (the

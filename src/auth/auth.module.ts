@@ -27,5 +27,6 @@ import { PasswordResetService } from './password-reset.service.js';
     PasswordResetService,
     PasswordResetTokensRepository,
   ],
+  exports: [AuthThrottleService],
 })
 export class AuthModule {}

@@ -17,6 +17,7 @@ import {
 import { SessionsService } from '../sessions/sessions.service.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
 import { TokenVerifierService } from '../tokens/token-verifier.service.js';
+import { asBearerHeaders } from './authorization-header.js';
 
 /** What the strategy sees of a request: its headers, and the request for the client address. */
 interface BearerRequest {
@@ -27,13 +28,13 @@ interface BearerRequest {
 /**
  * passport-http-bearer also takes `access_token` from the query string and the body (RFC 6750
  * §2.2, §2.3). Credentials in URLs end up in proxy logs, histories and Referer headers, so here
- * only the Authorization header counts.
+ * only the Authorization header counts. Its `Token` scheme is handed on as `Bearer`.
  */
 class HeaderOnlyBearerStrategy extends Strategy<VerifyFunctionWithRequest> {
   override authenticate(request: { headers: IncomingHttpHeaders }, options?: object): void {
     type Request = Parameters<Strategy<VerifyFunctionWithRequest>['authenticate']>[0];
     const bearer: BearerRequest = {
-      headers: request.headers,
+      headers: asBearerHeaders(request.headers),
       request: request as FastifyRequest,
     };
     super.authenticate(bearer as unknown as Request, options);

@@ -13,7 +13,11 @@ import type { Scope } from '../common/auth/scopes.js';
 import { User } from '../users/user.entity.js';
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
-export type TokenRevokeReason = 'revoked' | 'rotated' | 'admin';
+/**
+ * `revoked` by its owner, `self` by a request made with it, `admin`, `rotated` (its successor
+ * took over), `leaked` (someone reported its secret as exposed).
+ */
+export type TokenRevokeReason = 'revoked' | 'self' | 'rotated' | 'admin' | 'leaked';
 
 /**
  * A personal API token. The secret itself is never stored: only its SHA-256, and its first

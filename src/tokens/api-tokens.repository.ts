@@ -41,6 +41,16 @@ export type NewToken = Pick<
   | 'tokenHash'
 >;
 
+/** What a revocation reports of the token it ended. */
+export interface RevokedToken {
+  id: string;
+  tokenHash: Buffer;
+  userId: string;
+  name: string;
+  prefix: string;
+  revokedAt: Date;
+}
+
 /** A token ends at the earlier of its expiry and its revocation (a future one: a grace period). */
 export const API_TOKENS_PURGE: PurgeTarget = {
   table: 'api_tokens',
@@ -146,17 +156,45 @@ export class ApiTokensRepository {
     ownerId: string | null,
     reason: TokenRevokeReason,
     m: EntityManager,
-  ): Promise<{ tokenHash: Buffer; userId: string } | null> {
-    const { rows } = await change<{ token_hash: Buffer; user_id: string }>(
+  ): Promise<RevokedToken | null> {
+    const { rows } = await change<{
+      token_hash: Buffer;
+      user_id: string;
+      name: string;
+      prefix: string;
+      revoked_at: Date;
+    }>(
       m,
       `UPDATE api_tokens SET revoked_at = now(), revoke_reason = $3, updated_at = now()
        WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
          AND (revoked_at IS NULL OR revoked_at > now())
-       RETURNING token_hash, user_id`,
+       RETURNING token_hash, user_id, name, prefix, revoked_at`,
       [id, ownerId, reason],
     );
     const row = rows[0];
-    return row ? { tokenHash: row.token_hash, userId: row.user_id } : null;
+    return row
+      ? {
+          id,
+          tokenHash: row.token_hash,
+          userId: row.user_id,
+          name: row.name,
+          prefix: row.prefix,
+          revokedAt: row.revoked_at,
+        }
+      : null;
+  }
+
+  /** The ids of the active tokens among these hashes (in a rotation's grace period too). */
+  async activeIdsByHash(tokenHashes: Buffer[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM api_tokens
+       WHERE token_hash = ANY($1::bytea[])
+         AND (revoked_at IS NULL OR revoked_at > now())
+         AND (expires_at IS NULL OR expires_at > now())
+       ORDER BY id`,
+      [tokenHashes],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** The token with this hash, for the per-request check. */

@@ -126,6 +126,21 @@ export class TokensController {
     return this.tokens.current(principal);
   }
 
+  @Post('current/revoke')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Revoke the API token making this request',
+    description: 'Any API token may retire itself, whatever its scopes. Not for session tokens.',
+  })
+  @ApiNoContentResponse()
+  async revokeCurrent(
+    @Principal() principal: AuthPrincipal,
+    @Client() client: ClientContext,
+  ): Promise<void> {
+    await this.tokens.revokeCurrent(principal, actorOf(principal, client));
+  }
+
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:read'] })

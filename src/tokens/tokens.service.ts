@@ -10,7 +10,7 @@ import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { ApiToken, TokenRevokeReason } from './api-token.entity.js';
-import { ApiTokensRepository, type NewToken } from './api-tokens.repository.js';
+import { ApiTokensRepository, type NewToken, type RevokedToken } from './api-tokens.repository.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { tokenEvent } from './token-events.js';
@@ -147,13 +147,19 @@ export class TokensService {
 
   /** The token that authenticated the request. */
   async current(principal: AuthPrincipal): Promise<TokenDto> {
-    if (!principal.tokenId) {
-      throw new DomainError(
-        'BadRequest',
-        'This request was made with a session token, not an API token',
-      );
-    }
-    return this.get(principal.userId, principal.tokenId);
+    return this.get(principal.userId, currentTokenOf(principal));
+  }
+
+  /** Revokes the token that authenticated the request: any token may retire itself. */
+  async revokeCurrent(principal: AuthPrincipal, actor: AuditActor): Promise<void> {
+    await this.revoke(principal.userId, currentTokenOf(principal), actor, 'self');
+  }
+
+  /** The ids of the active tokens among these hashes. */
+  activeIdsByHash(tokenHashes: Buffer[]): Promise<string[]> {
+    return tokenHashes.length === 0
+      ? Promise.resolve([])
+      : this.tokens.activeIdsByHash(tokenHashes);
   }
 
   async update(
@@ -299,17 +305,20 @@ export class TokensService {
     if (!revoked) await this.find(this.tokens.manager, ownerId, id);
   }
 
-  /** Revokes a token in `tx` (a use case of another module may have opened it); whether it did. */
+  /**
+   * Revokes a token in `tx` (a use case of another module may have opened it); what it revoked,
+   * or null when the token was not active.
+   */
   async revokeIn(
     tx: Tx,
     ownerId: string | null,
     id: string,
     actor: AuditActor,
     reason: TokenRevokeReason,
-  ): Promise<boolean> {
+  ): Promise<RevokedToken | null> {
     const m = tx.manager;
     const row = await this.tokens.revoke(id, ownerId, reason, m);
-    if (!row) return false;
+    if (!row) return null;
     await this.audit.record(
       actor,
       {
@@ -326,7 +335,7 @@ export class TokensService {
       await this.webhooks.enqueue([tokenEvent('token.revoked', token, { reason })], tx);
     }
     tx.afterCommit(() => this.verifier.invalidate([row.tokenHash]));
-    return true;
+    return row;
   }
 
   /**
@@ -372,6 +381,17 @@ export class TokensService {
   private view(token: ApiToken): TokenDto {
     return TokenDto.from(token, this.lastUsed.unwritten(token.id));
   }
+}
+
+/** The API token a request was made with; a session token has none (400). */
+function currentTokenOf(principal: AuthPrincipal): string {
+  if (!principal.tokenId) {
+    throw new DomainError(
+      'BadRequest',
+      'This request was made with a session token, not an API token',
+    );
+  }
+  return principal.tokenId;
 }
 
 /** What an Idempotency-Key is bound to: the body, with lists in a canonical order. */

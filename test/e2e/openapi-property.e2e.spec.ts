@@ -67,7 +67,9 @@ const ENDS_SESSION = new Set([
   'changePassword',
 ]);
 const SESSION_ONLY = new Set([...ENDS_SESSION]);
-const API_TOKEN_ONLY = new Set(['getCurrentToken']);
+/** Operations that end the calling API token: they get one of their own each time. */
+const ENDS_TOKEN = new Set(['revokeCurrentToken']);
+const API_TOKEN_ONLY = new Set(['getCurrentToken', ...ENDS_TOKEN]);
 const ADMIN_ONLY = new Set(['introspect']);
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -88,6 +90,9 @@ describe('The API against its OpenAPI document (property-based)', () => {
   let apiToken: string;
   let victim: LoggedInUser;
   let victimSession: string | undefined;
+  /** Mints the tokens that revoke themselves: a user no other operation touches. */
+  let tokenMinter: LoggedInUser;
+  let victimToken: string | undefined;
   const ids: string[] = [];
   let cases = 0;
 
@@ -98,6 +103,7 @@ describe('The API against its OpenAPI document (property-based)', () => {
     document = (await t.api.get('/docs-json')).body;
     user = await newUser(t.api);
     victim = await newUser(t.api);
+    tokenMinter = await newUser(t.api);
     apiToken = (
       await createToken(t.api, user.accessToken, {
         name: 'fuzz caller',
@@ -411,6 +417,12 @@ describe('The API against its OpenAPI document (property-based)', () => {
     const scopes: string[] = op.spec.security?.[0]?.bearer ?? [];
     if (!op.spec.security?.length) return undefined;
     if (scopes.includes('admin') || ADMIN_ONLY.has(op.id)) return t.adminToken;
+    if (ENDS_TOKEN.has(op.id)) {
+      victimToken ??= (
+        await createToken(t.api, tokenMinter.accessToken, { name: 'fuzz self-revoke' })
+      ).token;
+      return victimToken;
+    }
     if (API_TOKEN_ONLY.has(op.id)) return apiToken;
     if (ENDS_SESSION.has(op.id)) {
       victimSession ??= (await login(t.api, victim.email, PASSWORD)).body.accessToken;
@@ -438,6 +450,7 @@ describe('The API against its OpenAPI document (property-based)', () => {
       // not JSON: the shape check below says so
     }
     if (ENDS_SESSION.has(op.id) && response.status < 300) victimSession = undefined;
+    if (ENDS_TOKEN.has(op.id) && response.status < 300) victimToken = undefined;
     return { status: response.status, headers: response.headers, body, text };
   }
 

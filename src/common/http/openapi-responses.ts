@@ -60,6 +60,8 @@ const OPERATION_IDS: Record<string, string> = {
   'TokensController.update': 'updateToken',
   'TokensController.rotate': 'rotateToken',
   'TokensController.revoke': 'revokeToken',
+  'TokensController.revokeCurrent': 'revokeCurrentToken',
+  'CredentialsController.revoke': 'revokeLeakedCredentials',
   'ScopesController.list': 'listScopes',
   'SessionsController.list': 'listSessions',
   'SessionsController.revoke': 'revokeSession',

@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { AuditActor } from '../audit/audit.service.js';
+import { AuthThrottleService } from '../auth/auth-throttle.service.js';
+import { BackgroundTasks } from '../common/background/background-tasks.js';
+import { sha256 } from '../common/crypto/crypto.js';
+import { describeError } from '../common/errors/http-exception.filter.js';
+import type { ClientContext } from '../common/http/client-context.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { MailService } from '../mail/mail.service.js';
+import { tokenLeakedMail } from '../mail/templates/token-leaked.js';
+import { isWellFormedApiToken } from '../tokens/token-format.js';
+import { TokensService } from '../tokens/tokens.service.js';
+import { UsersService } from '../users/users.service.js';
+
+/**
+ * Revocation of API tokens whose secrets someone found exposed, as GitHub's secret scanning
+ * partners report them: whoever knows a live token's secret may end it.
+ */
+@Injectable()
+export class LeakedCredentialsService {
+  private readonly logger = new Logger(LeakedCredentialsService.name);
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly tokens: TokensService,
+    private readonly users: UsersService,
+    private readonly mail: MailService,
+    private readonly tasks: BackgroundTasks,
+    private readonly throttle: AuthThrottleService,
+  ) {}
+
+  /**
+   * Before answering, only the throttle and the checksums, which depend on nothing stored. The
+   * lookups, revocations and mails come after the answer, so that neither it nor its timing
+   * tells whether a string was a live token.
+   */
+  async report(credentials: string[], client: ClientContext): Promise<void> {
+    await this.throttle.attempt('credentials-revoke', { ip: client.ip });
+    // Repeats count once, and only hashes outlive the request.
+    const hashes = [...new Set(credentials.filter(isWellFormedApiToken))].map(sha256);
+    if (hashes.length === 0) return;
+    const actor: AuditActor = {
+      userId: null,
+      via: 'leak_report',
+      ip: client.ip,
+      userAgent: client.userAgent,
+    };
+    this.tasks.run('leaked-credentials', () => this.revokeLive(hashes, actor));
+  }
+
+  /** After the answer: each live token revoked in a transaction of its own, its owner told. */
+  private async revokeLive(hashes: Buffer[], actor: AuditActor): Promise<void> {
+    const ids = await this.tokens.activeIdsByHash(hashes);
+    let revoked = 0;
+    for (const id of ids) {
+      try {
+        if (await this.revokeOne(id, actor)) revoked++;
+      } catch (error) {
+        this.logger.error({
+          msg: 'Leaked token not revoked',
+          tokenId: id,
+          err: describeError(error),
+        });
+      }
+    }
+    if (ids.length > 0) this.logger.log({ msg: 'Leaked tokens revoked', revoked });
+  }
+
+  private revokeOne(id: string, actor: AuditActor): Promise<boolean> {
+    return this.uow.run(async (tx) => {
+      // The audit event, the webhook and the cache invalidation come with the revocation.
+      const token = await this.tokens.revokeIn(tx, null, id, actor, 'leaked');
+      // Revoked meanwhile (a repeated report, its owner): told once already, or not at all.
+      if (!token) return false;
+      const owner = await this.users.get(token.userId);
+      tx.afterCommit(() =>
+        this.mail.send(
+          'token-leaked',
+          tokenLeakedMail({
+            to: owner.email,
+            name: owner.name,
+            tokenName: token.name,
+            prefix: token.prefix,
+            revokedAt: token.revokedAt,
+          }),
+        ),
+      );
+      return true;
+    });
+  }
+}
