@@ -12,6 +12,12 @@ export const SCOPES = [
 
 export type Scope = (typeof SCOPES)[number];
 
+/**
+ * What a route may require: a built-in scope (a typo is a compile error) or one of the
+ * deployment's own `resource:action` scopes, which are checked against the policy file at boot.
+ */
+export type RequiredScope = Scope | `${string}:${string}`;
+
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'tokens:read': 'List and read your API tokens',
   'tokens:write': 'Create, change, rotate and revoke your API tokens',
