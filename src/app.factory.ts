@@ -1,4 +1,4 @@
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod, ValidationPipe, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,15 @@ import { useStrictBodyParsers } from './common/http/body-parsers.js';
 import { rejectMalformedUrl } from './common/http/malformed-url.js';
 import { WellFormedTextPipe } from './common/http/text-input.pipe.js';
 import { securityHeaders } from './common/http/security-headers.js';
+import { loadPolicy, type LoadedPolicy } from './policy/policy-loader.js';
+import { RouteScopeCheck } from './policy/route-scope-check.js';
+
+export interface AppOptions {
+  /** The policy file, loaded; default: loaded here from `config.policyFile`. */
+  policy?: LoadedPolicy;
+  /** The deployment's own modules, served beside Tessera's under /api/v1. */
+  modules?: readonly (Type | DynamicModule)[];
+}
 
 /** The contract's body limit: larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -21,11 +30,14 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /**
  * Builds the HTTP application: the same for `npm start`, the tests and the benchmark.
  * `config.databaseUrl` must be resolved (an embedded server started) before this is called.
+ * @throws PolicyFileError when the policy file is bad, or a route requires a scope it lacks
  */
 export async function createApp(
   config: AppConfig,
   logger: Logger = createLogger(config.logLevel),
+  options: AppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const policy = options.policy ?? loadPolicy(config.policyFile);
   const requestTimeoutMs = config.requestTimeoutSeconds * 1000;
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -50,9 +62,17 @@ export async function createApp(
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: new PinoNestLogger(logger),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, policy, options.modules),
+    adapter,
+    { logger: new PinoNestLogger(logger) },
+  );
+  try {
+    app.get(RouteScopeCheck).assertDeclared();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 
   const fastify = app.getHttpAdapter().getInstance();
   const headers = securityHeaders();
@@ -121,6 +141,6 @@ export async function createApp(
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
-  setupOpenApi(app);
+  setupOpenApi(app, policy.scopes.all());
   return app;
 }

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -13,17 +13,29 @@ import { ENTITIES } from './entities.js';
 import { HealthModule } from './health/health.module.js';
 import { IntrospectionModule } from './introspection/introspection.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import type { LoadedPolicy } from './policy/policy-loader.js';
+import { PolicyModule } from './policy/policy.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * @param policy the policy file, loaded once at boot
+   * @param modules the deployment's own modules, guarded like Tessera's routes (see README,
+   *   "Guard your own API")
+   */
+  static forRoot(
+    config: AppConfig,
+    policy: LoadedPolicy,
+    modules: readonly (Type | DynamicModule)[] = [],
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        PolicyModule.forRoot(policy),
         DatabaseModule.forRoot(ENTITIES),
         AuditModule,
         // Several instances: metrics, then Redis (counters, invalidation bus) before its users.
@@ -39,6 +51,7 @@ export class AppModule {
         AdminModule,
         IntrospectionModule,
         ConsoleModule,
+        ...modules,
       ],
     };
   }

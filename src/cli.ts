@@ -5,6 +5,8 @@ import promptPassword from '@inquirer/password';
 import { parseArgs } from 'node:util';
 import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
+import { PolicyFileError } from './policy/policy-file.error.js';
+import { loadPolicy } from './policy/policy-loader.js';
 import { AppConfig, ConfigError } from './common/config/app-config.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigModule } from './common/config/config.module.js';
@@ -88,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
 
   // ADMIN_PASSWORD here is create-admin's input, not the service's bootstrap admin.
   let config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
+  // Checked as the service checks it: a file the service would refuse is refused here too.
+  loadPolicy(config.policyFile);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -220,12 +224,15 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (
       error instanceof ConfigError ||
+      error instanceof PolicyFileError ||
       error instanceof UsageError ||
       error instanceof DomainError
     ) {
       process.stderr.write(`${error.message}\n`);
       if (error instanceof UsageError) process.stderr.write(`\n${USAGE}\n`);
-      process.exit(error instanceof ConfigError ? EXIT.config : EXIT.usage);
+      process.exit(
+        error instanceof ConfigError || error instanceof PolicyFileError ? EXIT.config : EXIT.usage,
+      );
     }
     if (
       error instanceof TypeError &&

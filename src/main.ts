@@ -4,17 +4,27 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './common/http/logger.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 import { runMigrations } from './database/migrate.js';
+import { PolicyFileError } from './policy/policy-file.error.js';
+import { loadPolicy } from './policy/policy-loader.js';
+
+/** A bad configuration or policy file: its message, and EX_CONFIG (78). */
+function stopOnBadConfig(error: unknown): never {
+  if (error instanceof ConfigError || error instanceof PolicyFileError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  throw error;
+}
 
 async function main() {
   let config;
+  let policy;
   try {
     config = loadConfig();
+    // Read before the database starts: a bad file fails the start at once.
+    policy = loadPolicy(config.policyFile);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
+    stopOnBadConfig(error);
   }
   const logger = createLogger(config.logLevel);
 
@@ -30,7 +40,8 @@ async function main() {
   const applied = await runMigrations(config.databaseUrl!);
   if (applied.length > 0) logger.info({ migrations: applied }, 'Applied database migrations');
 
-  const app = await createApp(config, logger);
+  // A route requiring a scope the policy file does not declare stops the start here.
+  const app = await createApp(config, logger, { policy }).catch(stopOnBadConfig);
   await app.listen({ port: config.port, host: config.host });
   logger.info({ url: await app.getUrl() }, 'Tessera is listening; API docs at /docs');
 

@@ -23,7 +23,11 @@ import { DomainError, oauthError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
-import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
+import {
+  SessionsService,
+  type ScopedTokenPair,
+  type TokenPair,
+} from '../sessions/sessions.service.js';
 import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
 import {
@@ -104,7 +108,7 @@ export class AuthController {
   @ApiOkResponse({ type: OAuthTokenDto })
   @ApiBadRequestResponse({
     description:
-      'RFC 6749 error: `error` is invalid_request, unsupported_grant_type or invalid_grant',
+      'RFC 6749 error: `error` is invalid_request, unsupported_grant_type, invalid_grant or invalid_scope',
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
@@ -112,21 +116,28 @@ export class AuthController {
     @Body() body: TokenGrantDto,
     @Client() client: ClientContext,
   ): Promise<OAuthTokenDto> {
-    let pair: TokenPair;
+    const requested = scopeParameter(body.scope);
+    let granted: ScopedTokenPair;
     if (body.grant_type === 'password') {
       if (!body.username || !body.password) {
         throw oauthError('invalid_request', 'username and password are required');
       }
-      pair = await this.auth.login({ email: body.username, password: body.password }, client);
+      granted = await this.auth.signIn(
+        { email: body.username, password: body.password },
+        client,
+        requested,
+      );
     } else {
       if (!body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
-      pair = await this.auth.refresh(body.refresh_token, client);
+      granted = await this.auth.refreshScoped(body.refresh_token, client, requested);
     }
+    const { pair, scopes } = granted;
     return {
       access_token: pair.accessToken,
       refresh_token: pair.refreshToken,
       token_type: 'Bearer',
       expires_in: pair.expiresIn,
+      scope: scopes.join(' '),
     };
   }
 
@@ -226,4 +237,13 @@ function sessionOf(principal: AuthPrincipal): string {
     );
   }
   return principal.sessionId;
+}
+
+/**
+ * RFC 6749 §3.3: space-separated scope names, order and repeats irrelevant. Absent or empty:
+ * undefined, every scope of the role.
+ */
+function scopeParameter(scope: string | undefined): string[] | undefined {
+  const names = [...new Set((scope ?? '').split(' ').filter((name) => name !== ''))];
+  return names.length > 0 ? names : undefined;
 }

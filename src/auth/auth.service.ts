@@ -2,10 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { actorOf } from '../audit/audit-actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { DomainError, invalidToken } from '../common/errors/domain-error.js';
+import { DomainError, invalidToken, oauthError } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
+import { ScopeRegistry } from '../policy/scope-registry.js';
+import {
+  SessionsService,
+  type ScopedTokenPair,
+  type TokenPair,
+} from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService, toUserView, type UserView } from '../users/users.service.js';
 import { AuthThrottleService } from './auth-throttle.service.js';
@@ -23,6 +28,7 @@ export class AuthService {
     private readonly throttle: AuthThrottleService,
     private readonly audit: AuditService,
     private readonly resetTokens: PasswordResetTokensRepository,
+    private readonly registry: ScopeRegistry,
   ) {}
 
   async register(
@@ -54,12 +60,33 @@ export class AuthService {
     input: { email: string; password: string },
     client: ClientContext,
   ): Promise<TokenPair> {
+    return (await this.signIn(input, client)).pair;
+  }
+
+  /**
+   * {@link login}, for the OAuth password grant: `requested` (its `scope`) narrows the session's
+   * access tokens to scopes the user's role may hold.
+   * @throws the OAuth `invalid_scope` error, with no session opened, for an unknown scope or one
+   *   the role may not hold (the latter only once the password is right: it tells of the role)
+   */
+  async signIn(
+    input: { email: string; password: string },
+    client: ClientContext,
+    requested?: readonly string[],
+  ): Promise<ScopedTokenPair> {
     await this.throttle.attempt('login', { ip: client.ip, email: input.email });
+    if (requested) this.assertKnownScopes(requested);
     const user = await this.users.findByEmail(input.email);
     const ok = await this.passwords.verify(user?.passwordHash, input.password);
-    const pair = user && ok ? await this.sessions.start(user, client) : null;
+    if (user && ok && requested) {
+      const refused = requested.find((scope) => !this.registry.mayHold(user.role, scope));
+      if (refused !== undefined) {
+        throw oauthError('invalid_scope', `The scope "${refused}" is not granted to this user`);
+      }
+    }
+    const pair = user && ok ? await this.sessions.start(user, client, requested ?? null) : null;
     if (!pair) throw new DomainError('InvalidCredentials', 'Invalid email or password');
-    return pair;
+    return { pair, scopes: requested ?? this.registry.scopesOf(user!.role) };
   }
 
   /**
@@ -69,6 +96,24 @@ export class AuthService {
   async refresh(refreshToken: string, client: ClientContext): Promise<TokenPair> {
     await this.throttle.attempt('refresh', { ip: client.ip });
     return this.sessions.refresh(refreshToken, client);
+  }
+
+  /** {@link refresh}, for the OAuth `refresh_token` grant: `requested` may only narrow. */
+  async refreshScoped(
+    refreshToken: string,
+    client: ClientContext,
+    requested?: readonly string[],
+  ): Promise<ScopedTokenPair> {
+    await this.throttle.attempt('refresh', { ip: client.ip });
+    if (requested) this.assertKnownScopes(requested);
+    return this.sessions.refreshScoped(refreshToken, client, requested);
+  }
+
+  private assertKnownScopes(requested: readonly string[]): void {
+    const unknown = this.registry.unknown(requested);
+    if (unknown.length > 0) {
+      throw oauthError('invalid_scope', `Unknown scope "${unknown[0]}"`);
+    }
   }
 
   async me(principal: AuthPrincipal): Promise<UserView> {

@@ -9,7 +9,6 @@ import {
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { ROLE_SCOPES } from '../common/auth/scopes.js';
 import { insufficientScope } from '../common/errors/domain-error.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
@@ -79,7 +78,7 @@ export class IntrospectionController {
     const { claims, state } = live;
     return {
       active: true,
-      scope: ROLE_SCOPES[state.role].join(' '),
+      scope: this.sessions.scopesOf(state).join(' '),
       sub: claims.sub,
       exp: Math.min(claims.exp, Math.floor(state.endsAt / 1000)),
       iat: claims.iat,

@@ -25,6 +25,9 @@ const MAX_DESCRIPTION_LENGTH = 500;
 
 export type PolicyFormat = 'json' | 'yaml';
 
+/** The injection token of the whole {@link LoadedPolicy} (see policy.module.ts). */
+export const LOADED_POLICY = Symbol('LoadedPolicy');
+
 /** A policy ready to use: its scopes as a registry and its routes compiled. */
 export interface LoadedPolicy {
   /** The file it came from; undefined without POLICY_FILE. */

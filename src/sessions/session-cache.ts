@@ -10,6 +10,8 @@ export interface SessionState {
   /** The user's role now: a role change applies to live sessions without a new token. */
   role: Role;
   revoked: boolean;
+  /** The scopes the session was narrowed to (OAuth `scope`); null: every scope of the role. */
+  scopes: readonly string[] | null;
   /** Epoch ms at which the session ends (the earlier of idle and absolute expiry). */
   endsAt: number;
 }

@@ -68,6 +68,13 @@ export class Session {
   @Column({ name: 'revoke_reason', type: 'varchar', length: 32, nullable: true })
   revokeReason: SessionRevokeReason | null;
 
+  /**
+   * The scopes the OAuth token grant's `scope` narrowed the session to; its access tokens carry
+   * those the user's role still grants. Null: every scope of the role.
+   */
+  @Column({ type: 'varchar', length: 100, array: true, nullable: true })
+  scopes: string[] | null;
+
   isActive(now = new Date()): boolean {
     return !this.revokedAt && this.expiresAt > now && this.idleExpiresAt > now;
   }

@@ -38,6 +38,7 @@ export class SessionsRepository {
       | 'expiresAt'
       | 'revokedAt'
       | 'revokeReason'
+      | 'scopes'
     >,
     m: EntityManager,
   ): Promise<Session> {
@@ -112,17 +113,28 @@ export class SessionsRepository {
 
   /** What the per-request check needs of a session (the user's current role included). */
   async loadState(sessionId: string): Promise<SessionState | null> {
-    const rows: { user_id: string; role: Role; revoked: boolean; ends_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT s.user_id, u.role, s.revoked_at IS NOT NULL AS revoked,
+    const rows: {
+      user_id: string;
+      role: Role;
+      revoked: boolean;
+      scopes: string[] | null;
+      ends_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT s.user_id, u.role, s.revoked_at IS NOT NULL AS revoked, s.scopes,
                 LEAST(s.idle_expires_at, s.expires_at) AS ends_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = $1`,
-        [sessionId],
-      );
+      [sessionId],
+    );
     const row = rows[0];
     return row
-      ? { userId: row.user_id, role: row.role, revoked: row.revoked, endsAt: row.ends_at.getTime() }
+      ? {
+          userId: row.user_id,
+          role: row.role,
+          revoked: row.revoked,
+          scopes: row.scopes,
+          endsAt: row.ends_at.getTime(),
+        }
       : null;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { ROLE_SCOPES, type Role } from '../common/auth/scopes.js';
+import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import {
   deriveKey,
@@ -11,9 +11,10 @@ import {
   seal,
   sha256,
 } from '../common/crypto/crypto.js';
-import { DomainError, invalidToken, notFound } from '../common/errors/domain-error.js';
+import { DomainError, invalidToken, notFound, oauthError } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
+import { ScopeRegistry } from '../policy/scope-registry.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AccessTokenService, type AccessClaims } from './access-token.service.js';
 import { SessionCache, type SessionState } from './session-cache.js';
@@ -31,8 +32,17 @@ export interface TokenPair {
 const REFRESH_PREFIX = 'tsrr_';
 const DAY_MS = 86_400_000;
 
+/** A pair and the scopes its access token carries (the OAuth answer's `scope`). */
+export interface ScopedTokenPair {
+  pair: TokenPair;
+  scopes: readonly string[];
+}
+
 type RefreshOutcome =
-  { kind: 'issued'; pair: TokenPair } | { kind: 'invalid' } | { kind: 'reused'; sessionId: string };
+  | { kind: 'issued'; pair: TokenPair; scopes: readonly string[] }
+  | { kind: 'invalid' }
+  | { kind: 'invalid_scope'; scope: string }
+  | { kind: 'reused'; sessionId: string };
 
 @Injectable()
 export class SessionsService {
@@ -47,6 +57,7 @@ export class SessionsService {
     private readonly cache: SessionCache,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly registry: ScopeRegistry,
   ) {
     this.successorKey = deriveKey(config.appSecret, 'refresh-successor');
   }
@@ -54,11 +65,13 @@ export class SessionsService {
   /**
    * Opens a session for a user who has just proved who they are with the password whose hash
    * is `user.passwordHash`. Returns null when that password changed meanwhile: a session opened
-   * with the old password must not outlive the change.
+   * with the old password must not outlive the change. `scopes` (the OAuth grant's `scope`,
+   * already checked against the role) narrows its access tokens; null: every scope of the role.
    */
   start(
     user: { id: string; role: Role; passwordHash: string },
     client: ClientContext,
+    scopes: readonly string[] | null = null,
   ): Promise<TokenPair | null> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
@@ -94,6 +107,7 @@ export class SessionsService {
           expiresAt,
           revokedAt: null,
           revokeReason: null,
+          scopes: scopes && [...scopes],
         },
         m,
       );
@@ -118,6 +132,19 @@ export class SessionsService {
    * window) receive the very pair the first one got.
    */
   async refresh(refreshToken: string, client: ClientContext): Promise<TokenPair> {
+    return (await this.refreshScoped(refreshToken, client)).pair;
+  }
+
+  /**
+   * {@link refresh}, for the OAuth `refresh_token` grant: `requested` (its `scope`) may only
+   * narrow the session further (RFC 6749 §6), and the answer says what the tokens carry.
+   * @throws the OAuth `invalid_scope` error, with nothing changed, for a scope beyond the session's
+   */
+  async refreshScoped(
+    refreshToken: string,
+    client: ClientContext,
+    requested?: readonly string[],
+  ): Promise<ScopedTokenPair> {
     if (!refreshToken.startsWith(REFRESH_PREFIX)) throw this.invalidRefresh();
     const hash = sha256(refreshToken);
     const outcome = await this.uow.run(async (tx): Promise<RefreshOutcome> => {
@@ -130,8 +157,14 @@ export class SessionsService {
       // Read again under the lock: a concurrent refresh may have rotated it meanwhile.
       const token = (await this.sessions.findRefreshToken({ id: found.id }, m))!;
 
+      const role = (await this.users.roleOf(session.userId, m))!;
+      const held = this.carried(role, session.scopes);
+      // Checked only where a pair would be handed out: a reused token still revokes the session.
+      const beyond = requested?.find((scope) => !held.includes(scope));
+
       if (!token.replacedAt) {
-        const role = (await this.users.roleOf(session.userId, m))!;
+        if (beyond !== undefined) return { kind: 'invalid_scope', scope: beyond };
+        if (requested !== undefined) session.scopes = [...requested];
         session.lastUsedAt = now;
         session.idleExpiresAt = this.idleEnd(now, session.expiresAt);
         session.ip = client.ip || session.ip;
@@ -149,12 +182,13 @@ export class SessionsService {
           seal(this.successorKeyFor(refreshToken), successor),
           m,
         );
-        // The idle expiry moved: a cached copy of the session would end it too early.
+        // The idle expiry (and the scopes) moved: a cached copy of the session is out of date.
         tx.afterCommit(() => this.cache.invalidate([session.id]));
-        return { kind: 'issued', pair };
+        return { kind: 'issued', pair, scopes: this.carried(role, session.scopes) };
       }
 
       if (now.getTime() - token.replacedAt.getTime() <= this.config.refreshGraceSeconds * 1000) {
+        if (beyond !== undefined) return { kind: 'invalid_scope', scope: beyond };
         const opened = token.successor && open(this.successorKeyFor(refreshToken), token.successor);
         if (!opened) return { kind: 'invalid' };
         const stored = JSON.parse(opened) as {
@@ -171,6 +205,7 @@ export class SessionsService {
             expiresIn: Math.max(0, Math.floor((stored.expiresAt - now.getTime()) / 1000)),
             sessionId: session.id,
           },
+          scopes: held,
         };
       }
 
@@ -185,7 +220,13 @@ export class SessionsService {
       return { kind: 'reused', sessionId: session.id };
     });
 
-    if (outcome.kind === 'issued') return outcome.pair;
+    if (outcome.kind === 'issued') return { pair: outcome.pair, scopes: outcome.scopes };
+    if (outcome.kind === 'invalid_scope') {
+      throw oauthError(
+        'invalid_scope',
+        `The scope "${outcome.scope}" was not granted to this session: a refresh may only narrow it`,
+      );
+    }
     if (outcome.kind === 'reused') {
       this.logger.warn({ sessionId: outcome.sessionId }, 'Refresh token reuse: session revoked');
     }
@@ -200,9 +241,23 @@ export class SessionsService {
     return {
       userId: claims.sub,
       role: state.role,
-      scopes: ROLE_SCOPES[state.role],
+      scopes: this.carried(state.role, state.scopes),
       sessionId: claims.sid,
     };
+  }
+
+  /** The scopes a session's access tokens carry now (RFC 7662 `scope` of introspection). */
+  scopesOf(state: SessionState): readonly string[] {
+    return this.carried(state.role, state.scopes);
+  }
+
+  /**
+   * Every scope the role may hold, the policy file's included, or of those only the ones the
+   * session was narrowed to: a role change or a scope dropped from the file applies at once.
+   */
+  private carried(role: Role, narrowed: readonly string[] | null): readonly string[] {
+    const granted = this.registry.scopesOf(role);
+    return narrowed ? granted.filter((scope) => narrowed.includes(scope)) : granted;
   }
 
   /** A session access token's claims and its session's state, when both are live; else null. */

@@ -9,7 +9,6 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import type { Scope } from '../common/auth/scopes.js';
 import { User } from '../users/user.entity.js';
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
@@ -53,8 +52,9 @@ export class ApiToken {
   @Column({ name: 'token_hash', type: 'bytea' })
   tokenHash: Buffer;
 
-  @Column({ type: 'varchar', length: 32, array: true })
-  scopes: Scope[];
+  /** Built-in scope names and the policy file's own. */
+  @Column({ type: 'varchar', length: 100, array: true })
+  scopes: string[];
 
   /** Canonical addresses and CIDR blocks; empty: any address. */
   @Column({ name: 'allowed_ips', type: 'varchar', length: 49, array: true })

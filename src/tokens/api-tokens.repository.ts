@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role, Scope } from '../common/auth/scopes.js';
+import type { Role } from '../common/auth/scopes.js';
 import { pageNewestFirst, type Page } from '../database/paging.js';
 import type { PurgeTarget } from '../database/purge.js';
 import { change } from '../database/returning.js';
@@ -21,7 +21,7 @@ export interface TokenRow {
   id: string;
   userId: string;
   role: Role;
-  scopes: Scope[];
+  scopes: string[];
   allowedIps: string[];
   expiresAt: Date | null;
   revokedAt: Date | null;
@@ -203,7 +203,7 @@ export class ApiTokensRepository {
       id: string;
       user_id: string;
       role: Role;
-      scopes: Scope[];
+      scopes: string[];
       allowed_ips: string[];
       expires_at: Date | null;
       revoked_at: Date | null;

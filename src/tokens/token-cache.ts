@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialCache } from '../common/cache/credential-cache.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
-import type { Role, Scope } from '../common/auth/scopes.js';
+import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import type { IpAllowlist } from './ip-allowlist.js';
@@ -12,7 +12,7 @@ export interface TokenState {
   userId: string;
   role: Role;
   /** The token's scopes that its owner's role still grants. */
-  scopes: readonly Scope[];
+  scopes: readonly string[];
   allowlist: IpAllowlist;
   /** Epoch ms, or null for never. */
   expiresAt: number | null;

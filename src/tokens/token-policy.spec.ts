@@ -1,7 +1,9 @@
 import { DomainError } from '../common/errors/domain-error.js';
+import { ScopeRegistry } from '../policy/scope-registry.js';
 import {
   assertActive,
   assertGrantable,
+  assertKnownScopes,
   assertWithin,
   canonicalIps,
   requestedExpiry,
@@ -23,16 +25,72 @@ function refusal(run: () => unknown): DomainError {
 }
 
 describe('assertGrantable', () => {
+  const registry = new ScopeRegistry([
+    { name: 'projects:read', description: 'Read projects', roles: ['user', 'admin'] },
+    { name: 'billing:manage', description: 'Manage billing', roles: ['admin'] },
+  ]);
+
   it('lets a caller grant the scopes it holds', () => {
     expect(() =>
-      assertGrantable({ scopes: ['tokens:read', 'tokens:write'] }, ['tokens:read']),
+      assertGrantable(
+        { role: 'user', scopes: ['tokens:read', 'tokens:write'] },
+        ['tokens:read'],
+        registry,
+      ),
     ).not.toThrow();
   });
 
   it('refuses a scope the caller lacks, naming it', () => {
-    const error = refusal(() => assertGrantable({ scopes: ['tokens:read'] }, ['admin']));
+    const error = refusal(() =>
+      assertGrantable({ role: 'user', scopes: ['tokens:read'] }, ['admin'], registry),
+    );
     expect(error.status).toBe(403);
     expect(error.message).toContain('admin');
+  });
+
+  it('lets a caller grant a custom scope it holds', () => {
+    expect(() =>
+      assertGrantable({ role: 'user', scopes: ['projects:read'] }, ['projects:read'], registry),
+    ).not.toThrow();
+  });
+
+  it('refuses a custom scope the caller lacks', () => {
+    const error = refusal(() =>
+      assertGrantable({ role: 'user', scopes: ['tokens:read'] }, ['projects:read'], registry),
+    );
+    expect(error.status).toBe(403);
+    expect(error.message).toContain('projects:read');
+  });
+
+  it("refuses a scope the caller's role may not hold, even if the credential names it", () => {
+    const error = refusal(() =>
+      assertGrantable({ role: 'user', scopes: ['billing:manage'] }, ['billing:manage'], registry),
+    );
+    expect(error.status).toBe(403);
+    expect(error.message).toContain('billing:manage');
+  });
+
+  it('lets an admin grant an admin-only custom scope it holds', () => {
+    expect(() =>
+      assertGrantable({ role: 'admin', scopes: ['billing:manage'] }, ['billing:manage'], registry),
+    ).not.toThrow();
+  });
+});
+
+describe('assertKnownScopes', () => {
+  const registry = new ScopeRegistry([
+    { name: 'projects:read', description: 'Read projects', roles: ['user', 'admin'] },
+  ]);
+
+  it('accepts built-in and declared scopes', () => {
+    expect(() => assertKnownScopes(registry, ['tokens:read', 'projects:read'])).not.toThrow();
+  });
+
+  it('refuses an undeclared scope with 400, naming it', () => {
+    const error = refusal(() => assertKnownScopes(registry, ['projects:read', 'projects:delete']));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('"projects:delete"');
+    expect(error.message).not.toContain('"projects:read"');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import type { Scope } from '../common/auth/scopes.js';
 import { DomainError, insufficientScope } from '../common/errors/domain-error.js';
+import type { ScopeRegistry } from '../policy/scope-registry.js';
 import { allowlistWithin, canonicalAllowedIp } from './ip-allowlist.js';
 
 /**
@@ -17,12 +17,29 @@ export interface TokenFacts {
   expiresAt: Date | null;
 }
 
-/** No escalation: a caller grants only scopes it holds itself (admin-only ones need an admin). */
+/** Every scope named exists: built in, or declared in the policy file (400 naming the rest). */
+export function assertKnownScopes(registry: ScopeRegistry, scopes: readonly string[]): void {
+  const unknown = registry.unknown(scopes);
+  if (unknown.length > 0) {
+    throw new DomainError(
+      'BadRequest',
+      `Unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.map((scope) => JSON.stringify(scope)).join(', ')}: GET /api/v1/scopes lists the scopes there are`,
+    );
+  }
+}
+
+/**
+ * No escalation: a caller grants only scopes its role may hold (a scope the policy file gives
+ * to admins only needs an admin) and that it holds itself.
+ */
 export function assertGrantable(
-  principal: Pick<AuthPrincipal, 'scopes'>,
-  scopes: readonly Scope[],
+  principal: Pick<AuthPrincipal, 'scopes' | 'role'>,
+  scopes: readonly string[],
+  registry: ScopeRegistry,
 ): void {
-  const missing = scopes.find((scope) => !principal.scopes.includes(scope));
+  const missing = scopes.find(
+    (scope) => !registry.mayHold(principal.role, scope) || !principal.scopes.includes(scope),
+  );
   if (missing) throw insufficientScope(missing);
 }
 

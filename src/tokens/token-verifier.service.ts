@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { ROLE_SCOPES } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
 import { invalidToken } from '../common/errors/domain-error.js';
@@ -11,6 +10,7 @@ import {
   type RateWindow,
 } from '../common/rate-limit/rate-limiter.js';
 import { MetricsService, type HotChild } from '../common/metrics/metrics.service.js';
+import { ScopeRegistry } from '../policy/scope-registry.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
@@ -34,6 +34,8 @@ export class TokenVerifierService {
     private readonly lastUsed: LastUsedTracker,
     private readonly config: AppConfig,
     metrics: MetricsService,
+    /** Injected from the policy module; built-in scopes only when constructed by hand. */
+    private readonly registry: ScopeRegistry = new ScopeRegistry(),
   ) {
     this.refusals = metrics.rateLimitRefusals.child({ limit: 'api_token' });
   }
@@ -104,7 +106,9 @@ export class TokenVerifierService {
   private async load(key: string): Promise<TokenState | null> {
     const row = await this.tokens.findByHash(Buffer.from(key, 'base64'));
     if (!row) return null;
-    const granted = ROLE_SCOPES[row.role];
+    // What the owner's role may hold now, the policy file's scopes included: a demoted owner's
+    // tokens lose admin-only scopes, and a scope dropped from the file grants nothing.
+    const granted = this.registry.scopesOf(row.role);
     const ends = [row.expiresAt, row.revokedAt].filter((at): at is Date => at !== null);
     return {
       id: row.id,

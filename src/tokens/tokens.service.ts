@@ -6,6 +6,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256 } from '../common/crypto/crypto.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
+import { ScopeRegistry } from '../policy/scope-registry.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -18,6 +19,7 @@ import { DISPLAY_PREFIX_LENGTH, generateApiToken } from './token-format.js';
 import {
   assertActive,
   assertGrantable,
+  assertKnownScopes,
   assertWithin,
   canonicalIps,
   requestedExpiry,
@@ -49,7 +51,13 @@ export class TokensService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly webhooks: WebhooksService,
+    private readonly registry: ScopeRegistry,
   ) {}
+
+  /** The scopes of `scopes` that still exist (the policy file may have dropped some since). */
+  private knownOf(scopes: readonly string[]): string[] {
+    return scopes.filter((scope) => this.registry.isKnown(scope));
+  }
 
   /**
    * Creates a token for the caller; with an Idempotency-Key, a retry of the same request gets
@@ -62,7 +70,8 @@ export class TokensService {
     idempotencyKey?: string,
   ): Promise<{ created: CreatedTokenDto; replayed: boolean }> {
     // Before any replay: a credential that could not make this token must not read it back.
-    assertGrantable(principal, input.scopes);
+    assertKnownScopes(this.registry, input.scopes);
+    assertGrantable(principal, input.scopes, this.registry);
     let claim: IdempotencyClaim | undefined;
     if (idempotencyKey !== undefined) {
       const outcome = await this.idempotency.begin(
@@ -175,14 +184,16 @@ export class TokensService {
       // An API token changes only tokens no more powerful than itself: no wider scopes, no
       // wider allowlist, no longer life than its own.
       if (principal.tokenId) {
-        assertGrantable(principal, token.scopes);
+        assertGrantable(principal, this.knownOf(token.scopes), this.registry);
         assertWithin(principal, token.allowedIps, token.expiresAt);
       }
       const changed: string[] = [];
       if (patch.scopes !== undefined) {
+        assertKnownScopes(this.registry, patch.scopes);
         assertGrantable(
           principal,
           patch.scopes.filter((scope) => !token.scopes.includes(scope)),
+          this.registry,
         );
         if (!sameSet(patch.scopes, token.scopes)) changed.push('scopes');
         token.scopes = patch.scopes;
@@ -238,7 +249,15 @@ export class TokensService {
       await this.users.lockRow(principal.userId, m);
       const old = await this.find(m, principal.userId, id, true);
       assertActive(old, 'rotated');
-      assertGrantable(principal, old.scopes);
+      // A scope since dropped from the policy file grants nothing: the new token goes without.
+      const scopes = this.knownOf(old.scopes);
+      if (scopes.length === 0) {
+        throw new DomainError(
+          'TokenNotActive',
+          'None of the scopes of this API token exist any more: create a new token instead',
+        );
+      }
+      assertGrantable(principal, scopes, this.registry);
       const now = Date.now();
       const expiresAt = rotatedExpiry(old, now);
       // A token rotating itself renews its own expiry policy; rotating another token, it may
@@ -251,7 +270,7 @@ export class TokensService {
         userId: old.userId,
         name: old.name,
         description: old.description,
-        scopes: old.scopes,
+        scopes,
         allowedIps: old.allowedIps,
         expiresAt,
         lifetimeDays: old.lifetimeDays,

@@ -168,6 +168,8 @@ describe('Auth over HTTP', () => {
         refresh_token: expect.stringMatching(/^tsrr_/),
         token_type: 'Bearer',
         expires_in: 900,
+        // An empty scope asks for no narrowing: every scope of the role.
+        scope: 'tokens:read tokens:write sessions:read sessions:write profile:read',
       });
       expect((await api.get('/api/v1/auth/me', { token: res.body.access_token })).status).toBe(200);
     });

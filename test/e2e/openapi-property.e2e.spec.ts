@@ -44,12 +44,13 @@ interface Case {
 }
 
 /**
- * Answers of 400 the document gives for reasons a schema cannot state (RFC 6749 `invalid_grant`,
+ * Answers of 400 the document gives for reasons a schema cannot state (RFC 6749 `invalid_grant`
+ * and `invalid_scope`,
  * a spent reset link, a wrong current password, a cursor this API never returned, both ways to
  * give an expiry at once), each named in the operation's description of 400.
  */
 const DOMAIN_REFUSALS: Record<string, RegExp> = {
-  tokenGrant: /^invalid_grant$/,
+  tokenGrant: /^invalid_(grant|scope)$/,
   confirmPasswordReset: /password-reset link is invalid/,
   changePassword: /current password is not correct/,
   createToken: /expiresInDays or expiresAt, not both/,

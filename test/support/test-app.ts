@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { createApp } from '../../src/app.factory.js';
+import { createApp, type AppOptions } from '../../src/app.factory.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/common/http/logger.js';
 
@@ -30,9 +30,12 @@ export interface TestApp {
 }
 
 /** The real application on a real socket on loopback. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<TestApp> {
   const config = testConfig(env);
-  const app = await createApp(config, createLogger(config.logLevel));
+  const app = await createApp(config, createLogger(config.logLevel), options);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, baseUrl, api: new Api(baseUrl), close: () => app.close() };
@@ -95,6 +98,9 @@ export class Api {
   }
   delete<T = any>(path: string, options?: RequestOptions) {
     return this.request<T>('DELETE', path, options);
+  }
+  patch<T = any>(path: string, options?: RequestOptions) {
+    return this.request<T>('PATCH', path, options);
   }
 }
 
@@ -182,9 +188,15 @@ export interface AdminApp extends TestApp {
 }
 
 /** The application with a bootstrap admin (ADMIN_EMAIL / ADMIN_PASSWORD), logged in. */
-export async function startAdminApp(env: Record<string, string> = {}): Promise<AdminApp> {
+export async function startAdminApp(
+  env: Record<string, string> = {},
+  options: AppOptions = {},
+): Promise<AdminApp> {
   const email = uniqueEmail('admin');
-  const started = await startTestApp({ ADMIN_EMAIL: email, ADMIN_PASSWORD: PASSWORD, ...env });
+  const started = await startTestApp(
+    { ADMIN_EMAIL: email, ADMIN_PASSWORD: PASSWORD, ...env },
+    options,
+  );
   const session = await login(started.api, email);
   if (session.status !== 200) throw new Error(`admin login failed: ${session.text}`);
   const me = await started.api.get('/api/v1/auth/me', { token: session.body.accessToken });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SCOPES, type Scope } from '../../common/auth/scopes.js';
+import { SCOPES } from '../../common/auth/scopes.js';
 import { IsIn, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
 import { EMAIL_MAX, IsAccountEmail } from '../../common/validation/email.js';
 import { Optional } from '../../common/validation/presence.js';
@@ -93,7 +93,8 @@ export class TokenGrantDto {
   refresh_token?: string;
 
   @ApiPropertyOptional({
-    description: 'Ignored: a session carries every scope of its role',
+    description:
+      "Space-separated scopes the session's access tokens are narrowed to (each one the user's role may hold; on refresh, each one the session holds). Absent: every scope of the role",
     maxLength: 500,
   })
   @Optional()
@@ -181,6 +182,12 @@ export class OAuthTokenDto {
 
   @ApiProperty({ example: 900 })
   expires_in: number;
+
+  @ApiProperty({
+    description: 'Space-separated: the scopes the access tokens carry',
+    example: 'tokens:read profile:read',
+  })
+  scope: string;
 }
 
 export class UserDto {
@@ -211,7 +218,7 @@ export class CredentialDto {
   role: 'user' | 'admin';
 
   @ApiProperty({ enum: SCOPES, isArray: true })
-  scopes: Scope[];
+  scopes: string[];
 
   @ApiPropertyOptional({ format: 'uuid' })
   sessionId?: string;

@@ -9,14 +9,17 @@ import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nes
 import { ErrorResponseDto } from '../errors/error-response.dto.js';
 import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
 import type { AuthPrincipal } from './principal.js';
-import type { Scope } from './scopes.js';
+import type { CheckedScope } from './scopes.js';
 
 /**
  * The one statement of what a route needs: a bearer credential (session access token or API
- * token) holding `scopes`. It also documents exactly that in OpenAPI.
+ * token) holding `scopes`. It also documents exactly that in OpenAPI. Scopes of the deployment's
+ * own API (`projects:read`) must be declared in the policy file, or the service will not start.
  */
-export function Authenticated(options: { scopes?: Scope[] } = {}) {
-  const scopes = options.scopes ?? [];
+export function Authenticated<const S extends string = never>(
+  options: { scopes?: CheckedScope<S>[] } = {},
+) {
+  const scopes: string[] = options.scopes ?? [];
   return applyDecorators(
     SetMetadata(REQUIRED_SCOPES, scopes),
     UseGuards(BearerAuthGuard),

@@ -5,7 +5,6 @@ import type { Strategy } from 'passport';
 import { insufficientScope, invalidToken, missingToken } from '../errors/domain-error.js';
 import { setRateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { AuthPrincipal } from './principal.js';
-import type { Scope } from './scopes.js';
 
 export const REQUIRED_SCOPES = 'tessera:required-scopes';
 export const BEARER_STRATEGY = 'bearer';
@@ -29,7 +28,7 @@ type Outcome =
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   private strategy?: Strategy;
-  private readonly scopesByHandler = new WeakMap<object, readonly Scope[]>();
+  private readonly scopesByHandler = new WeakMap<object, readonly string[]>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -53,13 +52,13 @@ export class BearerAuthGuard implements CanActivate {
   }
 
   /** What the route and its controller ask for, together (read once per route). */
-  private requiredScopes(context: ExecutionContext): readonly Scope[] {
+  private requiredScopes(context: ExecutionContext): readonly string[] {
     const handler = context.getHandler();
     let scopes = this.scopesByHandler.get(handler);
     if (!scopes) {
       scopes = [
         ...new Set(
-          this.reflector.getAllAndMerge<Scope[]>(REQUIRED_SCOPES, [handler, context.getClass()]),
+          this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES, [handler, context.getClass()]),
         ),
       ];
       this.scopesByHandler.set(handler, scopes);

@@ -1,11 +1,12 @@
 import type { RateLimitResult } from '../rate-limit/rate-limiter.js';
-import type { Role, Scope } from './scopes.js';
+import type { Role } from './scopes.js';
 
 /** Who is calling: what the bearer strategy resolves either kind of credential to. */
 export interface AuthPrincipal {
   userId: string;
   role: Role;
-  scopes: readonly Scope[];
+  /** Built-in scopes and the policy file's own. */
+  scopes: readonly string[];
   /** Set when the credential is a session access token. */
   sessionId?: string;
   /** Set when the credential is an API token. */

@@ -12,6 +12,32 @@ export const SCOPES = [
 
 export type Scope = (typeof SCOPES)[number];
 
+/**
+ * What a route may require: a built-in scope (a typo is a compile error) or one of the
+ * deployment's own `resource:action` scopes, which are checked against the policy file at boot.
+ */
+export type RequiredScope = Scope | `${string}:${string}`;
+
+/** The resources of the built-in scopes (`tokens`, `sessions`, `profile`). */
+type BuiltInResource = Scope extends infer S
+  ? S extends `${infer Resource}:${string}`
+    ? Resource
+    : never
+  : never;
+
+/**
+ * `S` when it may be required by a route: a built-in scope, or a `resource:action` of a resource
+ * that is not Tessera's own. Anything else becomes a message type, so that a typo such as
+ * `'tokens:raed'` fails to compile with that message.
+ */
+export type CheckedScope<S extends string> = S extends Scope
+  ? S
+  : S extends `${BuiltInResource}:${string}`
+    ? `not a built-in scope: ${S}`
+    : S extends `${string}:${string}`
+      ? S
+      : `neither a built-in scope nor resource:action: ${S}`;
+
 export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'tokens:read': 'List and read your API tokens',
   'tokens:write': 'Create, change, rotate and revoke your API tokens',

@@ -33,6 +33,11 @@ export abstract class AppConfig {
   /** `false`, or the proxies (addresses/CIDRs, or a hop count) whose X-Forwarded-For is believed. */
   readonly trustProxy: false | string[] | number;
   readonly corsOrigins: true | string[];
+  /**
+   * The deployment's own scopes and route rules (JSON, or YAML by extension); read and
+   * validated once at boot by the policy module. Unset: built-in scopes only, no route rules.
+   */
+  readonly policyFile?: string;
 
   // Mail and password reset
   /** `smtp://` or `smtps://` URL of the relay; unset outside production: mail goes to the log. */
@@ -157,6 +162,9 @@ export function readAppConfig(
     lastUsedFlushSeconds: read.int('LAST_USED_FLUSH_SECONDS', 30, 1, 60),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     corsOrigins: read.list('CORS_ORIGINS', '*'),
+    policyFile: read.string('POLICY_FILE', '')
+      ? resolve(read.string('POLICY_FILE', ''))
+      : undefined,
     ...mail,
     ...retention,
     ...readScaleConfig(read, problems),

@@ -69,6 +69,6 @@ export const notFound = (what: string) => new DomainError('NotFound', `${what} n
 
 /** RFC 6749 §5.2 error of the token endpoint, inside the usual error shape. */
 export const oauthError = (
-  error: 'invalid_request' | 'invalid_grant' | 'unsupported_grant_type',
+  error: 'invalid_request' | 'invalid_grant' | 'invalid_scope' | 'unsupported_grant_type',
   description: string,
 ) => new DomainError('BadRequest', description, {}, { error, error_description: description });

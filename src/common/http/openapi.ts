@@ -1,12 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { SCOPE_DESCRIPTIONS } from '../auth/scopes.js';
+import { SCOPES } from '../auth/scopes.js';
 import { completeResponses, operationId } from './openapi-responses.js';
 
 export const API_PREFIX = 'api/v1';
 
-/** Swagger UI at /docs, the OpenAPI 3 document at /docs-json. */
-export function setupOpenApi(app: INestApplication): void {
+/**
+ * Swagger UI at /docs, the OpenAPI 3 document at /docs-json. `scopes` are every scope of the
+ * deployment, built-in and the policy file's own, with their descriptions.
+ */
+export function setupOpenApi(
+  app: INestApplication,
+  scopes: readonly { name: string; description: string }[],
+): void {
+  const descriptions = Object.fromEntries(scopes.map((scope) => [scope.name, scope.description]));
   const config = new DocumentBuilder()
     .setTitle('Tessera')
     .setDescription(
@@ -24,7 +31,7 @@ export function setupOpenApi(app: INestApplication): void {
     .addOAuth2(
       {
         type: 'oauth2',
-        flows: { password: { tokenUrl: `/${API_PREFIX}/auth/token`, scopes: SCOPE_DESCRIPTIONS } },
+        flows: { password: { tokenUrl: `/${API_PREFIX}/auth/token`, scopes: descriptions } },
       },
       'oauth2',
     )
@@ -32,9 +39,32 @@ export function setupOpenApi(app: INestApplication): void {
   const document = completeResponses(
     SwaggerModule.createDocument(app, config, { operationIdFactory: operationId }),
   );
+  withScopeEnums(
+    document,
+    scopes.map((scope) => scope.name),
+  );
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
     swaggerOptions: { persistAuthorization: true },
   });
+}
+
+/**
+ * DTOs name the built-in scopes as their enum (all the compiler knows); the document lists the
+ * deployment's, so that it accepts exactly what validation accepts.
+ */
+function withScopeEnums(node: unknown, names: readonly string[]): void {
+  if (Array.isArray(node)) {
+    for (const item of node) withScopeEnums(item, names);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (Array.isArray(record.enum) && isBuiltInScopeList(record.enum)) record.enum = [...names];
+  for (const value of Object.values(record)) withScopeEnums(value, names);
+}
+
+function isBuiltInScopeList(values: unknown[]): boolean {
+  return values.length === SCOPES.length && SCOPES.every((scope) => values.includes(scope));
 }

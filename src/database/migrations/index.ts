@@ -4,6 +4,7 @@ import { ApiTokens1763910000000 } from './1763910000000-ApiTokens.js';
 import { PasswordReset1763920000000 } from './1763920000000-PasswordReset.js';
 import { Jobs1763930000000 } from './1763930000000-Jobs.js';
 import { Webhooks1763940000000 } from './1763940000000-Webhooks.js';
+import { PolicyScopes1763950000000 } from './1763950000000-PolicyScopes.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PasswordReset1763920000000,
   Jobs1763930000000,
   Webhooks1763940000000,
+  PolicyScopes1763950000000,
 ];

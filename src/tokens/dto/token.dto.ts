@@ -15,7 +15,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { SCOPES, type Scope } from '../../common/auth/scopes.js';
+import { SCOPES } from '../../common/auth/scopes.js';
 import { IsDateTime } from '../../common/validation/date-time.js';
 import { Optional, OptionalNullable, QueryInteger } from '../../common/validation/presence.js';
 import type { ApiToken, TokenStatus } from '../api-token.entity.js';
@@ -26,6 +26,12 @@ import { PageQuery } from '../../common/http/page-query.dto.js';
 export const MAX_LIFETIME_DAYS = 3650;
 export const MAX_GRACE_SECONDS = 604_800;
 const NOT_BLANK = /\S/;
+/**
+ * Scope lists are checked against the deployment's scopes (built-in and the policy file's) by
+ * the service, which has them; the OpenAPI document lists them as the enum (see openapi.ts).
+ */
+const MAX_SCOPES = 100;
+const MAX_SCOPE_LENGTH = 100;
 /** OpenAPI has no format for "an address or a CIDR block"; this one names exactly that. */
 const IP_OR_CIDR = { type: 'string', format: 'ip-or-cidr', maxLength: 64 } as const;
 
@@ -64,14 +70,17 @@ export class CreateTokenDto {
     enum: SCOPES,
     isArray: true,
     minItems: 1,
+    maxItems: MAX_SCOPES,
     uniqueItems: true,
     example: ['tokens:read'],
   })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SCOPES)
   @ArrayUnique()
-  @IsIn(SCOPES, { each: true })
-  scopes: Scope[];
+  @IsString({ each: true })
+  @MaxLength(MAX_SCOPE_LENGTH, { each: true })
+  scopes: string[];
 
   @ApiPropertyOptional({
     type: 'integer',
@@ -127,13 +136,21 @@ export class UpdateTokenDto {
   @MaxLength(500)
   description?: string | null;
 
-  @ApiPropertyOptional({ enum: SCOPES, isArray: true, minItems: 1, uniqueItems: true })
+  @ApiPropertyOptional({
+    enum: SCOPES,
+    isArray: true,
+    minItems: 1,
+    maxItems: MAX_SCOPES,
+    uniqueItems: true,
+  })
   @Optional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SCOPES)
   @ArrayUnique()
-  @IsIn(SCOPES, { each: true })
-  scopes?: Scope[];
+  @IsString({ each: true })
+  @MaxLength(MAX_SCOPE_LENGTH, { each: true })
+  scopes?: string[];
 
   @ApiPropertyOptional({
     type: 'array',
@@ -196,7 +213,7 @@ export class TokenDto {
   prefix: string;
 
   @ApiProperty({ enum: SCOPES, isArray: true })
-  scopes: Scope[];
+  scopes: string[];
 
   @ApiProperty({ type: [String] })
   allowedIps: string[];
