@@ -96,6 +96,42 @@ describe('HTTP conventions', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
   });
 
+  it.each(['GET', 'POST', 'PATCH', 'DELETE'])(
+    'lets a front end on another origin send %s with every request header the API takes',
+    async (method) => {
+      const res = await api.request(
+        'OPTIONS',
+        '/api/v1/tokens/00000000-0000-4000-8000-000000000000',
+        {
+          headers: {
+            origin: 'https://app.example.test',
+            'access-control-request-method': method,
+            'access-control-request-headers':
+              'authorization,content-type,idempotency-key,x-device-id,x-device-name',
+          },
+        },
+      );
+      expect(res.status).toBe(204);
+      const methods = res.headers.get('access-control-allow-methods')?.split(/\s*,\s*/);
+      expect(methods).toContain(method);
+      const headers = res.headers
+        .get('access-control-allow-headers')
+        ?.toLowerCase()
+        .split(/\s*,\s*/);
+      expect(headers).toEqual(
+        expect.arrayContaining([
+          'authorization',
+          'content-type',
+          'idempotency-key',
+          'x-device-id',
+          'x-device-name',
+        ]),
+      );
+      // The browser-session routes rely on a cross-origin preflight for it failing.
+      expect(headers).not.toContain('x-tessera-csrf');
+    },
+  );
+
   describe('OpenAPI', () => {
     it('documents every route with the bearer scheme and the OAuth2 password flow', async () => {
       const res = await api.get('/docs-json');
