@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import promptPassword from '@inquirer/password';
 import { parseArgs } from 'node:util';
+import { loadEnvFile } from './common/config/env-file.js';
 import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AppConfig, ConfigError } from './common/config/app-config.js';
@@ -86,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`Unknown command "${command}"`);
   }
 
+  loadEnvFile();
   // ADMIN_PASSWORD here is create-admin's input, not the service's bootstrap admin.
   let config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
