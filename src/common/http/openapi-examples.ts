@@ -30,7 +30,7 @@ const MESSAGES: Record<string, string> = {
   400: 'property color should not exist',
   401: 'The access token is invalid, expired or revoked',
   403: 'This action needs the "{scope}" scope',
-  413: 'Request body is larger than 64 KiB',
+  413: 'Request body is too large',
   415: 'Unsupported content type',
   422: 'This Idempotency-Key was used with a different request body',
   429: 'Rate limit of this API token exceeded; try again later',
