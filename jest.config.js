@@ -16,14 +16,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', swc],
-    // ESM-only packages that CommonJS dependencies require(): Node loads them natively,
-    // jest's module system needs them compiled to CommonJS.
-    '/node_modules/content-disposition/.+\\.js$': [
-      '@swc/jest',
-      { ...swc, module: { type: 'commonjs' } },
-    ],
   },
-  transformIgnorePatterns: ['^(?!.*/node_modules/content-disposition/).*/node_modules/'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',

@@ -103,6 +103,9 @@ export async function createApp(
   });
   app.enableCors({
     origin: config.corsOrigins,
+    // Every method and request header the API takes. Not X-Tessera-CSRF: the browser-session
+    // routes rely on a cross-origin preflight for it failing.
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: [
       'Authorization',
       'Content-Type',

@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import promptPassword from '@inquirer/password';
 import { parseArgs } from 'node:util';
+import { loadEnvFile } from './common/config/env-file.js';
 import { AdminAccountsService } from './admin/admin-accounts.service.js';
 import { AuditModule } from './audit/audit.module.js';
 import { PolicyFileError } from './policy/policy-file.error.js';
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`Unknown command "${command}"`);
   }
 
+  loadEnvFile();
   // ADMIN_PASSWORD here is create-admin's input, not the service's bootstrap admin.
   let config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   // Checked as the service checks it: a file the service would refuse is refused here too.

@@ -117,7 +117,7 @@ describe('loadConfig: mail and password reset', () => {
       smtpUrl: undefined,
       mailFrom: undefined,
       publicUrl: 'http://localhost:8080',
-      passwordResetPath: '/reset-password',
+      passwordResetPath: '/console/reset-password',
       passwordResetMinutes: 30,
     });
   });

@@ -1,8 +1,13 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadEnvFile } from './common/config/env-file.js';
 import { createLogger } from './common/http/logger.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
+import {
+  DataDirInUseError,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from './database/embedded-postgres.js';
 import { runMigrations } from './database/migrate.js';
 import { PolicyFileError } from './policy/policy-file.error.js';
 import { loadPolicy } from './policy/policy-loader.js';
@@ -17,6 +22,7 @@ function stopOnBadConfig(error: unknown): never {
 }
 
 async function main() {
+  const envFile = loadEnvFile();
   let config;
   let policy;
   try {
@@ -27,6 +33,7 @@ async function main() {
     stopOnBadConfig(error);
   }
   const logger = createLogger(config.logLevel);
+  if (envFile) logger.info({ file: envFile }, 'Read environment variables from .env');
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -64,6 +71,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataDirInUseError) {
+    process.stderr.write(`Tessera did not start: ${error.message}\n`);
+    process.exit(73); // EX_CANTCREAT
+  }
   process.stderr.write(
     `Tessera failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

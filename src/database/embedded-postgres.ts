@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
@@ -31,6 +32,21 @@ export interface EmbeddedDatabase {
   /** Superuser on the `postgres` database, for tooling (tests create databases with it). */
   adminUrl: string;
   stop(): Promise<void>;
+}
+
+/** Another running process (a service or the CLI) has the embedded PostgreSQL of this DATA_DIR. */
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `DATA_DIR ${dataDir} is in use by another Tessera process (pid ${pid}), which runs its ` +
+        'embedded PostgreSQL. Stop that one first, or start this one with another DATA_DIR ' +
+        '(or with DATABASE_URL). The running one was left alone.',
+    );
+    this.name = 'DataDirInUseError';
+  }
 }
 
 interface Owner {
@@ -57,6 +73,23 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const clusterDir = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Before anything else: a second start must not touch the running one's PostgreSQL.
+  const releaseLock = lockDataDir(dataDir);
+  try {
+    return await startLocked(dataDir, clusterDir, logger, onUnexpectedExit, releaseLock);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+async function startLocked(
+  dataDir: string,
+  clusterDir: string,
+  logger: Logger,
+  onUnexpectedExit: (detail: string) => void,
+  releaseLock: () => void,
+): Promise<EmbeddedDatabase> {
   const passwords = readOrCreatePasswords(join(dataDir, 'postgres.json'));
   const binaries = await platformBinaries();
 
@@ -102,8 +135,57 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://${APP_ROLE}:${encodeURIComponent(passwords.app)}@127.0.0.1:${port}/${APP_DATABASE}`,
     adminUrl,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      releaseLock();
+    },
   };
+}
+
+/**
+ * `DATA_DIR/tessera.pid` names the process that runs the embedded PostgreSQL. Created
+ * exclusively, so that of two starts at the same moment one wins; a file whose process is gone
+ * (a crash, a kill -9) is stale and taken over, and its orphaned PostgreSQL stopped.
+ * Returns the release, also run at exit.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'tessera.pid');
+  const holder = () => Number(readFileSync(file, 'utf8').trim());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = holder();
+      // A second EEXIST: another start took the stale file over at the same moment.
+      if (attempt > 1 || (pid !== process.pid && isTesseraProcess(pid))) {
+        throw new DataDirInUseError(dataDir, pid);
+      }
+      unlinkSync(file);
+    }
+  }
+  const release = () => {
+    try {
+      if (holder() === process.pid) unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+    process.off('exit', release);
+  };
+  process.on('exit', release);
+  return release;
+}
+
+/** A live Node.js process under that pid (a pid reused by something else is not a holder). */
+function isTesseraProcess(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]);
+  } catch {
+    // No /proc (macOS): a live pid is taken as the holder.
+    return true;
+  }
 }
 
 /**

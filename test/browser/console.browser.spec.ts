@@ -22,7 +22,6 @@ describe('The console in Chromium', () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Tessera <no-reply@tessera.test>',
       PUBLIC_URL: 'https://tessera.test',
-      PASSWORD_RESET_PATH: '/console/reset-password',
       TOKEN_RETENTION_DAYS: '0',
     });
     adminEmail = (await t.api.get('/api/v1/auth/me', { token: t.adminToken })).body.email;

@@ -96,6 +96,42 @@ describe('HTTP conventions', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
   });
 
+  it.each(['GET', 'POST', 'PATCH', 'DELETE'])(
+    'lets a front end on another origin send %s with every request header the API takes',
+    async (method) => {
+      const res = await api.request(
+        'OPTIONS',
+        '/api/v1/tokens/00000000-0000-4000-8000-000000000000',
+        {
+          headers: {
+            origin: 'https://app.example.test',
+            'access-control-request-method': method,
+            'access-control-request-headers':
+              'authorization,content-type,idempotency-key,x-device-id,x-device-name',
+          },
+        },
+      );
+      expect(res.status).toBe(204);
+      const methods = res.headers.get('access-control-allow-methods')?.split(/\s*,\s*/);
+      expect(methods).toContain(method);
+      const headers = res.headers
+        .get('access-control-allow-headers')
+        ?.toLowerCase()
+        .split(/\s*,\s*/);
+      expect(headers).toEqual(
+        expect.arrayContaining([
+          'authorization',
+          'content-type',
+          'idempotency-key',
+          'x-device-id',
+          'x-device-name',
+        ]),
+      );
+      // The browser-session routes rely on a cross-origin preflight for it failing.
+      expect(headers).not.toContain('x-tessera-csrf');
+    },
+  );
+
   describe('OpenAPI', () => {
     it('documents every route with the bearer scheme and the OAuth2 password flow', async () => {
       const res = await api.get('/docs-json');
@@ -151,6 +187,128 @@ describe('HTTP conventions', () => {
       );
       expect(listSessions.responses['401']).toBeDefined();
       expect(listSessions.responses['403']).toBeDefined();
+    });
+
+    it('gives createToken an example that makes a token usable from the machine it was made on', async () => {
+      const doc = (await api.get('/docs-json')).body;
+      const example =
+        doc.paths['/api/v1/tokens'].post.requestBody.content['application/json'].example;
+      const user = await newUser(api);
+      const created = await api.post('/api/v1/tokens', { token: user.accessToken, body: example });
+      expect(created.status).toBe(201);
+      const used = await api.get('/api/v1/tokens/current', { token: created.body.token });
+      expect(used.status).toBe(200);
+      // Swagger UI applies authorized schemes in order, the last one setting Authorization:
+      // the pasted API token (bearer) comes after the Authorize session (oauth2).
+      expect(doc.paths['/api/v1/tokens'].post.security).toEqual([
+        { oauth2: ['tokens:write'] },
+        { bearer: ['tokens:write'] },
+      ]);
+      expect(doc.components.securitySchemes.bearer.description).toMatch(
+        /API token.*tsr_.*session/s,
+      );
+    });
+
+    it('documents each error status with an example of the answer the service really gives', async () => {
+      const doc = (await api.get('/docs-json')).body;
+      const example = (path: string, method: string, status: number) =>
+        doc.paths[path][method].responses[String(status)].content['application/json'].example;
+      const user = await newUser(api);
+      const readOnly = await api.post('/api/v1/tokens', {
+        token: user.accessToken,
+        body: { name: 'read only', scopes: ['tokens:read'] },
+      });
+      const key = { 'idempotency-key': `k-${Date.now()}` };
+      await api.post('/api/v1/tokens', {
+        token: user.accessToken,
+        headers: key,
+        body: { name: 'replayed', scopes: ['tokens:read'] },
+      });
+      const answers: [string, string, number, Promise<{ status: number; body: unknown }>][] = [
+        [
+          '/api/v1/tokens',
+          'post',
+          401,
+          api.post('/api/v1/tokens', { token: 'tsr_nope', body: {} }),
+        ],
+        [
+          '/api/v1/tokens',
+          'post',
+          403,
+          api.post('/api/v1/tokens', {
+            token: readOnly.body.token,
+            body: { name: 'x', scopes: ['tokens:read'] },
+          }),
+        ],
+        [
+          '/api/v1/tokens/{id}',
+          'get',
+          404,
+          api.get('/api/v1/tokens/00000000-0000-4000-8000-000000000000', {
+            token: user.accessToken,
+          }),
+        ],
+        [
+          '/api/v1/auth/register',
+          'post',
+          409,
+          api.post('/api/v1/auth/register', { body: { email: user.email, password: PASSWORD } }),
+        ],
+        [
+          '/api/v1/tokens',
+          'post',
+          413,
+          api.post('/api/v1/tokens', {
+            token: user.accessToken,
+            raw: JSON.stringify({ name: 'x'.repeat(70_000) }),
+          }),
+        ],
+        [
+          '/api/v1/tokens',
+          'post',
+          422,
+          api.post('/api/v1/tokens', {
+            token: user.accessToken,
+            headers: key,
+            body: { name: 'another body', scopes: ['tokens:read'] },
+          }),
+        ],
+        [
+          '/api/v1/auth/login',
+          'post',
+          401,
+          api.post('/api/v1/auth/login', {
+            body: { email: user.email, password: 'wrong password' },
+          }),
+        ],
+      ];
+      for (const [path, method, status, answer] of answers) {
+        const { status: got, body } = await answer;
+        expect({ path, method, status: got, body }).toEqual({
+          path,
+          method,
+          status,
+          body: example(path, method, status),
+        });
+      }
+      // Each documented error status of every route has an example in the error shape.
+      for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+        for (const [method, operation] of Object.entries<any>(item)) {
+          for (const [status, response] of Object.entries<any>(operation.responses)) {
+            const media = response.content?.['application/json'];
+            if (!/^[45]/.test(status) || !media) continue;
+            expect({ path, method, status, example: media.example }).toEqual({
+              path,
+              method,
+              status,
+              example: expect.objectContaining({
+                statusCode: Number(status),
+                message: expect.anything(),
+              }),
+            });
+          }
+        }
+      }
     });
 
     it('serves the Swagger UI', async () => {

@@ -62,7 +62,7 @@ describe('Password reset by mail, over real SMTP', () => {
     expect(mail.subject).toBe('Reset your Tessera password');
     const token = resetTokenIn(mail);
     expect(token).toMatch(/^tsrp_[A-Za-z0-9_-]{43}$/);
-    const link = `${PUBLIC_URL}/reset-password#token=${token}`;
+    const link = `${PUBLIC_URL}/console/reset-password#token=${token}`;
     expect(mail.text).toContain(link);
     expect(mail.text).toContain('within 30 minutes');
     expect(mail.html).toContain(`href="${link}"`);
@@ -390,7 +390,7 @@ describe('Password reset mail without SMTP', () => {
       expect(logged).toMatchObject({
         msg: expect.stringMatching(/No SMTP_URL/),
         subject: 'Reset your Tessera password',
-        text: expect.stringContaining('http://localhost:5173/reset-password#token=tsrp_'),
+        text: expect.stringContaining('http://localhost:5173/console/reset-password#token=tsrp_'),
       });
       const token = /#token=(\S+)/.exec(logged.text)![1];
       const res = await api.post(CONFIRM, { body: { token, newPassword: NEW_PASSWORD } });

@@ -227,10 +227,10 @@ function readMailConfig(
     problems.push('PUBLIC_URL is required in production: reset links point there');
   }
 
-  const passwordResetPath = read.string('PASSWORD_RESET_PATH', '/reset-password');
+  const passwordResetPath = read.string('PASSWORD_RESET_PATH', '/console/reset-password');
   if (!URL_PATH.test(passwordResetPath)) {
     problems.push(
-      `PASSWORD_RESET_PATH must be a path such as /reset-password (got "${passwordResetPath}")`,
+      `PASSWORD_RESET_PATH must be a path such as /console/reset-password (got "${passwordResetPath}")`,
     );
   }
   return {

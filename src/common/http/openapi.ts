@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SCOPES } from '../auth/scopes.js';
+import { addExamples } from './openapi-examples.js';
 import { completeResponses, operationId } from './openapi-responses.js';
+import { endReplacedSessions } from './swagger-ui-sessions.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -18,14 +20,23 @@ export function setupOpenApi(
     .setTitle('Tessera')
     .setDescription(
       'Issues and guards the credentials of a REST API: personal API tokens and login sessions. ' +
-        'Use **Authorize** with your email and password (OAuth2 password flow), or paste a token as a bearer credential.\n\n' +
+        '**Authorize** either way: with your email and password (`oauth2`, OAuth2 password flow; tick the scopes the session ' +
+        'should carry, none for all of yours), or by pasting a credential under `bearer`: an API token `tsr_…` or a session ' +
+        'access token. With both filled in, the pasted one is sent. Each password Authorize is a session of its own: ' +
+        'Authorize again or Logout and this page ends the previous one (`POST /auth/logout`).\n\n' +
         'Input rules on every route: JSON bodies are UTF-8 objects nested at most 32 levels, with no field the schema does not name; ' +
         'all text is well-formed Unicode without NUL; `null` only where a field says nullable; date-times are RFC 3339 ' +
         '(`2030-01-31T12:00:00Z`). Anything else is 400.',
     )
     .setVersion('1')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', description: 'Session access token or API token' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'Either credential: an API token (`tsr_` + 40 characters, from POST /api/v1/tokens) or a session ' +
+          'access token (`accessToken` of POST /api/v1/auth/login). Sent as `Authorization: Bearer …`.',
+      },
       'bearer',
     )
     .addOAuth2(
@@ -36,8 +47,10 @@ export function setupOpenApi(
       'oauth2',
     )
     .build();
-  const document = completeResponses(
-    SwaggerModule.createDocument(app, config, { operationIdFactory: operationId }),
+  const document = addExamples(
+    completeResponses(
+      SwaggerModule.createDocument(app, config, { operationIdFactory: operationId }),
+    ),
   );
   withScopeEnums(
     document,
@@ -46,7 +59,12 @@ export function setupOpenApi(
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
-    swaggerOptions: { persistAuthorization: true },
+    customSiteTitle: 'Tessera',
+    swaggerOptions: {
+      persistAuthorization: true,
+      // Replaces the default plugin list: DownloadUrl is not needed, the document is inline.
+      plugins: [endReplacedSessions],
+    },
   });
 }
 

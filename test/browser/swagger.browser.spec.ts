@@ -1,0 +1,187 @@
+import { jest } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  PASSWORD,
+  createToken,
+  newUser,
+  startTestApp,
+  type LoggedInUser,
+  type TestApp,
+} from '../support/test-app.js';
+import { waitFor } from '../support/redis.js';
+import { DESKTOP, launch, screenshot } from './browser.js';
+
+/** What a new user holds: every scope of the role `user`. */
+const TICKED = ['tokens:read', 'tokens:write'];
+
+jest.setTimeout(60_000);
+
+describe('The OpenAPI UI at /docs in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: DESKTOP });
+    page = await context.newPage();
+    errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterEach(async () => {
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  async function openDocs() {
+    await page.goto(`${t.baseUrl}/docs`);
+    await page.locator('#operations-tokens-createToken').waitFor();
+  }
+
+  /** Authorize with email and password, ticking `scopes`; resolves to the token answer. */
+  async function authorizeWithPassword(user: LoggedInUser, scopes: string[]) {
+    await page.locator('.auth-wrapper .authorize').click();
+    const dialog = page.locator('.modal-ux');
+    await dialog.locator('#oauth_username').fill(user.email);
+    await dialog.locator('#oauth_password').fill(PASSWORD);
+    for (const scope of scopes) {
+      await dialog.locator(`label[for="${scope}-password-checkbox-oauth2"]`).click();
+    }
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/auth/token'));
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/token'));
+    await dialog.getByRole('button', { name: 'Apply given OAuth2 credentials' }).click();
+    const [request, response] = await Promise.all([sent, answer]);
+    expect(response.status()).toBe(200);
+    await dialog.getByRole('button', { name: 'Remove authorization' }).first().waitFor();
+    return {
+      form: new URLSearchParams(request.postData() ?? ''),
+      grant: (await response.json()) as { access_token: string; scope?: string },
+    };
+  }
+
+  async function closeDialog() {
+    await page.locator('.modal-ux').getByRole('button', { name: 'Close' }).first().click();
+  }
+
+  async function execute(operation: string, path: string) {
+    const block = page.locator(`#operations-${operation}`);
+    await block.locator('.opblock-summary-control').click();
+    await block.getByRole('button', { name: 'Try it out' }).click();
+    const request = page.waitForRequest((r) => new URL(r.url()).pathname === path);
+    const response = page.waitForResponse((r) => new URL(r.url()).pathname === path);
+    await block.getByRole('button', { name: 'Execute' }).click();
+    return { request: await request, response: await response, block };
+  }
+
+  /** The user's sessions other than the one `newUser` logged in with. */
+  async function otherSessions(user: LoggedInUser): Promise<string[]> {
+    const listed = await t.api.get('/api/v1/sessions', { token: user.accessToken });
+    return (listed.body as { id: string; current: boolean }[])
+      .filter((session) => !session.current)
+      .map((session) => session.id);
+  }
+
+  it('is titled Tessera', async () => {
+    await openDocs();
+    expect(await page.title()).toBe('Tessera');
+  });
+
+  it('authorizes with a password and a scope, and the create-token example gives 201 and a token usable from here', async () => {
+    const user = await newUser(t.api);
+    await openDocs();
+    await screenshot(page, 'docs');
+    await authorizeWithPassword(user, TICKED);
+    await screenshot(page, 'docs-authorize');
+    await closeDialog();
+
+    const { response, block } = await execute('tokens-createToken', '/api/v1/tokens');
+    expect(response.status()).toBe(201);
+    await block.locator('.live-responses-table .response-col_status', { hasText: '201' }).waitFor();
+    await screenshot(page, 'docs-create-token');
+    const created = (await response.json()) as { token: string; scopes: string[] };
+    expect(created.scopes).toEqual(['tokens:read']);
+    // Made from this machine, it works from this machine.
+    const current = await t.api.get('/api/v1/tokens/current', { token: created.token });
+    expect(current.status).toBe(200);
+    expect(current.body.scopes).toEqual(['tokens:read']);
+  });
+
+  // Depends on /auth/token honouring `scope` (the Authorize dialog sends the ticked ones).
+  it('gives the Authorize session exactly the ticked scopes', async () => {
+    const user = await newUser(t.api);
+    await openDocs();
+    const { form, grant } = await authorizeWithPassword(user, ['tokens:read']);
+    expect(form.get('scope')).toBe('tokens:read');
+    expect(grant.scope).toBe('tokens:read');
+    const whoami = await t.api.get('/api/v1/auth/whoami', { token: grant.access_token });
+    expect(whoami.body.scopes).toEqual(['tokens:read']);
+  });
+
+  it('sends a pasted API token rather than the Authorize session when both are set', async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+    await openDocs();
+    await authorizeWithPassword(user, []);
+    await page.locator('.modal-ux input[aria-label="auth-bearer-value"]').fill(token.token);
+    await page
+      .locator('.modal-ux')
+      .getByRole('button', { name: 'Apply credentials', exact: true })
+      .click();
+    await closeDialog();
+
+    const { request, response } = await execute('tokens-getCurrentToken', '/api/v1/tokens/current');
+    expect(request.headers()['authorization']).toBe(`Bearer ${token.token}`);
+    expect(response.status()).toBe(200);
+    expect(((await response.json()) as { id: string }).id).toBe(token.id);
+  });
+
+  it('ends the previous Authorize session on each new Authorize and on Logout', async () => {
+    const user = await newUser(t.api);
+    await openDocs();
+    await authorizeWithPassword(user, []);
+    const first = await otherSessions(user);
+    expect(first).toHaveLength(1);
+
+    // Logout, then Authorize again: still one live session, a new one.
+    await page
+      .locator('.modal-ux')
+      .getByRole('button', { name: 'Remove authorization' })
+      .first()
+      .click();
+    await page.locator('#oauth_username').waitFor();
+    await waitFor(async () => (await otherSessions(user)).length === 0);
+    await page.locator('.modal-ux #oauth_username').fill(user.email);
+    await page.locator('.modal-ux #oauth_password').fill(PASSWORD);
+    await page
+      .locator('.modal-ux')
+      .getByRole('button', { name: 'Apply given OAuth2 credentials' })
+      .click();
+    await page
+      .locator('.modal-ux')
+      .getByRole('button', { name: 'Remove authorization' })
+      .first()
+      .waitFor();
+    const second = await otherSessions(user);
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+
+    // A reload keeps the authorization (persisted); its Logout ends that session.
+    await page.reload();
+    await page.locator('.auth-wrapper .authorize').click();
+    await page
+      .locator('.modal-ux')
+      .getByRole('button', { name: 'Remove authorization' })
+      .first()
+      .click();
+    await waitFor(async () => (await otherSessions(user)).length === 0);
+  });
+});
