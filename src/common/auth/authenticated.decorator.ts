@@ -7,18 +7,25 @@ import {
 } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto.js';
-import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
+import { BearerAuthGuard, CHARGE_EXEMPT_SCOPES, REQUIRED_SCOPES } from './bearer-auth.guard.js';
 import type { AuthPrincipal } from './principal.js';
 import type { Scope } from './scopes.js';
 
 /**
  * The one statement of what a route needs: a bearer credential (session access token or API
  * token) holding `scopes`. It also documents exactly that in OpenAPI.
+ *
+ * `chargeExemptFor`: an API token holding one of these scopes is not charged its per-token
+ * rate limits here (the services that call `/verify` and `/introspect` for every request
+ * they receive). Anyone else is charged as usual.
  */
-export function Authenticated(options: { scopes?: Scope[] } = {}) {
+export function Authenticated(options: { scopes?: Scope[]; chargeExemptFor?: Scope[] } = {}) {
   const scopes = options.scopes ?? [];
   return applyDecorators(
     SetMetadata(REQUIRED_SCOPES, scopes),
+    ...(options.chargeExemptFor
+      ? [SetMetadata(CHARGE_EXEMPT_SCOPES, options.chargeExemptFor)]
+      : []),
     UseGuards(BearerAuthGuard),
     ApiSecurity('bearer', scopes),
     ApiSecurity('oauth2', scopes),

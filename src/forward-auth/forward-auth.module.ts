@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BearerCredentials } from '../common/auth/bearer-credentials.js';
+import { ForwardAuthController } from './forward-auth.controller.js';
+import { ForwardAuthService } from './forward-auth.service.js';
+import { routeMatcherProvider } from './route-matcher.provider.js';
+
+/** `/forward-auth`: Tessera as the gate in front of any API, behind a reverse proxy. */
+@Module({
+  controllers: [ForwardAuthController],
+  providers: [ForwardAuthService, BearerCredentials, routeMatcherProvider],
+})
+export class ForwardAuthModule {}
