@@ -36,8 +36,19 @@ export class ForwardAuthController {
     description:
       "The original request comes from `X-Forwarded-Method` (or `X-Original-Method`) and `X-Forwarded-Uri` (or `X-Original-URI`), its credential from `Authorization`. The policy file's route rules decide. Any method is answered the same way; a body is ignored. An allowed request is a use of its API token.",
   })
-  @ApiHeader({ name: 'X-Forwarded-Method', required: true, example: 'GET' })
-  @ApiHeader({ name: 'X-Forwarded-Uri', required: true, example: '/projects/1' })
+  @ApiHeader({
+    name: 'X-Forwarded-Method',
+    required: true,
+    example: 'GET',
+    schema: { type: 'string', pattern: '^[A-Z]{1,16}$' },
+  })
+  @ApiHeader({
+    name: 'X-Forwarded-Uri',
+    description: 'The path and query of the original request',
+    required: true,
+    example: '/projects/1',
+    schema: { type: 'string', pattern: '^(/[A-Za-z0-9_-]+)+$', maxLength: 2000 },
+  })
   @ApiOkResponse({
     description:
       'Allowed. Identity in X-Tessera-User-Id, -Role, -Credential, -Token-Id or -Session-Id, -Scopes (only when a valid credential came along)',

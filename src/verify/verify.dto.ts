@@ -32,7 +32,8 @@ export class VerifyDto {
 
   @ApiPropertyOptional({
     description: 'Scopes the credential must all hold; a missing one gives INSUFFICIENT_SCOPE',
-    type: [String],
+    type: 'array',
+    items: { type: 'string', pattern: SCOPE_SHAPE.source, maxLength: 201 },
     maxItems: MAX_SCOPES,
     example: ['tokens:read'],
   })
