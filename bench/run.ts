@@ -15,17 +15,30 @@
  * embedded PostgreSQL is started. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32)
  * and BENCH_TOKENS (default 1000000) tune the run.
  *
+ * `POST /verify` and forward auth are measured against the same health route; forward auth also
+ * through nginx (the deploy/nginx config) in front of a small upstream, against nginx serving
+ * that upstream with no auth. Without nginx installed that part is skipped.
+ *
  * With BENCH_REDIS_URL (or REDIS_URL) set, a third service counts rate limits in that Redis
  * (under a prefix of its own), and API-token verification is compared with Redis-backed and
  * in-memory limits.
  */
 import autocannon from 'autocannon';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { queryOnce } from '../src/database/pg-query.js';
+import {
+  nginxBinary,
+  startEchoUpstream,
+  startForwardAuthNginx,
+  startPlainNginx,
+} from '../test/support/nginx.js';
 import {
   fillTokens,
   freshDatabase,
   pinned,
+  seedServiceToken,
   seedSession,
   seedTokens,
   startService,
@@ -48,7 +61,24 @@ interface Scenario {
   /** Bearer credentials to cycle through, one per request; none: no Authorization header. */
   credentials?: string[];
   expect: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** A JSON body per request, made from the next of `bodyTokens`. */
+  body?: (token: string) => unknown;
+  bodyTokens?: string[];
+  /** Another address than the service's (nginx in front of it). */
+  base?: string;
 }
+
+/** The route rules forward auth applies in the bench: the README's example. */
+const BENCH_POLICY = {
+  routes: [
+    { path: '/public/**', public: true },
+    { method: 'GET', path: '/projects/**', scopes: ['tokens:read'] },
+    { method: '*', path: '/projects/**', scopes: ['tokens:write'] },
+  ],
+};
+const FORWARDED = { 'x-forwarded-method': 'GET', 'x-forwarded-uri': '/projects/1' };
 
 interface Result {
   name: string;
@@ -61,7 +91,15 @@ async function main() {
   const cleanup: (() => Promise<void> | void)[] = [];
   try {
     const databaseUrl = await freshDatabase(cleanup);
-    const cached = await startService(databaseUrl, BASE_PORT, {});
+    const policyDir = mkdtempSync(join(tmpdir(), 'tessera-bench-policy-'));
+    cleanup.push(() => rmSync(policyDir, { recursive: true, force: true }));
+    const policyFile = join(policyDir, 'policy.json');
+    writeFileSync(policyFile, JSON.stringify(BENCH_POLICY));
+    // nginx, on loopback, is the proxy whose X-Forwarded-For is believed.
+    const cached = await startService(databaseUrl, BASE_PORT, {
+      POLICY_FILE: policyFile,
+      TRUST_PROXY: '127.0.0.1',
+    });
     cleanup.unshift(() => stopService(cached));
     // The same service with the token cache off: every request looks its token up.
     const uncached = await startService(databaseUrl, BASE_PORT + 1, {
@@ -121,6 +159,8 @@ async function main() {
     ]);
     printTable(`Routes (${SAMPLE_TOKENS.toLocaleString('en')} API tokens in the table)`, routes);
 
+    await measureGuarding(cached, databaseUrl, tokens, health);
+
     if (REDIS_URL) {
       const shared = await startService(databaseUrl, BASE_PORT + 2, {
         REDIS_URL,
@@ -178,6 +218,73 @@ async function main() {
   }
 }
 
+/**
+ * The two ways another service asks Tessera: `/verify` and forward auth, directly against the
+ * health route; forward auth through nginx against nginx with no auth in front of the same
+ * upstream.
+ */
+async function measureGuarding(
+  service: Service,
+  databaseUrl: string,
+  tokens: string[],
+  health: Scenario,
+) {
+  const verifier = await seedServiceToken(databaseUrl);
+  const direct = await measure(service, [
+    health,
+    {
+      name: 'POST /verify (API token, counts as a use)',
+      path: '/api/v1/verify',
+      method: 'POST',
+      credentials: [verifier],
+      body: (token) => ({ token, clientIp: '198.51.100.7' }),
+      bodyTokens: tokens,
+      expect: 200,
+    },
+    {
+      name: 'forward auth, API token (direct)',
+      path: '/api/v1/forward-auth',
+      headers: FORWARDED,
+      credentials: tokens,
+      expect: 200,
+    },
+  ]);
+  printTable('Verification and forward auth, asked directly', direct);
+
+  if (!nginxBinary()) {
+    console.log('\nNo nginx installed: forward auth through nginx not measured');
+    return;
+  }
+  const upstream = await startEchoUpstream({ record: false });
+  const plain = await startPlainNginx({ upstreamUrl: upstream.url });
+  const guarded = await startForwardAuthNginx({
+    forwardAuthUrl: service.base,
+    upstreamUrl: upstream.url,
+  });
+  try {
+    const [plainResult, guardedResult] = await measure(service, [
+      { name: 'nginx → upstream, no auth', path: '/projects/1', base: plain.url, expect: 200 },
+      {
+        name: 'nginx → forward auth → upstream, API token',
+        path: '/projects/1',
+        base: guarded.url,
+        credentials: tokens,
+        expect: 200,
+      },
+    ]);
+    printTable('Forward auth through nginx', [plainResult, guardedResult], 'vs plain nginx');
+    console.log(
+      `\nforward auth vs health: direct ${(direct[2].rps / direct[0].rps).toFixed(2)}x; ` +
+        `/verify vs health ${(direct[1].rps / direct[0].rps).toFixed(2)}x; ` +
+        `through nginx vs plain nginx ${(guardedResult.rps / plainResult.rps).toFixed(2)}x`,
+    );
+  } finally {
+    await guarded.stop();
+    await plain.stop();
+    await upstream.close();
+  }
+}
+
 /** Each scenario's best of ROUNDS rounds, the rounds interleaved across scenarios. */
 async function measure(service: Service, scenarios: Scenario[]): Promise<Result[]> {
   const best: (Result | undefined)[] = scenarios.map(() => undefined);
@@ -193,10 +300,10 @@ async function measure(service: Service, scenarios: Scenario[]): Promise<Result[
   return best as Result[];
 }
 
-function printTable(title: string, results: Result[]) {
+function printTable(title: string, results: Result[], versus = 'vs health') {
   const health = results[0].rps;
   console.log(`\n${title}\n`);
-  console.log('| route | req/s | p50 ms | p99 ms | vs health |');
+  console.log(`| route | req/s | p50 ms | p99 ms | ${versus} |`);
   console.log('|---|---:|---:|---:|---:|');
   for (const r of results) {
     console.log(
@@ -207,23 +314,29 @@ function printTable(title: string, results: Result[]) {
 
 async function load(service: Service, scenario: Scenario, duration: number) {
   const credentials = scenario.credentials ?? [];
+  const bodyTokens = scenario.bodyTokens ?? [];
   let next = 0;
+  let nextBody = 0;
   // Every scenario goes through the same per-request hook, so that the load generator (on
   // the same machine) spends the same on each.
   const result = await autocannon({
-    url: service.base,
+    url: scenario.base ?? service.base,
     connections: CONNECTIONS,
     duration,
     requests: [
       {
-        method: 'GET',
+        method: scenario.method ?? 'GET',
         path: scenario.path,
         setupRequest: (request) => {
+          request.headers = { ...request.headers, ...scenario.headers };
           if (credentials.length > 0) {
-            request.headers = {
-              ...request.headers,
-              authorization: `Bearer ${credentials[next++ % credentials.length]}`,
-            };
+            request.headers.authorization = `Bearer ${credentials[next++ % credentials.length]}`;
+          }
+          if (scenario.body) {
+            request.headers['content-type'] = 'application/json';
+            request.body = JSON.stringify(
+              scenario.body(bodyTokens[nextBody++ % bodyTokens.length]),
+            );
           }
           return request;
         },

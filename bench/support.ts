@@ -148,3 +148,20 @@ export async function fillTokens(databaseUrl: string, n: number) {
   }
   await queryOnce(databaseUrl, 'ANALYZE api_tokens');
 }
+
+/** An API token of an admin holding `tokens:verify`: what a service calling /verify would hold. */
+export async function seedServiceToken(databaseUrl: string): Promise<string> {
+  const [{ id }] = await queryOnce<{ id: string }>(
+    databaseUrl,
+    `INSERT INTO users (email, password_hash, role) VALUES ('service@example.test', 'x', 'admin')
+     RETURNING id`,
+  );
+  const token = generateApiToken();
+  await queryOnce(
+    databaseUrl,
+    `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips)
+     VALUES ($1, 'verifier', left($2, 8), sha256(convert_to($2, 'UTF8')), '{tokens:verify}', '{}')`,
+    [id, token],
+  );
+  return token;
+}

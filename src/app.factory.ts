@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type RequestListener } from 'node:h
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './common/config/app-config.js';
+import { FORWARD_AUTH_ROUTE } from './forward-auth/forward-auth.controller.js';
+import { ignoreBodiesOn } from './forward-auth/ignore-bodies.js';
 import { AllExceptionsFilter } from './common/errors/http-exception.filter.js';
 import { PinoNestLogger, createLogger, loggableUrl } from './common/http/logger.js';
 import { API_PREFIX, setupOpenApi } from './common/http/openapi.js';
@@ -83,6 +85,7 @@ export async function createApp(
     done();
   });
   fastify.addHook('onRequest', rejectMalformedUrl);
+  fastify.addHook('onRequest', ignoreBodiesOn(`/${API_PREFIX}/${FORWARD_AUTH_ROUTE}`));
   useStrictBodyParsers(app, BODY_LIMIT_BYTES);
   // One line per request, with no header or body: nothing secret can end up in the log.
   const logRequests = logger.isLevelEnabled('info');

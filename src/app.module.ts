@@ -10,6 +10,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { RedisModule } from './common/redis/redis.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ENTITIES } from './entities.js';
+import { ForwardAuthModule } from './forward-auth/forward-auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntrospectionModule } from './introspection/introspection.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -18,6 +19,7 @@ import { PolicyModule } from './policy/policy.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { TokensModule } from './tokens/tokens.module.js';
+import { VerifyModule } from './verify/verify.module.js';
 
 @Module({})
 export class AppModule {
@@ -50,6 +52,8 @@ export class AppModule {
         SchedulerModule,
         AdminModule,
         IntrospectionModule,
+        VerifyModule,
+        ForwardAuthModule,
         ConsoleModule,
         ...modules,
       ],

@@ -3,9 +3,10 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Strategy, type VerifyFunctionWithRequest } from 'passport-http-bearer';
-import { BEARER_STRATEGY } from '../common/auth/bearer-auth.guard.js';
+import { BEARER_STRATEGY, EXEMPT_SCOPES_KEY } from '../common/auth/bearer-auth.guard.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { DomainError, invalidToken } from '../common/errors/domain-error.js';
+import { CredentialRefused } from '../common/auth/credential-refusal.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { clientIp } from '../common/http/client-ip.js';
 import { isDatabaseUnavailable } from '../common/errors/database-errors.js';
 import {
@@ -22,7 +23,7 @@ import { asBearerHeaders } from './authorization-header.js';
 /** What the strategy sees of a request: its headers, and the request for the client address. */
 interface BearerRequest {
   headers: FastifyRequest['headers'];
-  request: FastifyRequest;
+  request: FastifyRequest & { [EXEMPT_SCOPES_KEY]?: readonly string[] };
 }
 
 /**
@@ -42,9 +43,9 @@ class HeaderOnlyBearerStrategy extends Strategy<VerifyFunctionWithRequest> {
 }
 
 /**
- * The one bearer strategy: resolves either kind of credential to a principal, or fails with
- * `invalid_token`. API tokens are told apart by their prefix; anything else is taken for a
- * session access token.
+ * The one bearer strategy: resolves either kind of credential to a principal, or refuses it
+ * with a {@link CredentialRefused} that says why (401 `invalid_token` or 429 over HTTP). API
+ * tokens are told apart by their prefix; anything else is taken for a session access token.
  */
 @Injectable()
 export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, BEARER_STRATEGY) {
@@ -64,12 +65,14 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
   }
 
   async validate(req: BearerRequest, token: unknown): Promise<AuthPrincipal> {
-    if (typeof token !== 'string') throw invalidToken();
+    if (typeof token !== 'string') throw CredentialRefused.because('NOT_FOUND');
     const kind: VerificationKind = token.startsWith(API_TOKEN_PREFIX) ? 'api_token' : 'session';
     try {
       const principal =
         kind === 'api_token'
-          ? await this.tokens.authenticate(token, clientIp(req.request))
+          ? await this.tokens.authenticate(token, clientIp(req.request), {
+              exemptScopes: req.request[EXEMPT_SCOPES_KEY],
+            })
           : await this.sessions.authenticate(token);
       this.counted[kind].ok.inc();
       return principal;

@@ -31,7 +31,8 @@ export class IntrospectionController {
 
   @Post()
   @HttpCode(200)
-  @Authenticated()
+  // The introspecting service's own token is not charged per-token limits.
+  @Authenticated({ chargeExemptFor: ['tokens:introspect', 'admin'] })
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
     summary: 'Is this token active, and what may it do? (RFC 7662)',

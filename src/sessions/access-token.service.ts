@@ -50,20 +50,30 @@ export class AccessTokenService {
 
   /** The claims of a well-formed, correctly signed, unexpired token; otherwise null. */
   verify(token: string, nowMs = Date.now()): AccessClaims | null {
+    const claims = this.check(token, nowMs);
+    return typeof claims === 'string' ? null : claims;
+  }
+
+  /**
+   * The claims of a well-formed, correctly signed, unexpired token; otherwise whether it is
+   * one of ours that expired, or not one of ours at all.
+   */
+  check(token: string, nowMs = Date.now()): AccessClaims | 'NOT_FOUND' | 'EXPIRED' {
     // Keyed by the whole token, signature included: only what verified fully gets in.
     const known = this.verified.get(token);
-    if (known) return known.exp * 1000 > nowMs ? known : null;
-    const claims = this.verifyFully(token, nowMs);
-    if (claims) {
-      if (this.verified.size >= VERIFIED_CACHE_SIZE) {
-        this.verified.delete(this.verified.keys().next().value as string);
-      }
-      this.verified.set(token, claims);
+    if (known) return known.exp * 1000 > nowMs ? known : 'EXPIRED';
+    const claims = this.verifyFully(token);
+    if (!claims) return 'NOT_FOUND';
+    if (claims.exp * 1000 <= nowMs) return 'EXPIRED';
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      this.verified.delete(this.verified.keys().next().value as string);
     }
+    this.verified.set(token, claims);
     return claims;
   }
 
-  private verifyFully(token: string, nowMs: number): AccessClaims | null {
+  /** The claims of a well-formed, correctly signed token, expired or not; otherwise null. */
+  private verifyFully(token: string): AccessClaims | null {
     if (!CANONICAL.test(token)) return null;
     const firstDot = token.indexOf('.');
     const lastDot = token.lastIndexOf('.');
@@ -87,8 +97,7 @@ export class AccessTokenService {
       typeof claims.sub !== 'string' ||
       typeof claims.sid !== 'string' ||
       !ROLES.includes(claims.role) ||
-      typeof claims.exp !== 'number' ||
-      claims.exp * 1000 <= nowMs
+      typeof claims.exp !== 'number'
     ) {
       return null;
     }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
+import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
@@ -234,15 +235,20 @@ export class SessionsService {
   }
 
   /** The per-request check of a session access token. */
+  /**
+   * The principal of a live session access token.
+   * @throws CredentialRefused saying why it is not one.
+   */
   async authenticate(accessToken: string): Promise<AuthPrincipal> {
-    const live = await this.inspect(accessToken);
-    if (!live) throw invalidToken();
+    const live = await this.check(accessToken);
+    if (typeof live === 'string') throw CredentialRefused.because(live);
     const { claims, state } = live;
     return {
       userId: claims.sub,
       role: state.role,
       scopes: this.carried(state.role, state.scopes),
       sessionId: claims.sid,
+      expiresAt: Math.min(claims.exp * 1000, state.endsAt),
     };
   }
 
@@ -264,12 +270,19 @@ export class SessionsService {
   async inspect(
     accessToken: string,
   ): Promise<{ claims: AccessClaims; state: SessionState } | null> {
-    const claims = this.accessTokens.verify(accessToken);
-    if (!claims) return null;
+    const live = await this.check(accessToken);
+    return typeof live === 'string' ? null : live;
+  }
+
+  private async check(
+    accessToken: string,
+  ): Promise<{ claims: AccessClaims; state: SessionState } | 'NOT_FOUND' | 'EXPIRED' | 'REVOKED'> {
+    const claims = this.accessTokens.check(accessToken);
+    if (typeof claims === 'string') return claims;
     const state = await this.cache.get(claims.sid, (id) => this.sessions.loadState(id));
-    if (!state || state.revoked || state.endsAt <= Date.now() || state.userId !== claims.sub) {
-      return null;
-    }
+    if (!state || state.userId !== claims.sub) return 'NOT_FOUND';
+    if (state.revoked) return 'REVOKED';
+    if (state.endsAt <= Date.now()) return 'EXPIRED';
     return { claims, state };
   }
 

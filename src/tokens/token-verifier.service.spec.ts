@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../common/config/app-config.js';
+import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
@@ -123,5 +124,82 @@ describe('TokenVerifierService rate limits', () => {
     expect(refusal?.status).toBe(429);
     // Both windows are full: the hour's reset, not the minute's, says when to come back.
     expect(Number(refusal?.headers['Retry-After'])).toBeGreaterThan(3500);
+  });
+});
+
+describe('TokenVerifierService refusal reasons', () => {
+  const config = {
+    tokenCacheTtlSeconds: 30,
+    tokenRatePerMinute: 1,
+    tokenRatePerHour: 100,
+  } as AppConfig;
+
+  function verifying(row: Record<string, unknown> | null) {
+    const dataSource = {
+      query: () => Promise.resolve(row ? [row] : []),
+    } as unknown as DataSource;
+    const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
+    return new TokenVerifierService(
+      new ApiTokensRepository(dataSource),
+      new TokenCache(config, bus, metrics),
+      new MemoryRateLimiter(),
+      tracker,
+      config,
+      metrics,
+    );
+  }
+  const row = (fields: Record<string, unknown> = {}) => ({
+    id: 't-1',
+    user_id: 'u-1',
+    role: 'user',
+    scopes: ['tokens:read', 'tokens:introspect'],
+    allowed_ips: [],
+    expires_at: null,
+    revoked_at: null,
+    ...fields,
+  });
+  async function reason(v: TokenVerifierService, ip = '127.0.0.1', exempt?: string[]) {
+    try {
+      await v.authenticate(generateApiToken(), ip, { exemptScopes: exempt });
+    } catch (error) {
+      if (error instanceof CredentialRefused) return { reason: error.reason, status: error.status };
+      throw error;
+    }
+    return { reason: 'VALID', status: 200 };
+  }
+  const past = new Date(Date.now() - 60_000);
+  const earlier = new Date(Date.now() - 120_000);
+  const future = new Date(Date.now() + 60_000);
+
+  it.each([
+    ['unknown', null, 'NOT_FOUND', 401],
+    ['expired', row({ expires_at: past }), 'EXPIRED', 401],
+    ['revoked', row({ revoked_at: past }), 'REVOKED', 401],
+    ['rotated, in its grace period', row({ revoked_at: future }), 'VALID', 200],
+    ['revoked, then expired', row({ revoked_at: earlier, expires_at: past }), 'REVOKED', 401],
+    ['expired, then revoked', row({ revoked_at: past, expires_at: earlier }), 'EXPIRED', 401],
+    ['outside its allowlist', row({ allowed_ips: ['203.0.113.0/24'] }), 'IP_NOT_ALLOWED', 401],
+  ])('names why a token that is %s is refused', async (_, stored, expected, status) => {
+    expect(await reason(verifying(stored))).toEqual({ reason: expected, status });
+  });
+
+  it('says RATE_LIMITED with 429, and charges nothing to a holder of an exempt scope', async () => {
+    const v = verifying(row());
+    expect(await reason(v)).toEqual({ reason: 'VALID', status: 200 });
+    expect(await reason(v)).toEqual({ reason: 'RATE_LIMITED', status: 429 });
+    // Only an admin's token holds tokens:introspect.
+    const exempt = verifying(row({ role: 'admin' }));
+    for (let i = 0; i < 3; i++) {
+      expect(await reason(exempt, '127.0.0.1', ['tokens:introspect'])).toEqual({
+        reason: 'VALID',
+        status: 200,
+      });
+    }
+    // An exemption for a scope the token does not hold changes nothing.
+    const other = verifying(row({ role: 'admin' }));
+    await reason(other, '127.0.0.1', ['tokens:verify']);
+    expect(await reason(other, '127.0.0.1', ['tokens:verify'])).toMatchObject({
+      reason: 'RATE_LIMITED',
+    });
   });
 });

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
-import { invalidToken } from '../common/errors/domain-error.js';
+import { CredentialRefused, type RefusalReason } from '../common/auth/credential-refusal.js';
 import {
   RateLimiter,
-  rateLimited,
   type RateLimitResult,
   type RateWindow,
 } from '../common/rate-limit/rate-limiter.js';
@@ -40,15 +39,25 @@ export class TokenVerifierService {
     this.refusals = metrics.rateLimitRefusals.child({ limit: 'api_token' });
   }
 
-  async authenticate(token: string, ip: string): Promise<AuthPrincipal> {
-    // A typo or a made-up string costs neither a cache slot nor a query.
+  /**
+   * A use of the token from `ip`: charged to its rate limits (unless it holds one of
+   * `exemptScopes`, a service calling a route that does not charge services) and recorded as
+   * its last use.
+   * @throws CredentialRefused saying why the token may not be used.
+   */
+  async authenticate(
+    token: string,
+    ip: string,
+    options: { exemptScopes?: readonly string[] } = {},
+  ): Promise<AuthPrincipal> {
     const now = Date.now();
-    const state = await this.activeState(token, now);
-    if (!state) throw invalidToken();
+    const state = await this.check(token, now);
+    if (typeof state === 'string') throw CredentialRefused.because(state);
     // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
-    // The same answer as for an unknown token: a stolen one must not reveal that it is live.
-    if (!state.allowlist.allows(ip)) throw invalidToken();
-    const rateLimit = await this.consumeRate(state.id);
+    // The 401 says the address is the problem, and nothing of the token's allowlist.
+    if (!state.allowlist.allows(ip)) throw CredentialRefused.because('IP_NOT_ALLOWED');
+    const exempt = options.exemptScopes?.some((scope) => state.scopes.includes(scope));
+    const rateLimit = exempt ? undefined : await this.consumeRate(state.id);
     this.lastUsed.touch(state.id, ip, now);
     return {
       userId: state.userId,
@@ -57,6 +66,7 @@ export class TokenVerifierService {
       tokenId: state.id,
       rateLimit,
       restrictions: state.restrictions,
+      expiresAt: state.restrictions.endsAt,
     };
   }
 
@@ -64,21 +74,26 @@ export class TokenVerifierService {
    * What a token is, if it is active now, for introspection: no rate limit is charged and no
    * use recorded, since the token is not being used.
    */
-  inspect(token: string): Promise<TokenState | null> {
-    return this.activeState(token, Date.now());
+  async inspect(token: string): Promise<TokenState | null> {
+    const state = await this.check(token, Date.now());
+    return typeof state === 'string' ? null : state;
   }
 
-  private async activeState(token: string, now: number): Promise<TokenState | null> {
-    if (!isWellFormedApiToken(token)) return null;
+  /** The token's state if it is active at `now`, else why not. */
+  private async check(
+    token: string,
+    now: number,
+  ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'>> {
+    // A typo or a made-up string costs neither a cache slot nor a query.
+    if (!isWellFormedApiToken(token)) return 'NOT_FOUND';
     const key = sha256Base64(token);
     const state = this.cache.peek(key)?.value ?? (await this.cache.get(key, (k) => this.load(k)));
-    if (
-      !state ||
-      (state.revokedAt !== null && state.revokedAt <= now) ||
-      (state.expiresAt !== null && state.expiresAt <= now)
-    ) {
-      return null;
-    }
+    if (!state) return 'NOT_FOUND';
+    const revoked = state.revokedAt !== null && state.revokedAt <= now;
+    const expired = state.expiresAt !== null && state.expiresAt <= now;
+    // Both: whichever ended it first.
+    if (revoked && (!expired || state.revokedAt! <= state.expiresAt!)) return 'REVOKED';
+    if (expired) return 'EXPIRED';
     return state;
   }
 
@@ -98,7 +113,10 @@ export class TokenVerifierService {
       // Retry-After: when every refusing window has room again.
       const refusing = [minute, hour].filter((window) => !window.allowed);
       const latest = refusing.reduce((a, b) => (b.resetSeconds > a.resetSeconds ? b : a));
-      throw rateLimited(latest, 'Rate limit of this API token exceeded; try again later');
+      throw CredentialRefused.rateLimited(
+        latest,
+        'Rate limit of this API token exceeded; try again later',
+      );
     }
     return hour.remaining < minute.remaining ? hour : minute;
   }

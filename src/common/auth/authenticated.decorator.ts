@@ -7,21 +7,28 @@ import {
 } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto.js';
-import { BearerAuthGuard, REQUIRED_SCOPES } from './bearer-auth.guard.js';
+import { BearerAuthGuard, CHARGE_EXEMPT_SCOPES, REQUIRED_SCOPES } from './bearer-auth.guard.js';
 import type { AuthPrincipal } from './principal.js';
-import type { CheckedScope } from './scopes.js';
+import type { CheckedScope, Scope } from './scopes.js';
 
 /**
  * The one statement of what a route needs: a bearer credential (session access token or API
  * token) holding `scopes`. It also documents exactly that in OpenAPI. Scopes of the deployment's
  * own API (`projects:read`) must be declared in the policy file, or the service will not start.
+ *
+ * `chargeExemptFor`: an API token holding one of these scopes is not charged its per-token
+ * rate limits here (the services that call `/verify` and `/introspect` for every request
+ * they receive). Anyone else is charged as usual.
  */
 export function Authenticated<const S extends string = never>(
-  options: { scopes?: CheckedScope<S>[] } = {},
+  options: { scopes?: CheckedScope<S>[]; chargeExemptFor?: Scope[] } = {},
 ) {
   const scopes: string[] = options.scopes ?? [];
   return applyDecorators(
     SetMetadata(REQUIRED_SCOPES, scopes),
+    ...(options.chargeExemptFor
+      ? [SetMetadata(CHARGE_EXEMPT_SCOPES, options.chargeExemptFor)]
+      : []),
     UseGuards(BearerAuthGuard),
     ApiSecurity('bearer', scopes),
     ApiSecurity('oauth2', scopes),

@@ -7,11 +7,18 @@ import { setRateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { AuthPrincipal } from './principal.js';
 
 export const REQUIRED_SCOPES = 'tessera:required-scopes';
+/** Route metadata: the scopes whose holders this route does not charge per-token limits. */
+export const CHARGE_EXEMPT_SCOPES = 'tessera:charge-exempt-scopes';
+/**
+ * Where the guard leaves those scopes on the request for the strategy: an API token holding
+ * one of them is not charged (a service verifying other credentials all day long).
+ */
+export const EXEMPT_SCOPES_KEY = Symbol('tessera.chargeExemptScopes');
 export const BEARER_STRATEGY = 'bearer';
 /** The provider under which the app's bearer strategy instance is found. */
 export const BEARER_STRATEGY_REF = Symbol('BearerStrategy');
 
-type Outcome =
+export type StrategyOutcome =
   | { kind: 'success'; principal: AuthPrincipal }
   | { kind: 'fail'; challenge?: unknown }
   | { kind: 'error'; error: unknown };
@@ -29,6 +36,7 @@ type Outcome =
 export class BearerAuthGuard implements CanActivate {
   private strategy?: Strategy;
   private readonly scopesByHandler = new WeakMap<object, readonly string[]>();
+  private readonly exemptByHandler = new WeakMap<object, readonly string[] | null>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -36,10 +44,15 @@ export class BearerAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ user?: AuthPrincipal }>();
+    const request = context.switchToHttp().getRequest<{
+      user?: AuthPrincipal;
+      [EXEMPT_SCOPES_KEY]?: readonly string[];
+    }>();
     // This application's instance, rather than Passport's process-wide registry, which holds
     // only the strategy of the app started last.
     this.strategy ??= this.moduleRef.get<Strategy>(BEARER_STRATEGY_REF, { strict: false });
+    const exempt = this.exemptScopes(context);
+    if (exempt) request[EXEMPT_SCOPES_KEY] = exempt;
     const principal = principalOf(await runStrategy(this.strategy, request));
     request.user = principal;
     if (principal.rateLimit) {
@@ -49,6 +62,16 @@ export class BearerAuthGuard implements CanActivate {
     const missing = this.requiredScopes(context).find((scope) => !principal.scopes.includes(scope));
     if (missing) throw insufficientScope(missing);
     return true;
+  }
+
+  private exemptScopes(context: ExecutionContext): readonly string[] | null {
+    const handler = context.getHandler();
+    let exempt = this.exemptByHandler.get(handler);
+    if (exempt === undefined) {
+      exempt = this.reflector.get<string[] | undefined>(CHARGE_EXEMPT_SCOPES, handler) ?? null;
+      this.exemptByHandler.set(handler, exempt);
+    }
+    return exempt;
   }
 
   /** What the route and its controller ask for, together (read once per route). */
@@ -76,7 +99,12 @@ interface StrategyRun {
   redirect(): void;
 }
 
-function runStrategy(registered: Strategy, request: object): Promise<Outcome> {
+/**
+ * Runs `registered` on `request` the way `passport.authenticate()` does: a per-request
+ * instance whose success/fail/error settle the outcome. The guard, `/verify` and forward auth
+ * all decide through this one call.
+ */
+export function runStrategy(registered: Strategy, request: object): Promise<StrategyOutcome> {
   return new Promise((resolve) => {
     const run = Object.create(registered) as StrategyRun;
     run.success = (user) => resolve({ kind: 'success', principal: user as AuthPrincipal });
@@ -93,7 +121,7 @@ function runStrategy(registered: Strategy, request: object): Promise<Outcome> {
  * `error="invalid_token"` challenge when the strategy refused it, and with 400 when the
  * header is malformed.
  */
-function principalOf(outcome: Outcome): AuthPrincipal {
+export function principalOf(outcome: StrategyOutcome): AuthPrincipal {
   if (outcome.kind === 'success') return outcome.principal;
 
   if (outcome.kind === 'error') throw outcome.error;

@@ -18,4 +18,6 @@ export interface AuthPrincipal {
    * allowlist (empty: any address) and when it stops working (epoch ms, null: never).
    */
   restrictions?: { allowedIps: readonly string[]; endsAt: number | null };
+  /** When the credential stops working, epoch ms (null: never), unless revoked before. */
+  expiresAt?: number | null;
 }

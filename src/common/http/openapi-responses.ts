@@ -2,6 +2,7 @@ import type {
   HeaderObject,
   OpenAPIObject,
   OperationObject,
+  PathItemObject,
   ParameterObject,
   ReferenceObject,
   RequestBodyObject,
@@ -67,6 +68,8 @@ const OPERATION_IDS: Record<string, string> = {
   'SessionsController.revoke': 'revokeSession',
   'SessionsController.revokeOthers': 'revokeOtherSessions',
   'IntrospectionController.introspect': 'introspect',
+  'VerifyController.verify': 'verifyCredential',
+  'ForwardAuthController.check': 'forwardAuth',
   'AdminController.purge': 'purge',
   'AdminController.jobs': 'listJobs',
   'AdminController.runJob': 'runJob',
@@ -96,12 +99,33 @@ export function operationId(controllerKey: string, methodKey: string): string {
 export function completeResponses(document: OpenAPIObject): OpenAPIObject {
   const schemas = document.components?.schemas ?? {};
   for (const [path, item] of Object.entries(document.paths)) {
+    documentAnyMethodOnce(item);
     for (const method of METHODS) {
       const operation = item[method];
       if (operation) completeOperation(path, operation, schemas);
     }
   }
   return document;
+}
+
+/**
+ * A route that answers every method alike (`@All`, forward auth) is documented once, as GET
+ * under its own name, rather than as nine operations named `…_get`, `…_post`, ….
+ */
+function documentAnyMethodOnce(item: PathItemObject): void {
+  const get = item.get;
+  if (!get?.operationId?.endsWith('_get')) return;
+  const name = get.operationId.slice(0, -'_get'.length);
+  for (const method of METHODS) {
+    if (item[method]?.operationId === `${name}_${method}`) delete item[method];
+  }
+  for (const extra of ['search', 'query'] as const) {
+    const key = extra as keyof PathItemObject;
+    if ((item[key] as OperationObject | undefined)?.operationId === `${name}_${extra}`) {
+      delete item[key];
+    }
+  }
+  item.get = { ...get, operationId: name };
 }
 
 /** Answered from memory: no database outage shows on them. */

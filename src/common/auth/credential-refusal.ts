@@ -1,0 +1,62 @@
+import { DomainError, bearerChallenge } from '../errors/domain-error.js';
+import { rateLimitHeaders, type RateLimitResult } from '../rate-limit/rate-limiter.js';
+
+/**
+ * Why a credential was refused, as `/verify` names it. Over HTTP every reason but
+ * RATE_LIMITED is the same 401 `invalid_token` (RFC 6750), so that a caller learns nothing
+ * of someone else's token; a service allowed to verify tokens gets the reason itself.
+ */
+export const REFUSAL_REASONS = [
+  /** Unknown, or not the shape of any credential. */
+  'NOT_FOUND',
+  'EXPIRED',
+  /** Revoked, or rotated out once its grace period ran out. */
+  'REVOKED',
+  /** An API token used from outside its allowlist. */
+  'IP_NOT_ALLOWED',
+  'RATE_LIMITED',
+  /** The owner's account is disabled. */
+  'USER_DISABLED',
+] as const;
+
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+const MESSAGES: Record<Exclude<RefusalReason, 'RATE_LIMITED'>, string> = {
+  NOT_FOUND: 'The access token is invalid, expired or revoked',
+  EXPIRED: 'The access token is invalid, expired or revoked',
+  REVOKED: 'The access token is invalid, expired or revoked',
+  // Says what to fix and nothing about the allowlist itself.
+  IP_NOT_ALLOWED: 'This API token is not allowed from this address',
+  USER_DISABLED: 'The access token is invalid, expired or revoked',
+};
+
+/** A credential refused by the bearer strategy, with the reason. */
+export class CredentialRefused extends DomainError {
+  private constructor(
+    readonly reason: RefusalReason,
+    code: 'InvalidToken' | 'RateLimited',
+    message: string,
+    headers: Record<string, string>,
+    /** For RATE_LIMITED: the window that refused it. */
+    readonly rateLimit?: RateLimitResult,
+  ) {
+    super(code, message, headers);
+  }
+
+  static because(reason: Exclude<RefusalReason, 'RATE_LIMITED'>): CredentialRefused {
+    return new CredentialRefused(reason, 'InvalidToken', MESSAGES[reason], {
+      'WWW-Authenticate': bearerChallenge('invalid_token'),
+    });
+  }
+
+  /** Over the limit of `window`: 429 with Retry-After once it has room again. */
+  static rateLimited(window: RateLimitResult, message: string): CredentialRefused {
+    return new CredentialRefused(
+      'RATE_LIMITED',
+      'RateLimited',
+      message,
+      { 'Retry-After': String(window.resetSeconds), ...rateLimitHeaders(window) },
+      window,
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { BearerCredentials, type BearerRequestLike } from '../common/auth/bearer-credentials.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { RouteMatcher } from '../policy/route-matcher.js';
+
+/** The request a proxy asks about, as its X-Forwarded-* headers describe it. */
+export interface ForwardedRequest {
+  method: string;
+  uri: string;
+}
+
+export type ForwardAuthDecision =
+  /** Let it through; `principal` is null for a public route reached without a valid credential. */
+  | { allowed: true; principal: AuthPrincipal | null }
+  | { allowed: false; principal: AuthPrincipal; missingScope: string };
+
+/** An HTTP method token, as RFC 9110 allows it (the rules name only the usual ones). */
+const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/;
+
+/**
+ * Forward auth: the policy's route rules decide what the original request needs, and the
+ * bearer strategy decides about its credential, exactly as for Tessera's own routes.
+ */
+@Injectable()
+export class ForwardAuthService {
+  constructor(
+    private readonly routes: RouteMatcher,
+    private readonly credentials: BearerCredentials,
+  ) {}
+
+  /**
+   * @param request the proxy's request to Tessera: its Authorization header and client address.
+   * @throws DomainError 400 for a request that cannot be judged, 401 or 429 as the guard does.
+   */
+  async decide(
+    original: ForwardedRequest,
+    request: BearerRequestLike,
+  ): Promise<ForwardAuthDecision> {
+    if (!METHOD.test(original.method)) {
+      throw new DomainError('BadRequest', 'X-Forwarded-Method must be an HTTP method');
+    }
+    const match = this.routes.match(original.method, original.uri);
+    if (match.kind === 'refused') {
+      throw new DomainError('BadRequest', `The forwarded URI is refused: ${match.reason}`);
+    }
+    if (match.kind === 'rule' && match.rule.public) {
+      return { allowed: true, principal: await this.optionalPrincipal(request) };
+    }
+    const principal = await this.credentials.authenticate(request);
+    const held = principal.scopes;
+    const missingScope =
+      match.kind === 'rule' ? match.rule.scopes.find((scope) => !held.includes(scope)) : undefined;
+    return missingScope === undefined
+      ? { allowed: true, principal }
+      : { allowed: false, principal, missingScope };
+  }
+
+  /**
+   * On a public route a credential is optional: a valid one is a use and names the caller,
+   * anything else leaves the request anonymous.
+   */
+  private async optionalPrincipal(request: BearerRequestLike): Promise<AuthPrincipal | null> {
+    if (request.headers.authorization === undefined) return null;
+    const outcome = await this.credentials.run(request);
+    return outcome.kind === 'success' ? outcome.principal : null;
+  }
+}

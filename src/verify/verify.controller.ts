@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { insufficientScope } from '../common/errors/domain-error.js';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
+import { VerificationDto, VerifyDto } from './verify.dto.js';
+import { VerifyService } from './verify.service.js';
+
+/** Verification for services that receive Tessera credentials and want a use counted. */
+@ApiTags('verification')
+@Controller('verify')
+export class VerifyController {
+  constructor(private readonly verifier: VerifyService) {}
+
+  @Post()
+  @HttpCode(200)
+  // The verifying service's own token is not charged per-token limits.
+  @Authenticated({ chargeExemptFor: ['tokens:verify', 'admin'] })
+  @ApiOperation({
+    summary: 'May this credential be used now? Counts as its use',
+    description:
+      "Needs the `tokens:verify` or `admin` scope. Always 200: `code` says why a credential is not valid. Unlike introspection, this charges an API token's rate limits and records its last use from `clientIp`.",
+  })
+  @ApiOkResponse({ type: VerificationDto })
+  @ApiBadRequestResponse({ description: 'A malformed body', type: ErrorResponseDto })
+  @ApiForbiddenResponse({
+    description: 'The credential holds neither tokens:verify nor admin',
+    type: ErrorResponseDto,
+  })
+  verify(@Principal() principal: AuthPrincipal, @Body() body: VerifyDto): Promise<VerificationDto> {
+    if (!principal.scopes.includes('tokens:verify') && !principal.scopes.includes('admin')) {
+      throw insufficientScope('tokens:verify');
+    }
+    return this.verifier.verify(body);
+  }
+}

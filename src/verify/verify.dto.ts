@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIP,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { REFUSAL_REASONS } from '../common/auth/credential-refusal.js';
+import { Optional } from '../common/validation/presence.js';
+
+/**
+ * What a scope looks like: lowercase `resource:action`, or `admin`. Whether it exists is not
+ * asked: a token simply does not hold a scope nobody declared.
+ */
+const SCOPE_SHAPE = /^(?:[a-z0-9_.-]{1,100}:[a-z0-9_.-]{1,100}|admin)$/;
+const MAX_SCOPES = 50;
+
+export class VerifyDto {
+  @ApiProperty({
+    description: 'The API token or session access token presented to your service',
+    minLength: 1,
+    maxLength: 4096,
+    example: 'tsr_…',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4096)
+  token: string;
+
+  @ApiPropertyOptional({
+    description: 'Scopes the credential must all hold; a missing one gives INSUFFICIENT_SCOPE',
+    type: 'array',
+    items: { type: 'string', pattern: SCOPE_SHAPE.source, maxLength: 201 },
+    maxItems: MAX_SCOPES,
+    example: ['tokens:read'],
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCOPES)
+  @IsString({ each: true })
+  @Matches(SCOPE_SHAPE, {
+    each: true,
+    message: 'each value in scopes must be a lowercase resource:action scope name',
+  })
+  scopes?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      "The address of the client that presented the token: checked against the token's allowlist and recorded as its last use",
+    format: 'ip',
+    example: '127.0.0.1',
+  })
+  @Optional()
+  @IsIP()
+  clientIp?: string;
+}
+
+export const VERIFICATION_CODES = ['VALID', ...REFUSAL_REASONS, 'INSUFFICIENT_SCOPE'] as const;
+export type VerificationCode = (typeof VERIFICATION_CODES)[number];
+
+export class RateLimitDto {
+  @ApiProperty({ description: 'Requests allowed in the window nearest to exhaustion' })
+  limit: number;
+
+  @ApiProperty({ description: 'Requests left in that window' })
+  remaining: number;
+
+  @ApiProperty({ description: 'Seconds until that window starts over' })
+  reset: number;
+}
+
+/** The answer to a verification: always 200, `valid` and `code` say how it went. */
+export class VerificationDto {
+  @ApiProperty({ description: 'Whether the request carrying the token may go ahead' })
+  valid: boolean;
+
+  @ApiProperty({ enum: VERIFICATION_CODES })
+  code: VerificationCode;
+
+  @ApiPropertyOptional({ enum: ['api_token', 'session'] })
+  credential?: 'api_token' | 'session';
+
+  @ApiPropertyOptional()
+  userId?: string;
+
+  @ApiPropertyOptional({ enum: ['user', 'admin'] })
+  role?: string;
+
+  @ApiPropertyOptional({ description: 'Set for an API token' })
+  tokenId?: string;
+
+  @ApiPropertyOptional({ description: 'Set for a session access token' })
+  sessionId?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  scopes?: string[];
+
+  @ApiPropertyOptional({
+    description: 'When the credential stops working (absent: never)',
+    format: 'date-time',
+  })
+  expiresAt?: string;
+
+  @ApiPropertyOptional({
+    type: RateLimitDto,
+    description: "An API token's quota after this use (or when it is RATE_LIMITED)",
+  })
+  rateLimit?: RateLimitDto;
+}

@@ -1,0 +1,199 @@
+import { generateApiToken } from '../../src/tokens/token-format.js';
+import { READ_SCOPE, WRITE_SCOPE, usePolicyFile } from '../support/forward-auth-policy.js';
+import {
+  createToken,
+  newUser,
+  startTestApp,
+  type LoggedInUser,
+  type TestApp,
+} from '../support/test-app.js';
+
+const INVALID_TOKEN = 'Bearer realm="tessera", error="invalid_token"';
+
+/** `/api/v1/forward-auth` asked directly, as a proxy would ask it. */
+describe('forward auth', () => {
+  let t: TestApp;
+  let user: LoggedInUser;
+  let removePolicy: () => void;
+
+  beforeAll(async () => {
+    removePolicy = usePolicyFile();
+    // The test client on 127.0.0.1 plays the proxy; a small limit to reach it quickly.
+    t = await startTestApp({
+      TRUST_PROXY: '127.0.0.1',
+      TOKEN_RATE_PER_MINUTE: '20',
+      LAST_USED_FLUSH_SECONDS: '60',
+    });
+  });
+  beforeEach(async () => {
+    user = await newUser(t.api);
+  });
+  afterAll(async () => {
+    await t?.close();
+    removePolicy();
+  });
+
+  const ask = (
+    method: string,
+    uri: string,
+    options: {
+      token?: string;
+      headers?: Record<string, string>;
+      askWith?: string;
+      raw?: string;
+    } = {},
+  ) =>
+    t.api.request(options.askWith ?? 'GET', '/api/v1/forward-auth', {
+      token: options.token,
+      raw: options.raw,
+      headers: { 'x-forwarded-method': method, 'x-forwarded-uri': uri, ...options.headers },
+    });
+  const identity = (headers: Headers) =>
+    Object.fromEntries([...headers.entries()].filter(([name]) => name.startsWith('x-tessera-')));
+
+  it('lets a token with the route scope through and names the caller to the upstream', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    const answer = await ask('GET', '/projects/1?expand=owner', { token: token.token });
+    expect(answer.status).toBe(200);
+    expect(identity(answer.headers)).toEqual({
+      'x-tessera-user-id': user.id,
+      'x-tessera-role': 'user',
+      'x-tessera-credential': 'api_token',
+      'x-tessera-token-id': token.id,
+      'x-tessera-scopes': READ_SCOPE,
+    });
+    expect(answer.headers.get('ratelimit-limit')).toBe('20');
+    expect(answer.headers.get('ratelimit-remaining')).toBe('19');
+  });
+
+  it('answers 403 insufficient_scope for a missing scope, with the token still charged', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    const answer = await ask('POST', '/projects/1', { token: token.token });
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('www-authenticate')).toBe(
+      `Bearer realm="tessera", error="insufficient_scope", scope="${WRITE_SCOPE}"`,
+    );
+    expect(answer.headers.get('ratelimit-remaining')).toBe('19');
+    expect(identity(answer.headers)).toEqual({});
+    // HEAD is answered as GET.
+    expect((await ask('HEAD', '/projects/1', { token: token.token })).status).toBe(200);
+  });
+
+  it('names a session with its session id and its role scopes', async () => {
+    const answer = await ask('PUT', '/projects/7', { token: user.accessToken });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-tessera-credential')).toBe('session');
+    expect(answer.headers.get('x-tessera-session-id')).toBe(user.sessionId);
+    expect(answer.headers.get('x-tessera-token-id')).toBeNull();
+    expect(answer.headers.get('x-tessera-scopes')!.split(' ')).toContain(WRITE_SCOPE);
+    expect(answer.headers.get('ratelimit-limit')).toBeNull();
+  });
+
+  it('answers 401 with a challenge for no credential and for a bad one', async () => {
+    const none = await ask('GET', '/projects/1');
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="tessera"');
+    for (const token of [generateApiToken(), 'garbage']) {
+      const bad = await ask('GET', '/projects/1', { token });
+      expect(bad.status).toBe(401);
+      expect(bad.headers.get('www-authenticate')).toBe(INVALID_TOKEN);
+    }
+    // A path no rule names still needs a valid credential, and no scope.
+    expect((await ask('GET', '/elsewhere')).status).toBe(401);
+    const token = await createToken(t.api, user.accessToken, { scopes: ['profile:read'] });
+    expect((await ask('DELETE', '/elsewhere', { token: token.token })).status).toBe(200);
+  });
+
+  it('lets anyone through a public route, naming only a caller with a valid credential', async () => {
+    const anonymous = await ask('POST', '/public/docs');
+    expect(anonymous.status).toBe(200);
+    expect(identity(anonymous.headers)).toEqual({});
+    const bad = await ask('GET', '/public/docs', { token: 'garbage' });
+    expect(bad.status).toBe(200);
+    expect(identity(bad.headers)).toEqual({});
+    const token = await createToken(t.api, user.accessToken);
+    const named = await ask('GET', '/public/docs', { token: token.token });
+    expect(named.status).toBe(200);
+    expect(named.headers.get('x-tessera-token-id')).toBe(token.id);
+    expect(named.headers.get('ratelimit-remaining')).toBe('19');
+  });
+
+  it('answers 429 with Retry-After once the token is over its limit', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    for (let i = 0; i < 20; i++) {
+      expect((await ask('GET', '/projects/1', { token: token.token })).status).toBe(200);
+    }
+    const refused = await ask('GET', '/projects/1', { token: token.token });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+  });
+
+  it('records each allowed request as a use from the forwarded client address', async () => {
+    const token = await createToken(t.api, user.accessToken, { allowedIps: ['198.51.100.0/24'] });
+    const from = (ip: string) =>
+      ask('GET', '/anything', { token: token.token, headers: { 'x-forwarded-for': ip } });
+    const outside = await from('203.0.113.5');
+    expect(outside.status).toBe(401);
+    expect(outside.body.message).toBe('This API token is not allowed from this address');
+    expect((await from('198.51.100.23')).status).toBe(200);
+    const view = await t.api.get(`/api/v1/tokens/${token.id}`, { token: user.accessToken });
+    expect(view.body.lastUsedIp).toBe('198.51.100.23');
+  });
+
+  it('reads X-Original-Method and X-Original-URI when the X-Forwarded ones are absent', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    const answer = await t.api.get('/api/v1/forward-auth', {
+      token: token.token,
+      headers: { 'x-original-method': 'DELETE', 'x-original-uri': '/projects/3' },
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('www-authenticate')).toContain(`scope="${WRITE_SCOPE}"`);
+  });
+
+  it('answers any method the same and never reads a body', async () => {
+    // A session: no rate limit to run into over thirty requests.
+    const bodies: { headers: Record<string, string>; raw: string }[] = [
+      { headers: { 'content-type': 'application/json' }, raw: '{"broken":' },
+      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, raw: '%zz=%' },
+      { headers: { 'content-type': 'application/xml' }, raw: '<a/>' },
+      { headers: { 'content-type': 'not a media type' }, raw: 'x' },
+      { headers: { 'content-type': 'application/json' }, raw: JSON.stringify('x'.repeat(100_000)) },
+      { headers: {}, raw: '' },
+    ];
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+      for (const { headers, raw } of bodies) {
+        const answer = await ask('GET', '/projects/1', {
+          token: user.accessToken,
+          askWith: method,
+          headers,
+          raw: method === 'GET' ? undefined : raw,
+        });
+        expect({ method, headers, status: answer.status }).toEqual({
+          method,
+          headers,
+          status: 200,
+        });
+      }
+    }
+  });
+
+  it('answers 400 for a request it cannot judge', async () => {
+    const token = await createToken(t.api, user.accessToken);
+    for (const [method, uri] of [
+      ['GET', '/projects/../admin'],
+      ['GET', '/projects/%2e%2e/admin'],
+      ['GET', '/projects%2F1'],
+      ['GET', '/projects/1;x'],
+      ['GET', '/projects/%zz'],
+      ['G E T', '/projects/1'],
+      ['GET', ''],
+    ]) {
+      const answer = await ask(method, uri, { token: token.token });
+      expect({ method, uri, status: answer.status }).toEqual({ method, uri, status: 400 });
+    }
+    const missing = await t.api.get('/api/v1/forward-auth', { token: token.token });
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toContain('X-Forwarded-Method');
+  });
+});

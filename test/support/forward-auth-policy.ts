@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The API's own scopes that the example policy's routes ask for. */
+export const READ_SCOPE = 'projects:read';
+export const WRITE_SCOPE = 'projects:write';
+
+/** The README's example policy: a public area, and projects readable and writable by scope. */
+export const EXAMPLE_POLICY = {
+  scopes: [
+    { name: 'projects:read', description: 'Read projects' },
+    { name: 'projects:write', description: 'Create and change projects' },
+  ],
+  routes: [
+    { path: '/public/**', public: true },
+    { method: 'GET', path: '/projects/**', scopes: [READ_SCOPE] },
+    { method: '*', path: '/projects/**', scopes: [WRITE_SCOPE] },
+  ],
+};
+
+/**
+ * Writes `policy` to a fresh file and names it in POLICY_FILE for the apps this test file
+ * starts; the returned function removes both.
+ */
+export function usePolicyFile(policy: unknown = EXAMPLE_POLICY): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-policy-'));
+  const file = join(dir, 'policy.json');
+  writeFileSync(file, JSON.stringify(policy, null, 2));
+  const before = process.env.POLICY_FILE;
+  process.env.POLICY_FILE = file;
+  return () => {
+    if (before === undefined) delete process.env.POLICY_FILE;
+    else process.env.POLICY_FILE = before;
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
