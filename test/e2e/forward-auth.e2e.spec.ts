@@ -1,5 +1,5 @@
 import { generateApiToken } from '../../src/tokens/token-format.js';
-import { READ_SCOPE, WRITE_SCOPE, usePolicyFile } from '../support/forward-auth-policy.js';
+import { READ_SCOPE, WRITE_SCOPE, writePolicyFile } from '../support/forward-auth-policy.js';
 import {
   createToken,
   newUser,
@@ -14,12 +14,13 @@ const INVALID_TOKEN = 'Bearer realm="tessera", error="invalid_token"';
 describe('forward auth', () => {
   let t: TestApp;
   let user: LoggedInUser;
-  let removePolicy: () => void;
+  let policy: ReturnType<typeof writePolicyFile>;
 
   beforeAll(async () => {
-    removePolicy = usePolicyFile();
+    policy = writePolicyFile();
     // The test client on 127.0.0.1 plays the proxy; a small limit to reach it quickly.
     t = await startTestApp({
+      ...policy.env,
       TRUST_PROXY: '127.0.0.1',
       TOKEN_RATE_PER_MINUTE: '20',
       LAST_USED_FLUSH_SECONDS: '60',
@@ -30,7 +31,7 @@ describe('forward auth', () => {
   });
   afterAll(async () => {
     await t?.close();
-    removePolicy();
+    policy.remove();
   });
 
   const ask = (

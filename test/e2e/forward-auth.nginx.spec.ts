@@ -6,7 +6,7 @@ import {
   type EchoUpstream,
   type RunningNginx,
 } from '../support/nginx.js';
-import { READ_SCOPE, WRITE_SCOPE, usePolicyFile } from '../support/forward-auth-policy.js';
+import { READ_SCOPE, WRITE_SCOPE, writePolicyFile } from '../support/forward-auth-policy.js';
 import {
   createToken,
   newUser,
@@ -33,13 +33,17 @@ describeNginx('forward auth behind nginx', () => {
   let upstream: EchoUpstream;
   let nginx: RunningNginx;
   let user: LoggedInUser;
-  let removePolicy: () => void;
+  let policy: ReturnType<typeof writePolicyFile>;
 
   beforeAll(async () => {
-    removePolicy = usePolicyFile();
+    policy = writePolicyFile();
     upstream = await startEchoUpstream();
     // nginx reaches Tessera from 127.0.0.1: the proxy whose X-Forwarded-For is believed.
-    tessera = await startTestApp({ TRUST_PROXY: '127.0.0.1', TOKEN_RATE_PER_MINUTE: '5' });
+    tessera = await startTestApp({
+      ...policy.env,
+      TRUST_PROXY: '127.0.0.1',
+      TOKEN_RATE_PER_MINUTE: '5',
+    });
     nginx = await startForwardAuthNginx({
       forwardAuthUrl: tessera.baseUrl,
       upstreamUrl: upstream.url,
@@ -53,7 +57,7 @@ describeNginx('forward auth behind nginx', () => {
     await nginx?.stop();
     await tessera?.close();
     await upstream?.close();
-    removePolicy();
+    policy.remove();
   });
 
   /** A client of the protected API, from `localAddress` (a loopback address of its own). */

@@ -20,18 +20,18 @@ export const EXAMPLE_POLICY = {
 };
 
 /**
- * Writes `policy` to a fresh file and names it in POLICY_FILE for the apps this test file
- * starts; the returned function removes both.
+ * Writes `policy` to a fresh file: `env` names it for the apps a test starts, `remove` deletes
+ * it.
  */
-export function usePolicyFile(policy: unknown = EXAMPLE_POLICY): () => void {
+export function writePolicyFile(policy: unknown = EXAMPLE_POLICY): {
+  env: { POLICY_FILE: string };
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-policy-'));
   const file = join(dir, 'policy.json');
   writeFileSync(file, JSON.stringify(policy, null, 2));
-  const before = process.env.POLICY_FILE;
-  process.env.POLICY_FILE = file;
-  return () => {
-    if (before === undefined) delete process.env.POLICY_FILE;
-    else process.env.POLICY_FILE = before;
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    env: { POLICY_FILE: file },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
