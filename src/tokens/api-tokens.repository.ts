@@ -165,9 +165,12 @@ export class ApiTokensRepository {
       revoked_at: Date;
     }>(
       m,
+      // clock_timestamp(), not now(): a revocation that waited on this row's lock re-reads
+      // revoked_at as the other transaction left it, which can be later than this
+      // transaction's start; compared with now() it would look like a grace period to end.
       `UPDATE api_tokens SET revoked_at = now(), revoke_reason = $3, updated_at = now()
        WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
-         AND (revoked_at IS NULL OR revoked_at > now())
+         AND (revoked_at IS NULL OR revoked_at > clock_timestamp())
        RETURNING token_hash, user_id, name, prefix, revoked_at`,
       [id, ownerId, reason],
     );
