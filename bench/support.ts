@@ -1,6 +1,6 @@
 /** What the benchmarks share: a fresh database, the built service in its own process, seeds. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -50,11 +50,12 @@ export async function startService(
   databaseUrl: string,
   port: number,
   env: Record<string, string>,
+  nodeArgs: string[] = [],
 ): Promise<Service> {
   const base = `http://127.0.0.1:${port}`;
   const [command, args] = pinned
-    ? ['taskset', ['-c', '0', process.execPath, 'dist/main.js']]
-    : [process.execPath, ['dist/main.js']];
+    ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs, 'dist/main.js']]
+    : [process.execPath, [...nodeArgs, 'dist/main.js']];
   const child = spawn(command, args, {
     env: {
       ...process.env,
@@ -165,3 +166,25 @@ export async function seedServiceToken(databaseUrl: string): Promise<string> {
   );
   return token;
 }
+
+/** CPU time (user + system, ms) the process has used so far, from /proc; null off Linux. */
+export function cpuMillis({ child }: Service): number | null {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3 on.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on every Linux build that matters; `getconf CLK_TCK` says for sure. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();

@@ -116,8 +116,20 @@ export class AuthService {
     }
   }
 
+  /**
+   * From the credential's cached state when it carries the profile (the same invalidations that
+   * end a credential or change its role drop it), else from the table.
+   */
   async me(principal: AuthPrincipal): Promise<UserView> {
-    return toUserView(await this.users.get(principal.userId));
+    const { account } = principal;
+    if (!account) return toUserView(await this.users.get(principal.userId));
+    return {
+      id: principal.userId,
+      email: account.email,
+      name: account.name,
+      role: principal.role,
+      createdAt: new Date(account.createdAt).toISOString(),
+    };
   }
 
   /** Sets a new password and ends every other session of the user. */

@@ -19,6 +19,7 @@ const state = (revoked: boolean): SessionState => ({
   scopes: null,
   revoked,
   endsAt: Date.now() + 60_000,
+  account: { email: 'u@example.test', name: null, createdAt: 0 },
 });
 
 describe('SessionCache', () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialCache } from '../common/cache/credential-cache.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
+import type { AccountRecord } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
@@ -14,6 +15,8 @@ export interface SessionState {
   scopes: readonly string[] | null;
   /** Epoch ms at which the session ends (the earlier of idle and absolute expiry). */
   endsAt: number;
+  /** The user's profile, loaded with the role: what `/auth/me` answers. */
+  account: AccountRecord;
 }
 
 /**

@@ -119,9 +119,13 @@ export class SessionsRepository {
       revoked: boolean;
       scopes: string[] | null;
       ends_at: Date;
+      email: string;
+      name: string | null;
+      created_at: Date;
     }[] = await this.dataSource.query(
       `SELECT s.user_id, u.role, s.revoked_at IS NOT NULL AS revoked, s.scopes,
-                LEAST(s.idle_expires_at, s.expires_at) AS ends_at
+                LEAST(s.idle_expires_at, s.expires_at) AS ends_at,
+                u.email, u.name, u.created_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = $1`,
       [sessionId],
@@ -134,6 +138,7 @@ export class SessionsRepository {
           revoked: row.revoked,
           scopes: row.scopes,
           endsAt: row.ends_at.getTime(),
+          account: { email: row.email, name: row.name, createdAt: row.created_at.getTime() },
         }
       : null;
   }

@@ -249,6 +249,7 @@ export class SessionsService {
       scopes: this.carried(state.role, state.scopes),
       sessionId: claims.sid,
       expiresAt: Math.min(claims.exp * 1000, state.endsAt),
+      account: state.account,
     };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AccountRecord, TokenRecord } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 import { pageNewestFirst, type Page } from '../database/paging.js';
 import type { PurgeTarget } from '../database/purge.js';
@@ -25,6 +26,9 @@ export interface TokenRow {
   allowedIps: string[];
   expiresAt: Date | null;
   revokedAt: Date | null;
+  /** The rest of the row and its owner's profile, so that reads of them need no query. */
+  record: TokenRecord;
+  account: AccountRecord;
 }
 
 export type NewToken = Pick<
@@ -210,8 +214,19 @@ export class ApiTokensRepository {
       allowed_ips: string[];
       expires_at: Date | null;
       revoked_at: Date | null;
+      name: string;
+      description: string | null;
+      prefix: string;
+      created_at: Date;
+      last_used_at: Date | null;
+      last_used_ip: string | null;
+      email: string;
+      user_name: string | null;
+      user_created_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT t.id, t.user_id, u.role, t.scopes, t.allowed_ips, t.expires_at, t.revoked_at
+      `SELECT t.id, t.user_id, u.role, t.scopes, t.allowed_ips, t.expires_at, t.revoked_at,
+              t.name, t.description, t.prefix, t.created_at, t.last_used_at, t.last_used_ip,
+              u.email, u.name AS user_name, u.created_at AS user_created_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1`,
       [tokenHash],
@@ -226,6 +241,23 @@ export class ApiTokensRepository {
           allowedIps: row.allowed_ips,
           expiresAt: row.expires_at,
           revokedAt: row.revoked_at,
+          record: {
+            name: row.name,
+            description: row.description,
+            prefix: row.prefix,
+            scopes: row.scopes,
+            allowedIps: row.allowed_ips,
+            expiresAt: row.expires_at?.getTime() ?? null,
+            revokedAt: row.revoked_at?.getTime() ?? null,
+            createdAt: row.created_at.getTime(),
+            lastUsedAt: row.last_used_at?.getTime() ?? null,
+            lastUsedIp: row.last_used_ip,
+          },
+          account: {
+            email: row.email,
+            name: row.user_name,
+            createdAt: row.user_created_at.getTime(),
+          },
         }
       : null;
   }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialCache } from '../common/cache/credential-cache.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
+import type { AccountRecord, TokenRecord } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
+import type { RateWindow } from '../common/rate-limit/rate-limiter.js';
 import type { IpAllowlist } from './ip-allowlist.js';
 
 /** What the per-request check needs to know of an API token. */
@@ -19,6 +21,11 @@ export interface TokenState {
   /** Epoch ms (in the future while a rotation's grace period runs), or null. */
   revokedAt: number | null;
   restrictions: { allowedIps: readonly string[]; endsAt: number | null };
+  /** The row and its owner's profile as loaded: what `/tokens/current` and `/auth/me` answer. */
+  record: TokenRecord;
+  account: AccountRecord;
+  /** Its rate-limit windows, built once per load rather than per request. */
+  windows: readonly RateWindow[];
 }
 
 /**

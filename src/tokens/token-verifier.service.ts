@@ -57,7 +57,7 @@ export class TokenVerifierService {
     // The 401 says the address is the problem, and nothing of the token's allowlist.
     if (!state.allowlist.allows(ip)) throw CredentialRefused.because('IP_NOT_ALLOWED');
     const exempt = options.exemptScopes?.some((scope) => state.scopes.includes(scope));
-    const rateLimit = exempt ? undefined : await this.consumeRate(state.id);
+    const rateLimit = exempt ? undefined : await this.consumeRate(state.windows);
     this.lastUsed.touch(state.id, ip, now);
     return {
       userId: state.userId,
@@ -67,6 +67,8 @@ export class TokenVerifierService {
       rateLimit,
       restrictions: state.restrictions,
       expiresAt: state.restrictions.endsAt,
+      account: state.account,
+      token: state.record,
     };
   }
 
@@ -102,11 +104,15 @@ export class TokenVerifierService {
     this.cache.invalidate(Array.from(tokenHashes, cacheKey));
   }
 
-  private async consumeRate(tokenId: string): Promise<RateLimitResult> {
-    const windows: RateWindow[] = [
+  /** A token's windows: per minute, then per hour. */
+  private windowsOf(tokenId: string): readonly RateWindow[] {
+    return [
       { key: `token:${tokenId}:m`, limit: this.config.tokenRatePerMinute, windowSeconds: 60 },
       { key: `token:${tokenId}:h`, limit: this.config.tokenRatePerHour, windowSeconds: 3600 },
     ];
+  }
+
+  private async consumeRate(windows: readonly RateWindow[]): Promise<RateLimitResult> {
     const [minute, hour] = await this.limiter.consumeAll(windows);
     if (!minute.allowed || !hour.allowed) {
       this.refusals.inc();
@@ -140,6 +146,9 @@ export class TokenVerifierService {
         allowedIps: row.allowedIps,
         endsAt: ends.length > 0 ? Math.min(...ends.map((at) => at.getTime())) : null,
       },
+      record: row.record,
+      account: row.account,
+      windows: this.windowsOf(row.id),
     };
   }
 }

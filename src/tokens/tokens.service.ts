@@ -154,9 +154,14 @@ export class TokensService {
     return this.view(await this.find(this.tokens.manager, userId, id));
   }
 
-  /** The token that authenticated the request. */
+  /**
+   * The token that authenticated the request, from the state it was verified against: any
+   * change to the token drops that state on every instance before the change is answered.
+   */
   async current(principal: AuthPrincipal): Promise<TokenDto> {
-    return this.get(principal.userId, currentTokenOf(principal));
+    const id = currentTokenOf(principal);
+    if (!principal.token) return this.get(principal.userId, id);
+    return TokenDto.fromRecord(id, principal.token, this.lastUsed.unwritten(id));
   }
 
   /** Revokes the token that authenticated the request: any token may retire itself. */

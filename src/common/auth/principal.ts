@@ -20,4 +20,34 @@ export interface AuthPrincipal {
   restrictions?: { allowedIps: readonly string[]; endsAt: number | null };
   /** When the credential stops working, epoch ms (null: never), unless revoked before. */
   expiresAt?: number | null;
+  /**
+   * The account as loaded with the credential's cached state: `/auth/me` answers from it. The
+   * invalidations that make a revocation or a role change take effect drop it with that state.
+   */
+  account?: AccountRecord;
+  /** An API token's own row as loaded with its cached state: `/tokens/current` answers from it. */
+  token?: TokenRecord;
+}
+
+/** A user's profile; times are epoch ms. */
+export interface AccountRecord {
+  readonly email: string;
+  readonly name: string | null;
+  readonly createdAt: number;
+}
+
+/** An API token as stored; times are epoch ms (null: never, or not yet). */
+export interface TokenRecord {
+  readonly name: string;
+  readonly description: string | null;
+  readonly prefix: string;
+  /** As granted, before the owner's role filters them. */
+  readonly scopes: readonly string[];
+  readonly allowedIps: readonly string[];
+  readonly expiresAt: number | null;
+  readonly revokedAt: number | null;
+  readonly createdAt: number;
+  /** As written to the table when loaded; later uses are in memory. */
+  readonly lastUsedAt: number | null;
+  readonly lastUsedIp: string | null;
 }

@@ -16,6 +16,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { SCOPES } from '../../common/auth/scopes.js';
+import type { TokenRecord } from '../../common/auth/principal.js';
 import { IsDateTime } from '../../common/validation/date-time.js';
 import { Optional, OptionalNullable, QueryInteger } from '../../common/validation/presence.js';
 import type { ApiToken, TokenStatus } from '../api-token.entity.js';
@@ -258,6 +259,37 @@ export class TokenDto {
       createdAt: token.createdAt.toISOString(),
       revokedAt: token.revokedAt?.toISOString() ?? null,
       status: token.status(),
+    };
+  }
+
+  /** The same view of a token's cached record (`now` decides the status as `status()` does). */
+  static fromRecord(
+    id: string,
+    token: TokenRecord,
+    unwritten?: LastUse,
+    now = Date.now(),
+  ): TokenDto {
+    const newer = unwritten && (token.lastUsedAt === null || unwritten.at > token.lastUsedAt);
+    const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+    const { revokedAt, expiresAt } = token;
+    return {
+      id,
+      name: token.name,
+      description: token.description,
+      prefix: token.prefix,
+      scopes: [...token.scopes],
+      allowedIps: [...token.allowedIps],
+      expiresAt: iso(expiresAt),
+      lastUsedAt: newer ? iso(unwritten.at) : iso(token.lastUsedAt),
+      lastUsedIp: newer ? unwritten.ip || null : token.lastUsedIp,
+      createdAt: iso(token.createdAt)!,
+      revokedAt: iso(revokedAt),
+      status:
+        revokedAt !== null && revokedAt <= now
+          ? 'revoked'
+          : expiresAt !== null && expiresAt <= now
+            ? 'expired'
+            : 'active',
     };
   }
 }
