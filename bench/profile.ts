@@ -6,6 +6,7 @@
  * BENCH_ROUTE: `health`, `whoami-token` (default), `whoami-session`, `current`, `me`.
  */
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,11 +72,16 @@ async function main() {
       });
     await drive(2);
     const cpuBefore = cpuMillis(service);
+    const counting = countInstructions(service.child.pid!);
     const result = await drive(SECONDS);
     const cpu = cpuMillis(service)! - cpuBefore!;
+    const instructions = await counting.stop();
     console.log(
       `${ROUTE}: ${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx, ` +
-        `${((cpu * 1000) / result.requests.total).toFixed(1)} CPU ms per 1,000 requests`,
+        `${((cpu * 1000) / result.requests.total).toFixed(1)} CPU ms per 1,000 requests` +
+        (instructions
+          ? `, ${Math.round(instructions / result.requests.total / 1000)}k user-space instructions per request`
+          : ''),
     );
     await stopService(service);
     const file = join(
@@ -86,6 +92,35 @@ async function main() {
   } finally {
     for (const step of cleanup) await step();
   }
+}
+
+/**
+ * User-space instructions the process runs meanwhile (`perf stat`), when perf is installed and
+ * allowed: unlike CPU time, the count hardly moves when other processes share the machine.
+ */
+function countInstructions(pid: number): { stop(): Promise<number | null> } {
+  let output = '';
+  const perf = spawn('perf', ['stat', '-x', ',', '-e', 'instructions:u', '-p', String(pid)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  perf.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => {
+    perf.on('error', () => resolve());
+    perf.on('exit', () => resolve());
+  });
+  return {
+    async stop() {
+      perf.kill('SIGINT');
+      await exited;
+      const count = Number(
+        output
+          .split('\n')
+          .find((line) => line.includes('instructions'))
+          ?.split(',')[0],
+      );
+      return Number.isFinite(count) && count > 0 ? count : null;
+    },
+  };
 }
 
 /** Self time per frame over the profile's last `windowUs` (the load, not the start-up). */

@@ -37,18 +37,20 @@ import {
 import {
   fillTokens,
   freshDatabase,
+  cpuMillis,
   pinned,
   seedServiceToken,
   seedSession,
   seedTokens,
   startService,
+  startTextbook,
   stopService,
   type Service,
 } from './support.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const TABLE_TOKENS = Number(process.env.BENCH_TOKENS ?? 1_000_000);
 /** Distinct API tokens the token scenarios cycle through. */
 const SAMPLE_TOKENS = Number(process.env.BENCH_SAMPLE_TOKENS ?? 1000);
@@ -68,6 +70,8 @@ interface Scenario {
   bodyTokens?: string[];
   /** Another address than the service's (nginx in front of it). */
   base?: string;
+  /** Another process whose CPU time the requests cost (the textbook service). */
+  service?: Service;
 }
 
 /** The route rules forward auth applies in the bench: the README's example. */
@@ -85,6 +89,8 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time of the serving process per 1,000 requests, ms (null where /proc is missing). */
+  cpu: number | null;
 }
 
 async function main() {
@@ -111,8 +117,11 @@ async function main() {
     const tokens = await seedTokens(databaseUrl, userId, SAMPLE_TOKENS);
 
     console.log(
-      `Tessera bench: best of ${ROUNDS} × ${SECONDS}s per route, ${CONNECTIONS} connections, ` +
-        (pinned ? 'service and load generator on one CPU each, ' : '') +
+      `Tessera bench: median of ${ROUNDS} interleaved rounds × ${SECONDS}s per route, ` +
+        `${CONNECTIONS} connections, ` +
+        (pinned
+          ? 'server on CPU 0 and load generator on CPU 1, '
+          : 'server and load generator not pinned, ') +
         `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
     );
 
@@ -133,13 +142,13 @@ async function main() {
         expect: 200,
       },
       {
-        name: 'API token: GET /tokens/current (reads the row)',
+        name: 'API token: GET /tokens/current',
         path: '/api/v1/tokens/current',
         credentials: tokens,
         expect: 200,
       },
       {
-        name: 'session token: GET /auth/me (reads the user)',
+        name: 'session token: GET /auth/me',
         path: '/api/v1/auth/me',
         credentials: [accessToken],
         expect: 200,
@@ -160,6 +169,7 @@ async function main() {
     printTable(`Routes (${SAMPLE_TOKENS.toLocaleString('en')} API tokens in the table)`, routes);
 
     await measureGuarding(cached, databaseUrl, tokens, health);
+    await measureTextbook(cached, databaseUrl, tokens, userId, cleanup);
 
     if (REDIS_URL) {
       const shared = await startService(databaseUrl, BASE_PORT + 2, {
@@ -272,7 +282,7 @@ async function measureGuarding(
         expect: 200,
       },
     ]);
-    printTable('Forward auth through nginx', [plainResult, guardedResult], 'vs plain nginx');
+    printTable('Forward auth through nginx', [plainResult, guardedResult], 'plain nginx');
     console.log(
       `\nforward auth vs health: direct ${(direct[2].rps / direct[0].rps).toFixed(2)}x; ` +
         `/verify vs health ${(direct[1].rps / direct[0].rps).toFixed(2)}x; ` +
@@ -285,29 +295,88 @@ async function measureGuarding(
   }
 }
 
-/** Each scenario's best of ROUNDS rounds, the rounds interleaved across scenarios. */
+/**
+ * `GET /tokens/current` against the textbook NestJS service doing the same (bench/textbook):
+ * the same 1,000 tokens, its own table, the same PostgreSQL and pinning.
+ */
+async function measureTextbook(
+  service: Service,
+  databaseUrl: string,
+  tokens: string[],
+  userId: string,
+  cleanup: (() => Promise<void> | void)[],
+) {
+  const textbook = await startTextbook(databaseUrl, BASE_PORT + 3, tokens, userId);
+  cleanup.unshift(() => stopService(textbook));
+  const [tessera, other] = await measure(service, [
+    {
+      name: 'Tessera: API token, GET /tokens/current',
+      path: '/api/v1/tokens/current',
+      credentials: tokens,
+      expect: 200,
+    },
+    {
+      name: 'textbook NestJS + passport-http-bearer + TypeORM (lookup + last_used write)',
+      path: '/tokens/current',
+      base: textbook.base,
+      service: textbook,
+      credentials: tokens,
+      expect: 200,
+    },
+  ]);
+  await stopService(textbook);
+  printTable('Against the textbook implementation', [other, tessera], 'textbook');
+  console.log(
+    `\nTessera vs textbook, GET /tokens/current: ${(tessera.rps / other.rps).toFixed(1)}x the ` +
+      `requests/s, p99 ${tessera.p99} ms against ${other.p99} ms`,
+  );
+}
+
+/**
+ * Each scenario's median of ROUNDS rounds, the rounds interleaved across scenarios: requests/s,
+ * latency (of the median round by requests/s) and the server's CPU time per 1,000 requests.
+ */
 async function measure(service: Service, scenarios: Scenario[]): Promise<Result[]> {
-  const best: (Result | undefined)[] = scenarios.map(() => undefined);
+  const rounds: Result[][] = scenarios.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, scenario] of scenarios.entries()) {
       // Warm-up before every round: caches (verified tokens, sessions, API tokens) expire
       // while the other scenarios run, and each round should measure the steady state.
       await load(service, scenario, 2);
+      const server = scenario.service ?? service;
+      const before = cpuMillis(server);
       const result = await load(service, scenario, SECONDS);
-      if (!best[i] || result.rps > best[i].rps) best[i] = { name: scenario.name, ...result };
+      const after = cpuMillis(server);
+      const cpu =
+        before === null || after === null ? null : ((after - before) * 1000) / result.requests;
+      rounds[i].push({ name: scenario.name, ...result, cpu });
     }
   }
-  return best as Result[];
+  return rounds.map((results) => {
+    const median = <T>(values: T[], by: (value: T) => number) =>
+      [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)];
+    const cpus = results.map((r) => r.cpu).filter((cpu): cpu is number => cpu !== null);
+    return {
+      ...median(results, (r) => r.rps),
+      cpu: cpus.length > 0 ? median(cpus, (cpu) => cpu) : null,
+    };
+  });
 }
 
-function printTable(title: string, results: Result[], versus = 'vs health') {
-  const health = results[0].rps;
+function printTable(title: string, results: Result[], versus = 'health') {
+  const [first] = results;
+  const cpu = (r: Result) => (r.cpu === null ? 'n/a' : r.cpu.toFixed(0));
+  const cpuRatio = (r: Result) =>
+    r.cpu === null || first.cpu === null ? 'n/a' : `${(r.cpu / first.cpu).toFixed(2)}x`;
   console.log(`\n${title}\n`);
-  console.log(`| route | req/s | p50 ms | p99 ms | ${versus} |`);
-  console.log('|---|---:|---:|---:|---:|');
+  console.log(
+    `| route | req/s | p50 ms | p99 ms | CPU ms / 1k req | req/s vs ${versus} | CPU vs ${versus} |`,
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${(r.rps / health).toFixed(2)}x |`,
+      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${cpu(r)} | ` +
+        `${(r.rps / first.rps).toFixed(2)}x | ${cpuRatio(r)} |`,
     );
   }
 }
@@ -349,7 +418,12 @@ async function load(service: Service, scenario: Scenario, duration: number) {
       `${scenario.name}: ${result.errors} errors, ${result.requests.total - expected} unexpected statuses`,
     );
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 async function countTokens(databaseUrl: string) {

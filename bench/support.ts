@@ -91,6 +91,47 @@ export async function startService(
   throw new Error('the service did not become ready');
 }
 
+/**
+ * The textbook service (bench/textbook) on its own table in `databaseUrl`, holding `tokens`
+ * (by their SHA-256 in hex) for `userId`.
+ */
+export async function startTextbook(
+  databaseUrl: string,
+  port: number,
+  tokens: string[],
+  userId: string,
+): Promise<Service> {
+  const base = `http://127.0.0.1:${port}`;
+  const node = [process.execPath, '--import', '@swc-node/register/esm-register'];
+  const script = 'bench/textbook/main.ts';
+  const [command, args] = pinned
+    ? ['taskset', ['-c', '0', ...node, script]]
+    : [node[0], [...node.slice(1), script]];
+  const child = spawn(command, args, {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const service = { base, child };
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error('the textbook service exited during start-up');
+    try {
+      // Listening means TypeORM has made the table.
+      if ((await fetch(`${base}/tokens/current`)).status === 401) break;
+    } catch {
+      if (i > 150) throw new Error('the textbook service did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await queryOnce(
+    databaseUrl,
+    `INSERT INTO textbook_tokens (user_id, name, token_hash, scopes)
+     SELECT $1, 'bench', encode(sha256(convert_to(t, 'UTF8')), 'hex'), '{tokens:read,profile:read}'
+     FROM unnest($2::text[]) AS t`,
+    [userId, tokens],
+  );
+  return service;
+}
+
 export async function stopService({ child }: Service) {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
