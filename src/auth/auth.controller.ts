@@ -32,6 +32,7 @@ import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
 import {
   ChangePasswordDto,
+  CREDENTIAL_SHAPE,
   CredentialDto,
   LoginDto,
   OAuthTokenDto,
@@ -41,8 +42,10 @@ import {
   RegisterDto,
   TokenGrantDto,
   TokenPairDto,
+  USER_SHAPE,
   UserDto,
 } from './dto/auth.dto.js';
+import { SerializedAs } from '../common/http/serialized.js';
 import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
 
 /** 1 to 200 printable ASCII characters, surrounding spaces trimmed. */
@@ -187,6 +190,7 @@ export class AuthController {
 
   @Get('me')
   @Authenticated({ scopes: ['profile:read'] })
+  @SerializedAs(USER_SHAPE)
   @ApiOperation({ summary: 'The calling user' })
   @ApiOkResponse({ type: UserDto })
   me(@Principal() principal: AuthPrincipal) {
@@ -195,6 +199,7 @@ export class AuthController {
 
   @Get('whoami')
   @Authenticated()
+  @SerializedAs(CREDENTIAL_SHAPE)
   @ApiOperation({
     summary: 'The credential making this request, as the service resolves it',
     description:
@@ -202,14 +207,13 @@ export class AuthController {
   })
   @ApiOkResponse({ type: CredentialDto })
   whoami(@Principal() principal: AuthPrincipal): CredentialDto {
-    return {
-      kind: principal.tokenId ? 'api_token' : 'session',
-      userId: principal.userId,
-      role: principal.role,
-      scopes: [...principal.scopes],
-      ...(principal.sessionId ? { sessionId: principal.sessionId } : {}),
-      ...(principal.tokenId ? { tokenId: principal.tokenId } : {}),
-    };
+    const { userId, role, sessionId, tokenId } = principal;
+    // Serialized at once: no copy needed.
+    const scopes = principal.scopes as string[];
+    // Plain objects of a fixed shape: this route is the hot path of many health checks.
+    return tokenId
+      ? { kind: 'api_token', userId, role, scopes, tokenId }
+      : { kind: 'session', userId, role, scopes, sessionId };
   }
 
   @Post('password')

@@ -33,8 +33,21 @@ export function parseAuthorization(header: string | undefined): AuthorizationCre
  * credential written as `Bearer <credential>`. Anything else is left for it to refuse as before.
  */
 export function asBearerHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  // Nearly every request: `Bearer ` and one credential, as passport-http-bearer reads it.
+  const sent = headers.authorization;
+  if (sent !== undefined && sent.startsWith('Bearer ') && isOneCredential(sent, 7)) return headers;
   const parsed = parseAuthorization(headers.authorization);
   if (parsed.kind !== 'credential') return headers;
   const authorization = `Bearer ${parsed.credential}`;
   return headers.authorization === authorization ? headers : { ...headers, authorization };
+}
+
+/** Whether `header` holds, from `start` on, one credential: printable, no space, not empty. */
+function isOneCredential(header: string, start: number): boolean {
+  if (header.length === start) return false;
+  for (let i = start; i < header.length; i++) {
+    const code = header.charCodeAt(i);
+    if (code <= 0x20 || code === 0x7f) return false;
+  }
+  return true;
 }

@@ -86,10 +86,15 @@ export class TokenVerifierService {
     token: string,
     now: number,
   ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'>> {
-    // A typo or a made-up string costs neither a cache slot nor a query.
-    if (!isWellFormedApiToken(token)) return 'NOT_FOUND';
     const key = sha256Base64(token);
-    const state = this.cache.peek(key)?.value ?? (await this.cache.get(key, (k) => this.load(k)));
+    // A fresh entry is a token whose checksum was checked when it was loaded (misses are stored
+    // only for well-formed strings); anything else is checked before it may cost a cache slot
+    // or a query.
+    let state = this.cache.peek(key)?.value;
+    if (state === undefined) {
+      if (!isWellFormedApiToken(token)) return 'NOT_FOUND';
+      state = await this.cache.get(key, (k) => this.load(k));
+    }
     if (!state) return 'NOT_FOUND';
     const revoked = state.revokedAt !== null && state.revokedAt <= now;
     const expired = state.expiresAt !== null && state.expiresAt <= now;

@@ -40,10 +40,12 @@ import {
   ListTokensQuery,
   RotateTokenDto,
   RotatedTokenDto,
+  TOKEN_SHAPE,
   TokenDto,
   TokenPageDto,
   UpdateTokenDto,
 } from './dto/token.dto.js';
+import { SerializedAs } from '../common/http/serialized.js';
 import { TokensService } from './tokens.service.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -120,6 +122,7 @@ export class TokensController {
 
   @Get('current')
   @Authenticated()
+  @SerializedAs(TOKEN_SHAPE)
   @ApiOperation({ summary: 'The API token making this request' })
   @ApiOkResponse({ type: TokenDto })
   current(@Principal() principal: AuthPrincipal): Promise<TokenDto> {

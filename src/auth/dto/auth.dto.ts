@@ -1,3 +1,9 @@
+import {
+  NULLABLE_STRING,
+  STRING,
+  STRINGS,
+  type ResponseShape,
+} from '../../common/http/serialized.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCOPES } from '../../common/auth/scopes.js';
 import { IsIn, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
@@ -226,3 +232,28 @@ export class CredentialDto {
   @ApiPropertyOptional({ format: 'uuid' })
   tokenId?: string;
 }
+
+/** {@link UserDto} for the compiled serializer of `GET /auth/me`. */
+export const USER_SHAPE: ResponseShape = {
+  type: 'object',
+  properties: {
+    id: STRING,
+    email: STRING,
+    name: NULLABLE_STRING,
+    role: STRING,
+    createdAt: STRING,
+  },
+};
+
+/** {@link CredentialDto} for the compiled serializer of `GET /auth/whoami`. */
+export const CREDENTIAL_SHAPE: ResponseShape = {
+  type: 'object',
+  properties: {
+    kind: STRING,
+    userId: STRING,
+    role: STRING,
+    scopes: STRINGS,
+    sessionId: STRING,
+    tokenId: STRING,
+  },
+};

@@ -35,8 +35,8 @@ export type StrategyOutcome =
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   private strategy?: Strategy;
-  private readonly scopesByHandler = new WeakMap<object, readonly string[]>();
-  private readonly exemptByHandler = new WeakMap<object, readonly string[] | null>();
+  /** What each route asks for, read from its metadata once. */
+  private readonly routes = new WeakMap<object, RouteNeeds>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -44,50 +44,51 @@ export class BearerAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{
+    const http = context.switchToHttp();
+    const request = http.getRequest<{
       user?: AuthPrincipal;
       [EXEMPT_SCOPES_KEY]?: readonly string[];
     }>();
     // This application's instance, rather than Passport's process-wide registry, which holds
     // only the strategy of the app started last.
     this.strategy ??= this.moduleRef.get<Strategy>(BEARER_STRATEGY_REF, { strict: false });
-    const exempt = this.exemptScopes(context);
-    if (exempt) request[EXEMPT_SCOPES_KEY] = exempt;
+    const needs = this.needsOf(context);
+    if (needs.exempt) request[EXEMPT_SCOPES_KEY] = needs.exempt;
     const principal = principalOf(await runStrategy(this.strategy, request));
     request.user = principal;
     if (principal.rateLimit) {
       // On every response to an API token, errors included.
-      setRateLimitHeaders(context.switchToHttp().getResponse<FastifyReply>(), principal.rateLimit);
+      setRateLimitHeaders(http.getResponse<FastifyReply>(), principal.rateLimit);
     }
-    const missing = this.requiredScopes(context).find((scope) => !principal.scopes.includes(scope));
-    if (missing) throw insufficientScope(missing);
+    for (const scope of needs.scopes) {
+      if (!principal.scopes.includes(scope)) throw insufficientScope(scope);
+    }
     return true;
   }
 
-  private exemptScopes(context: ExecutionContext): readonly string[] | null {
+  private needsOf(context: ExecutionContext): RouteNeeds {
     const handler = context.getHandler();
-    let exempt = this.exemptByHandler.get(handler);
-    if (exempt === undefined) {
-      exempt = this.reflector.get<string[] | undefined>(CHARGE_EXEMPT_SCOPES, handler) ?? null;
-      this.exemptByHandler.set(handler, exempt);
+    let needs = this.routes.get(handler);
+    if (!needs) {
+      needs = {
+        // What the route and its controller ask for, together.
+        scopes: [
+          ...new Set(
+            this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES, [handler, context.getClass()]),
+          ),
+        ],
+        exempt: this.reflector.get<string[] | undefined>(CHARGE_EXEMPT_SCOPES, handler) ?? null,
+      };
+      this.routes.set(handler, needs);
     }
-    return exempt;
+    return needs;
   }
+}
 
-  /** What the route and its controller ask for, together (read once per route). */
-  private requiredScopes(context: ExecutionContext): readonly string[] {
-    const handler = context.getHandler();
-    let scopes = this.scopesByHandler.get(handler);
-    if (!scopes) {
-      scopes = [
-        ...new Set(
-          this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES, [handler, context.getClass()]),
-        ),
-      ];
-      this.scopesByHandler.set(handler, scopes);
-    }
-    return scopes;
-  }
+interface RouteNeeds {
+  scopes: readonly string[];
+  /** Scopes whose holders the route does not charge per-token limits, if any. */
+  exempt: readonly string[] | null;
 }
 
 interface StrategyRun {

@@ -1,3 +1,9 @@
+import {
+  NULLABLE_STRING,
+  STRING,
+  STRINGS,
+  type ResponseShape,
+} from '../../common/http/serialized.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -293,6 +299,25 @@ export class TokenDto {
     };
   }
 }
+
+/** {@link TokenDto} for the compiled serializer of `GET /tokens/current`. */
+export const TOKEN_SHAPE: ResponseShape = {
+  type: 'object',
+  properties: {
+    id: STRING,
+    name: STRING,
+    description: NULLABLE_STRING,
+    prefix: STRING,
+    scopes: STRINGS,
+    allowedIps: STRINGS,
+    expiresAt: NULLABLE_STRING,
+    lastUsedAt: NULLABLE_STRING,
+    lastUsedIp: NULLABLE_STRING,
+    createdAt: STRING,
+    revokedAt: NULLABLE_STRING,
+    status: STRING,
+  },
+};
 
 export class CreatedTokenDto extends TokenDto {
   @ApiProperty({ description: 'The secret. Shown this once: only a hash of it is kept.' })
