@@ -19,6 +19,19 @@ const bus = new InvalidationBus({ enabled: false } as RedisConnections, metrics,
   degradedCacheTtlSeconds: 2,
 } as AppConfig);
 
+/** The columns of the lookup's row that the checks do not read. */
+const ROW_REST = {
+  name: 'a token',
+  description: null,
+  prefix: 'tsr_abcd',
+  created_at: new Date(0),
+  last_used_at: null,
+  last_used_ip: null,
+  email: 'u-1@example.test',
+  user_name: null,
+  user_created_at: new Date(0),
+};
+
 describe('TokenVerifierService', () => {
   const config = {
     tokenCacheTtlSeconds: 30,
@@ -99,6 +112,7 @@ describe('TokenVerifierService rate limits', () => {
             allowed_ips: [],
             expires_at: null,
             revoked_at: null,
+            ...ROW_REST,
           },
         ]),
     } as unknown as DataSource;
@@ -156,6 +170,7 @@ describe('TokenVerifierService refusal reasons', () => {
     allowed_ips: [],
     expires_at: null,
     revoked_at: null,
+    ...ROW_REST,
     ...fields,
   });
   async function reason(v: TokenVerifierService, ip = '127.0.0.1', exempt?: string[]) {
