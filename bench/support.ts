@@ -133,7 +133,8 @@ export async function startTextbook(
 }
 
 export async function stopService({ child }: Service) {
-  if (child.exitCode !== null) return;
+  // Ended already, by itself or by a signal (the textbook service has no SIGTERM handler).
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
