@@ -24,7 +24,14 @@ class FakePubSub {
         return 1;
       },
     });
-    return { enabled: true, commandsUp: true, commands, bus } as unknown as RedisConnections;
+    return {
+      enabled: true,
+      commandsUp: true,
+      commands,
+      bus,
+      channel: 'test:invalidate',
+      publish: (text: string) => commands.publish('test:invalidate', text),
+    } as unknown as RedisConnections;
   }
 }
 
