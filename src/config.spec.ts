@@ -296,7 +296,10 @@ describe('loadConfig: Redis Cluster and a transaction pooler', () => {
 
   it('reads the cluster nodes, IPv6 in brackets', () => {
     expect(
-      loadConfig({ ...base, REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-2.internal:7001,[::1]:7002' }),
+      loadConfig({
+        ...base,
+        REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-2.internal:7001,[::1]:7002',
+      }),
     ).toMatchObject({
       redisUrl: undefined,
       redisClusterNodes: [
@@ -335,7 +338,9 @@ describe('loadConfig: Redis Cluster and a transaction pooler', () => {
       DATABASE_DIRECT_URL: 'mysql://db/tessera',
     });
     expect(problems).toHaveLength(3);
-    expect(problems.join('\n')).toMatch(/REDIS_CLUSTER_NODES must be host:port pairs.*"127\.0\.0\.1"/);
+    expect(problems.join('\n')).toMatch(
+      /REDIS_CLUSTER_NODES must be host:port pairs.*"127\.0\.0\.1"/,
+    );
     expect(problems.join('\n')).toMatch(/DATABASE_POOL_MODE must be one of session, transaction/);
     expect(problems.join('\n')).toMatch(/DATABASE_DIRECT_URL must be a postgres:\/\//);
     expect(

@@ -147,7 +147,8 @@ export class JobRunner implements BeforeApplicationShutdown {
           else giveUp('another runner holds it now');
         },
         (error: unknown) => {
-          if (Date.now() - renewedAt >= JOB_LEASE_MS / 2) giveUp(error instanceof Error ? error.message : String(error));
+          if (Date.now() - renewedAt >= JOB_LEASE_MS / 2)
+            giveUp(error instanceof Error ? error.message : String(error));
         },
       );
     }, RENEW_EVERY_MS);

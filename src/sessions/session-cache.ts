@@ -38,9 +38,10 @@ export class SessionCache extends CredentialCache<SessionState | null> {
     });
   }
 
-  override invalidate(keys: Iterable<string>): void {
+  /** Resolves once the other instances have been told (see InvalidationBus.publish). */
+  override invalidate(keys: Iterable<string>): Promise<void> {
     const list = [...keys];
     super.invalidate(list);
-    this.bus.publish('session', list);
+    return this.bus.publish('session', list);
   }
 }

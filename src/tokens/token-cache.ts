@@ -43,9 +43,10 @@ export class TokenCache extends CredentialCache<TokenState | null> {
     });
   }
 
-  override invalidate(keys: Iterable<string>): void {
+  /** Resolves once the other instances have been told (see InvalidationBus.publish). */
+  override invalidate(keys: Iterable<string>): Promise<void> {
     const list = [...keys];
     super.invalidate(list);
-    this.bus.publish('token', list);
+    return this.bus.publish('token', list);
   }
 }

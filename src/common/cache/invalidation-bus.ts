@@ -131,9 +131,15 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
     bus.disconnect(true); // and dial again
   }
 
-  publish(cache: CacheName, keys: readonly string[]): void {
-    if (!this.redis.commands || keys.length === 0) return;
-    void this.send(cache, [...keys]);
+  /**
+   * Sends `keys` to the other instances. Resolves once Redis has taken the message (and so
+   * written it to every subscription) or has failed to: a revocation answered after this is
+   * refused by the next request whichever instance gets it. Never rejects; a message Redis
+   * could not take is sent again once it is back.
+   */
+  publish(cache: CacheName, keys: readonly string[]): Promise<void> {
+    if (!this.redis.commands || keys.length === 0) return Promise.resolve();
+    return this.send(cache, [...keys]);
   }
 
   private async send(cache: CacheName, keys: string[]): Promise<void> {

@@ -133,7 +133,7 @@ export function readAppConfig(
   const databaseDirectUrl = read.optionalUrl('DATABASE_DIRECT_URL', ['postgres:', 'postgresql:']);
   if (!databaseUrl && read.string('DATABASE_URL', '') === '') {
     if (databasePoolMode === 'transaction') {
-      problems.push('DATABASE_POOL_MODE=transaction needs DATABASE_URL (the pooler\'s address)');
+      problems.push("DATABASE_POOL_MODE=transaction needs DATABASE_URL (the pooler's address)");
     }
     if (databaseDirectUrl) problems.push('DATABASE_DIRECT_URL goes with DATABASE_URL: set both');
   }

@@ -140,7 +140,9 @@ export function counterKeys(prefix: string, windows: readonly RateWindow[]): str
   const subject = subjectOf(windows[0].key);
   return windows.map(({ key }) => {
     if (subjectOf(key) !== subject) {
-      throw new Error(`Rate windows of one decision must share a subject: ${windows[0].key}, ${key}`);
+      throw new Error(
+        `Rate windows of one decision must share a subject: ${windows[0].key}, ${key}`,
+      );
     }
     return `${prefix}rl:{${subject}}${key.slice(subject.length)}`;
   });

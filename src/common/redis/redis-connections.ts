@@ -64,7 +64,11 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
         // A failover is noticed by a failed command too; this is for quiet periods.
         slotsRefreshInterval: 2_000,
         slotsRefreshTimeout: 1_000,
-        redisOptions: { ...NODE_OPTIONS, commandTimeout: 1_000, connectionName: 'tessera-commands' },
+        redisOptions: {
+          ...NODE_OPTIONS,
+          commandTimeout: 1_000,
+          connectionName: 'tessera-commands',
+        },
       });
       this.commands = this.watch(cluster, 'commands');
       this.bus = this.watch(
