@@ -93,7 +93,9 @@ export class RedisRateLimiter extends RateLimiter {
     } catch (error) {
       this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
       // A connection that swallows commands without closing: drop it, ioredis dials again.
-      if (error instanceof Error && error.message === 'Command timed out')
+      // Not a cluster client's: that would cut every node (and publishing) for one slow answer,
+      // and the cluster client finds failed nodes by itself.
+      if (error instanceof Error && error.message === 'Command timed out' && !this.redis.isCluster)
         this.redis.disconnect(true);
       return this.fallBack(windows, error);
     }

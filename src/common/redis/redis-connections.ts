@@ -110,6 +110,12 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
     const ready = await Promise.all([whenReady(this.commands), whenReady(this.bus)]);
     if (ready.includes(false)) {
       this.logger.warn('Redis is not reachable yet: starting on local counters meanwhile');
+    } else if (this.commands instanceof Cluster) {
+      // A cluster client dials its masters lazily, and the first commands sent while it swaps
+      // its start-up connections for the discovered ones fail ("Connection is closed"). Dial
+      // them now, before requests count on them.
+      const masters = this.commands.nodes('master');
+      await Promise.allSettled(masters.map((node) => node.ping()));
     }
   }
 
