@@ -38,8 +38,16 @@ export class SessionCache extends CredentialCache<SessionState | null> {
     });
   }
 
-  /** Resolves once the other instances have been told (see InvalidationBus.publish). */
-  override invalidate(keys: Iterable<string>): Promise<void> {
+  override invalidate(keys: Iterable<string>): void {
+    void this.invalidateEverywhere(keys);
+  }
+
+  /**
+   * Drops the entries here and tells the other instances; resolves once Redis has taken the
+   * message (see InvalidationBus.publish), so that an answer sent after it is not contradicted
+   * by the next request to another instance.
+   */
+  invalidateEverywhere(keys: Iterable<string>): Promise<void> {
     const list = [...keys];
     super.invalidate(list);
     return this.bus.publish('session', list);

@@ -99,7 +99,7 @@ export class TokenVerifierService {
 
   /** Drops cached states, by token hash, after a change in this instance, and on the others. */
   invalidate(tokenHashes: Iterable<Buffer>): Promise<void> {
-    return this.cache.invalidate(Array.from(tokenHashes, cacheKey));
+    return this.cache.invalidateEverywhere(Array.from(tokenHashes, cacheKey));
   }
 
   private async consumeRate(tokenId: string): Promise<RateLimitResult> {

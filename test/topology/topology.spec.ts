@@ -201,7 +201,7 @@ describeTopology('Redis Cluster, PgBouncer, three instances and nginx in front',
       expect(revoked.status).toBe(204);
       for (const answer of await round(token.token)) {
         if (answer.status !== 401)
-          leaks.push(`${token.name}: ${answer.status} from ${answer.upstream}`);
+          leaks.push(`${String(token.name)}: ${answer.status} from ${answer.upstream}`);
       }
       liveStatuses.push((await whoami(live.token)).status);
       recovered = (await Promise.all(instances.map(ready))).every((state) => state === 'up');
