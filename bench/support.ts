@@ -46,15 +46,20 @@ export async function freshDatabase(cleanup: (() => Promise<void> | void)[]): Pr
   return url.toString();
 }
 
+/**
+ * The built service in a process of its own. `cpus`: the CPUs it may run on (`taskset -c`);
+ * by default CPU 0 when {@link pinned}, else any.
+ */
 export async function startService(
   databaseUrl: string,
   port: number,
   env: Record<string, string>,
   nodeArgs: string[] = [],
+  cpus: string | undefined = pinned ? '0' : undefined,
 ): Promise<Service> {
   const base = `http://127.0.0.1:${port}`;
-  const [command, args] = pinned
-    ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs, 'dist/main.js']]
+  const [command, args] = cpus
+    ? ['taskset', ['-c', cpus, process.execPath, ...nodeArgs, 'dist/main.js']]
     : [process.execPath, [...nodeArgs, 'dist/main.js']];
   const child = spawn(command, args, {
     env: {

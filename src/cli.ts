@@ -20,7 +20,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedDatabase,
 } from './database/embedded-postgres.js';
-import { runMigrations } from './database/migrate.js';
+import { migrationUrl, runMigrations } from './database/migrate.js';
 import { JobRunner, type JobReport } from './scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from './scheduler/jobs.js';
 import { JobsModule } from './scheduler/jobs.module.js';
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
       config = { ...config, databaseUrl: embedded.url };
     }
   }
-  await runMigrations(config.databaseUrl!);
+  await runMigrations(migrationUrl(config));
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
   });

@@ -291,6 +291,74 @@ describe('loadConfig: several instances', () => {
   });
 });
 
+describe('loadConfig: Redis Cluster and a transaction pooler', () => {
+  const base = { APP_SECRET: SECRET, DATA_DIR: '/tmp/tessera-x' };
+
+  it('reads the cluster nodes, IPv6 in brackets', () => {
+    expect(
+      loadConfig({
+        ...base,
+        REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-2.internal:7001,[::1]:7002',
+      }),
+    ).toMatchObject({
+      redisUrl: undefined,
+      redisClusterNodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: 'redis-2.internal', port: 7001 },
+        { host: '::1', port: 7002 },
+      ],
+    });
+  });
+
+  it('reads the pool mode and the direct URL, session by default', () => {
+    expect(loadConfig(base)).toMatchObject({
+      databasePoolMode: 'session',
+      databaseDirectUrl: undefined,
+    });
+    expect(
+      loadConfig({
+        ...base,
+        DATABASE_URL: 'postgres://app@pgbouncer:6432/tessera',
+        DATABASE_POOL_MODE: 'transaction',
+        DATABASE_DIRECT_URL: 'postgres://app@db:5432/tessera',
+      }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://app@pgbouncer:6432/tessera',
+      databasePoolMode: 'transaction',
+      databaseDirectUrl: 'postgres://app@db:5432/tessera',
+    });
+  });
+
+  it('names each bad variable', () => {
+    const problems = problemsOf({
+      ...base,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_CLUSTER_NODES: '127.0.0.1:7000,127.0.0.1',
+      DATABASE_POOL_MODE: 'statement',
+      DATABASE_DIRECT_URL: 'mysql://db/tessera',
+    });
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(
+      /REDIS_CLUSTER_NODES must be host:port pairs.*"127\.0\.0\.1"/,
+    );
+    expect(problems.join('\n')).toMatch(/DATABASE_POOL_MODE must be one of session, transaction/);
+    expect(problems.join('\n')).toMatch(/DATABASE_DIRECT_URL must be a postgres:\/\//);
+    expect(
+      problemsOf({ ...base, REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'b:7000' }),
+    ).toEqual(['REDIS_URL and REDIS_CLUSTER_NODES name the same Redis: set one of them']);
+    expect(
+      problemsOf({
+        ...base,
+        DATABASE_POOL_MODE: 'transaction',
+        DATABASE_DIRECT_URL: 'postgres://db/tessera',
+      }),
+    ).toEqual([
+      "DATABASE_POOL_MODE=transaction needs DATABASE_URL (the pooler's address)",
+      'DATABASE_DIRECT_URL goes with DATABASE_URL: set both',
+    ]);
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable the configuration reads', () => {
     const source = ['./common/config/app-config.ts', './scheduler/scheduler-config.ts']

@@ -1,5 +1,6 @@
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { PasswordResetToken } from './auth/password-reset-token.entity.js';
+import { JobLease } from './scheduler/job-lease.entity.js';
 import { JobRun } from './scheduler/job-run.entity.js';
 import { RefreshToken } from './sessions/refresh-token.entity.js';
 import { Session } from './sessions/session.entity.js';
@@ -18,5 +19,6 @@ export const ENTITIES = [
   IdempotencyKey,
   PasswordResetToken,
   JobRun,
+  JobLease,
   WebhookOutboxEvent,
 ];

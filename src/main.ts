@@ -8,7 +8,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedDatabase,
 } from './database/embedded-postgres.js';
-import { runMigrations } from './database/migrate.js';
+import { migrationUrl, runMigrations } from './database/migrate.js';
 import { PolicyFileError } from './policy/policy-file.error.js';
 import { loadPolicy } from './policy/policy-loader.js';
 
@@ -44,7 +44,7 @@ async function main() {
     });
     config = { ...config, databaseUrl: embedded.url };
   }
-  const applied = await runMigrations(config.databaseUrl!);
+  const applied = await runMigrations(migrationUrl(config));
   if (applied.length > 0) logger.info({ migrations: applied }, 'Applied database migrations');
 
   // A route requiring a scope the policy file does not declare stops the start here.

@@ -1,16 +1,21 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppConfig } from '../common/config/app-config.js';
 import type { JobName } from './scheduler-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
-import { AdvisoryLockSession } from '../database/advisory-locks.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import type { JobTrigger } from './job-run.entity.js';
+import { JobLeasesRepository } from './job-leases.repository.js';
 import { JobRunsRepository } from './job-runs.repository.js';
 import { Jobs, type JobDefinition } from './jobs.js';
 
-/** First half of the two-part advisory-lock keys of jobs (the second is the job's name hash). */
-export const JOB_LOCK_NAMESPACE = 7_361_003;
+/**
+ * How long a job's lease lasts unless renewed: a runner that dies without releasing it holds
+ * its jobs this long at most. Renewed every third of it while the job runs.
+ */
+export const JOB_LEASE_MS = 30_000;
+const RENEW_EVERY_MS = JOB_LEASE_MS / 3;
 
 export interface RunOptions {
   trigger: JobTrigger;
@@ -35,10 +40,15 @@ export interface JobReport {
 }
 
 /**
- * Runs jobs one at a time across every instance and the CLI: each job holds a PostgreSQL
- * advisory lock on a connection of its own while it runs (a crashed runner's lock dies with its
- * connection), and a scheduled run first claims its cron slot in `job_runs`, so that instances
- * whose clocks differ a little still run each slot once. Whoever finds a job busy skips it.
+ * Runs jobs one at a time across every instance and the CLI: a run holds a lease row per job
+ * (`job_leases`), renewed while it runs and deleted when it ends, and a scheduled run first
+ * claims its cron slot in `job_runs`, so that instances whose clocks differ a little still run
+ * each slot once. Whoever finds a job busy skips it.
+ *
+ * A lease, unlike a session-level advisory lock, needs no server session of its own, so it holds
+ * behind a transaction-pooling proxy. The price: a runner that dies keeps its jobs for up to
+ * {@link JOB_LEASE_MS}. A runner that cannot renew its lease (the database unreachable that long)
+ * stops its job at the next batch rather than run beside whoever takes the lease next.
  */
 @Injectable()
 export class JobRunner implements BeforeApplicationShutdown {
@@ -49,6 +59,7 @@ export class JobRunner implements BeforeApplicationShutdown {
 
   constructor(
     private readonly runs: JobRunsRepository,
+    private readonly leases: JobLeasesRepository,
     private readonly jobs: Jobs,
     private readonly config: AppConfig,
     private readonly metrics: MetricsService,
@@ -68,12 +79,9 @@ export class JobRunner implements BeforeApplicationShutdown {
     }
   }
 
-  /** Jobs running right now on any instance (by their locks). */
+  /** Jobs running right now on any instance (by their leases). */
   async runningJobs(): Promise<Set<string>> {
-    return this.runs.locked(
-      JOB_LOCK_NAMESPACE,
-      this.jobs.all.map((job) => job.name),
-    );
+    return this.leases.held(this.jobs.all.map((job) => job.name));
   }
 
   /** Lets a job in progress stop at its next batch; waits for it to record how far it got. */
@@ -90,17 +98,21 @@ export class JobRunner implements BeforeApplicationShutdown {
     });
     if (options.dryRun) {
       const reports: JobReport[] = [];
-      for (const job of definitions) reports.push(await this.execute(job, null, options));
+      for (const job of definitions) {
+        reports.push(await this.execute(job, null, options, this.stopping.signal));
+      }
       return reports;
     }
 
-    const lock = await AdvisoryLockSession.open(this.config.databaseUrl, 'tessera-job-lock');
+    const holder = randomUUID();
+    const busy = await this.leases.acquire(names, holder, this.instance, JOB_LEASE_MS);
+    if (busy) {
+      return names.map((job) => this.skipped(job, `${busy} is running on another instance`));
+    }
+    const lost = new AbortController();
+    const renewal = this.keepLeased(names, holder, lost);
     try {
-      const busy = await lock.tryLockAll(JOB_LOCK_NAMESPACE, names);
-      if (busy) {
-        return names.map((job) => this.skipped(job, `${busy} is running on another instance`));
-      }
-
+      const signal = AbortSignal.any([this.stopping.signal, lost.signal]);
       const reports: JobReport[] = [];
       for (const job of definitions) {
         const runId = await this.begin(job.name, options);
@@ -108,12 +120,40 @@ export class JobRunner implements BeforeApplicationShutdown {
           reports.push(this.skipped(job.name, 'this scheduled run was made by another instance'));
           continue;
         }
-        reports.push(await this.execute(job, runId, options));
+        reports.push(await this.execute(job, runId, options, signal));
       }
       return reports;
     } finally {
-      await lock.close();
+      clearInterval(renewal);
+      await this.leases.release(names, holder).catch(() => undefined); // else it expires
     }
+  }
+
+  /**
+   * Renews the leases while the jobs run. Lost (taken over after an expiry) or not renewed for
+   * half its lifetime: `lost` is aborted, and the job stops at its next batch.
+   */
+  private keepLeased(names: readonly JobName[], holder: string, lost: AbortController) {
+    let renewedAt = Date.now();
+    const giveUp = (reason: string) => {
+      if (lost.signal.aborted) return;
+      this.logger.warn({ msg: 'Job lease lost; stopping the job', jobs: names, reason });
+      lost.abort();
+    };
+    const timer = setInterval(() => {
+      this.leases.renew(names, holder, JOB_LEASE_MS).then(
+        (held) => {
+          if (held) renewedAt = Date.now();
+          else giveUp('another runner holds it now');
+        },
+        (error: unknown) => {
+          if (Date.now() - renewedAt >= JOB_LEASE_MS / 2)
+            giveUp(error instanceof Error ? error.message : String(error));
+        },
+      );
+    }, RENEW_EVERY_MS);
+    timer.unref();
+    return timer;
   }
 
   /**
@@ -135,14 +175,16 @@ export class JobRunner implements BeforeApplicationShutdown {
     job: JobDefinition,
     runId: string | null,
     options: RunOptions,
+    signal: AbortSignal,
   ): Promise<JobReport> {
     const dryRun = options.dryRun ?? false;
     const startedAt = new Date();
     let counts: Record<string, number> = {};
     let error: string | undefined;
     try {
-      counts = await job.run({ dryRun, signal: this.stopping.signal });
+      counts = await job.run({ dryRun, signal });
       if (this.stopping.signal.aborted) error = 'Stopped by shutdown before it finished';
+      else if (signal.aborted) error = 'Stopped: its lease was lost before it finished';
     } catch (failure) {
       error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 500);
       this.logger.error({ msg: 'Job failed', job: job.name, err: describeError(failure) });

@@ -4,29 +4,10 @@ import { DataSource } from 'typeorm';
 import { change } from '../database/returning.js';
 import { JobRun, type JobTrigger } from './job-run.entity.js';
 
-/** The queries on `job_runs`, and on the advisory locks the jobs hold while they run. */
+/** The queries on `job_runs`. */
 @Injectable()
 export class JobRunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /**
-   * Of `jobs`, those whose advisory lock `(namespace, hashtext(job))` is held now by any
-   * instance. Advisory locks are per database: another database on the same server running the
-   * same jobs is not this deployment.
-   */
-  async locked(namespace: number, jobs: string[]): Promise<Set<string>> {
-    const rows: { job: string }[] = await this.dataSource.query(
-      `SELECT job FROM unnest($2::text[]) AS job
-       WHERE EXISTS (
-         SELECT 1 FROM pg_locks l
-         WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-           AND l.classid = $1::bigint::oid
-           AND l.objid = (hashtext(job)::bigint & 4294967295)::oid)`,
-      [namespace, jobs],
-    );
-    return new Set(rows.map((row) => row.job));
-  }
 
   /** Closes as failed a run of `job` still marked running (its instance died). */
   async closeInterrupted(job: string): Promise<void> {

@@ -3,6 +3,7 @@ import { AppConfig } from '../common/config/app-config.js';
 import { TokenExpiryModule } from '../tokens/token-expiry.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { JobRunner } from './job-runner.js';
+import { JobLeasesRepository } from './job-leases.repository.js';
 import { JobRunsRepository } from './job-runs.repository.js';
 import { Jobs } from './jobs.js';
 import { PurgeService } from './purge.service.js';
@@ -16,6 +17,7 @@ import { SchedulerConfig } from './scheduler-config.js';
     Jobs,
     JobRunner,
     JobRunsRepository,
+    JobLeasesRepository,
     // The loaded configuration holds the scheduler's part too (src/config.ts).
     { provide: SchedulerConfig, useExisting: AppConfig },
   ],

@@ -184,7 +184,7 @@ export class SessionsService {
           m,
         );
         // The idle expiry (and the scopes) moved: a cached copy of the session is out of date.
-        tx.afterCommit(() => this.cache.invalidate([session.id]));
+        tx.afterCommit(() => this.cache.invalidateEverywhere([session.id]));
         return { kind: 'issued', pair, scopes: this.carried(role, session.scopes) };
       }
 
@@ -369,7 +369,7 @@ export class SessionsService {
       tx.manager,
     );
     const ids = revoked.map((row) => row.id);
-    if (ids.length > 0) tx.afterCommit(() => this.cache.invalidate(ids));
+    if (ids.length > 0) tx.afterCommit(() => this.cache.invalidateEverywhere(ids));
     return ids;
   }
 

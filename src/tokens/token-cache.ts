@@ -51,8 +51,17 @@ export class TokenCache extends CredentialCache<TokenState | null> {
   }
 
   override invalidate(keys: Iterable<string>): void {
+    void this.invalidateEverywhere(keys);
+  }
+
+  /**
+   * Drops the entries here and tells the other instances; resolves once Redis has taken the
+   * message (see InvalidationBus.publish), so that an answer sent after it is not contradicted
+   * by the next request to another instance.
+   */
+  invalidateEverywhere(keys: Iterable<string>): Promise<void> {
     const list = [...keys];
     super.invalidate(list);
-    this.bus.publish('token', list);
+    return this.bus.publish('token', list);
   }
 }

@@ -105,8 +105,8 @@ export class TokenVerifierService {
   }
 
   /** Drops cached states, by token hash, after a change in this instance, and on the others. */
-  invalidate(tokenHashes: Iterable<Buffer>): void {
-    this.cache.invalidate(Array.from(tokenHashes, cacheKey));
+  invalidate(tokenHashes: Iterable<Buffer>): Promise<void> {
+    return this.cache.invalidateEverywhere(Array.from(tokenHashes, cacheKey));
   }
 
   /** A token's windows: per minute, then per hour. */

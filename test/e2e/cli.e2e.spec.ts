@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { JOB_LOCK_NAMESPACE } from '../../src/scheduler/job-runner.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
   TEST_SECRET,
@@ -89,19 +88,18 @@ describe('CLI', () => {
   }, 30_000);
 
   it('skips, with exit code 75, a job running elsewhere', async () => {
-    const other = new pg.Client({ connectionString: db.url });
-    await other.connect();
+    await sql.query(
+      `INSERT INTO job_leases (job, holder, instance, expires_at)
+       VALUES ('purge-sessions', gen_random_uuid(), 'elsewhere:1', now() + interval '1 minute')`,
+    );
     try {
-      await other.query(`SELECT pg_advisory_lock($1, hashtext('purge-sessions'))`, [
-        JOB_LOCK_NAMESPACE,
-      ]);
       const result = await cli(['purge']);
       expect(result.code).toBe(75);
       expect(result.stderr).toMatch(/Skipped: purge-sessions is running on another instance/);
       const single = await cli(['run-job', 'purge-tokens']);
       expect(single.code).toBe(0);
     } finally {
-      await other.end();
+      await sql.query(`DELETE FROM job_leases WHERE instance = 'elsewhere:1'`);
     }
   }, 30_000);
 

@@ -1,7 +1,6 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronTime } from 'cron';
 import pg from 'pg';
-import { JOB_LOCK_NAMESPACE } from '../../src/scheduler/job-runner.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
 
@@ -117,13 +116,12 @@ describe('Scheduled jobs', () => {
   });
 
   it('skips a job that is running elsewhere: the schedule logs it, the API answers 409, nothing is recorded', async () => {
-    // Another instance (here: this connection) is running purge-tokens.
-    const other = new pg.Client({ connectionString: db.url });
-    await other.connect();
+    // Another instance is running purge-tokens: it holds the lease.
+    await sql.query(
+      `INSERT INTO job_leases (job, holder, instance, expires_at)
+       VALUES ('purge-tokens', gen_random_uuid(), 'elsewhere:1', now() + interval '1 minute')`,
+    );
     try {
-      await other.query(`SELECT pg_advisory_lock($1, hashtext('purge-tokens'))`, [
-        JOB_LOCK_NAMESPACE,
-      ]);
       const jobs = await a.api.get('/api/v1/admin/jobs', { token: a.adminToken });
       expect(jobs.body[0]).toMatchObject({ name: 'purge-tokens', running: true });
       expect(jobs.body[1]).toMatchObject({ name: 'purge-sessions', running: false });
@@ -144,7 +142,7 @@ describe('Scheduled jobs', () => {
       });
       expect(dry.status).toBe(200);
     } finally {
-      await other.end();
+      await sql.query(`DELETE FROM job_leases WHERE instance = 'elsewhere:1'`);
     }
     const after = await a.api.post('/api/v1/admin/purge', { token: a.adminToken, body: {} });
     expect(after.status).toBe(200);
@@ -165,11 +163,10 @@ describe('Scheduled jobs', () => {
     const [first, second] = await Promise.all([
       a.api.post('/api/v1/admin/jobs/purge-tokens/run', { token: a.adminToken, body: {} }),
       (async () => {
-        // Once the first has its lock.
+        // Once the first has its lease.
         for (let i = 0; i < 200; i++) {
           const held = await sql.query(
-            `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::bigint::oid`,
-            [JOB_LOCK_NAMESPACE],
+            `SELECT 1 FROM job_leases WHERE job = 'purge-tokens' AND expires_at > now()`,
           );
           if (held.rowCount) break;
           await new Promise((resolve) => setTimeout(resolve, 5));
@@ -184,6 +181,22 @@ describe('Scheduled jobs', () => {
     );
     expect(after.rows[0].n).toBe(before.rows[0].n + 1);
   }, 60_000);
+
+  it('frees a lease left by a runner that died once it expires, and releases its own at the end', async () => {
+    await sql.query(
+      `INSERT INTO job_leases (job, holder, instance, expires_at)
+       VALUES ('purge-sessions', gen_random_uuid(), 'gone:2', now() - interval '1 second')`,
+    );
+    const jobs = await a.api.get('/api/v1/admin/jobs', { token: a.adminToken });
+    expect(jobs.body[1]).toMatchObject({ name: 'purge-sessions', running: false });
+    const run = await b.api.post('/api/v1/admin/jobs/purge-sessions/run', {
+      token: b.adminToken,
+      body: {},
+    });
+    expect(run.status).toBe(200);
+    expect(run.body.outcome).toBe('ok');
+    expect((await sql.query(`SELECT * FROM job_leases`)).rows).toEqual([]);
+  });
 
   it('closes a run left "running" by an instance that died', async () => {
     const { rows } = await sql.query<{ id: string }>(

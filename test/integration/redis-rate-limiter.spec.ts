@@ -16,8 +16,8 @@ const reachable = await redisReachable('test/integration/redis-rate-limiter.spec
 const describeRedis = reachable ? describe : describe.skip;
 
 const windows = [
-  { key: 'minute', limit: 2, windowSeconds: 60 },
-  { key: 'hour', limit: 3, windowSeconds: 3600 },
+  { key: 'token:1:minute', limit: 2, windowSeconds: 60 },
+  { key: 'token:1:hour', limit: 3, windowSeconds: 3600 },
 ];
 
 describeRedis('RedisRateLimiter', () => {
@@ -51,19 +51,19 @@ describeRedis('RedisRateLimiter', () => {
     // The shared minute is full: refused on either instance, and the hour is not charged.
     expect(await allowed(first)).toEqual([false, true]);
     expect(await allowed(second)).toEqual([false, true]);
-    expect(await a.get(`${prefix}rl:minute`)).toBe('2');
-    expect(await a.get(`${prefix}rl:hour`)).toBe('2');
+    expect(await a.get(`${prefix}rl:{token:1}:minute`)).toBe('2');
+    expect(await a.get(`${prefix}rl:{token:1}:hour`)).toBe('2');
 
     // A new minute: the hour's third and last request, then the hour refuses, and the fresh
     // minute is not charged for it either.
-    await a.del(`${prefix}rl:minute`);
+    await a.del(`${prefix}rl:{token:1}:minute`);
     expect(await allowed(second)).toEqual([true, true]);
     const [minute, hour] = await first.consumeAll(windows);
     expect(minute).toMatchObject({ allowed: true, remaining: 1 });
     expect(hour).toMatchObject({ allowed: false, remaining: 0 });
     expect(hour.resetSeconds).toBeGreaterThan(3590);
-    expect(await a.get(`${prefix}rl:minute`)).toBe('1');
-    expect(await a.pttl(`${prefix}rl:minute`)).toBeGreaterThan(59_000);
+    expect(await a.get(`${prefix}rl:{token:1}:minute`)).toBe('1');
+    expect(await a.pttl(`${prefix}rl:{token:1}:minute`)).toBeGreaterThan(59_000);
   });
 
   it('allows exactly the limit under concurrent requests from four instances', async () => {
@@ -71,14 +71,14 @@ describeRedis('RedisRateLimiter', () => {
     await Promise.all(redis.map(ready));
     const limiters = redis.map((r) => new RedisRateLimiter(r, prefix));
     const limit = [
-      { key: 'm', limit: 50, windowSeconds: 60 },
-      { key: 'h', limit: 1000, windowSeconds: 3600 },
+      { key: 'token:2:m', limit: 50, windowSeconds: 60 },
+      { key: 'token:2:h', limit: 1000, windowSeconds: 3600 },
     ];
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) => limiters[i % 4].consumeAll(limit)),
     );
     expect(results.filter(([m, h]) => m.allowed && h.allowed)).toHaveLength(50);
-    expect(await redis[0].get(`${prefix}rl:h`)).toBe('50');
+    expect(await redis[0].get(`${prefix}rl:{token:2}:h`)).toBe('50');
   });
 
   it('counts alone, with one warning, while Redis is cut off, and shares again once it is back', async () => {

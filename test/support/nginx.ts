@@ -108,6 +108,27 @@ server {
   );
 }
 
+/** The load-balancer config the README shows (round-robin over the instances). */
+export const BALANCER_TEMPLATE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../deploy/nginx/tessera-upstream.conf',
+);
+
+/**
+ * Starts nginx balancing round-robin over `upstreamUrls` (Tessera instances), with the
+ * README's config. Each answer says which instance gave it (`X-Upstream`).
+ */
+export async function startBalancingNginx(
+  options: { upstreamUrls: string[] } & NginxOptions,
+): Promise<RunningNginx> {
+  const template = readFileSync(BALANCER_TEMPLATE, 'utf8');
+  const servers = options.upstreamUrls.map((url) => `server ${hostPort(new URL(url))};`).join(' ');
+  return startNginx(
+    (listen) => fillTemplate(template, { LISTEN: listen, SERVERS: servers }),
+    options,
+  );
+}
+
 /** Replaces each `{{NAME}}`; a placeholder left without a value is an error. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{([A-Z_]+)\}\}/g, (_match, name: string) => {

@@ -24,7 +24,14 @@ class FakePubSub {
         return 1;
       },
     });
-    return { enabled: true, commandsUp: true, commands, bus } as unknown as RedisConnections;
+    return {
+      enabled: true,
+      commandsUp: true,
+      commands,
+      bus,
+      channel: 'test:invalidate',
+      publish: (text: string) => commands.publish('test:invalidate', text),
+    } as unknown as RedisConnections;
   }
 }
 
@@ -59,11 +66,11 @@ describe('InvalidationBus', () => {
     expect(onB.calls.caps).toEqual([2000, undefined]);
     expect(b.up).toBe(true);
 
-    a.publish('token', ['hash-1', 'hash-2']);
+    await a.publish('token', ['hash-1', 'hash-2']);
     await new Promise((resolve) => setImmediate(resolve));
     expect(onB.calls.invalidated).toEqual([['hash-1', 'hash-2']]);
     expect(onA.calls.invalidated).toEqual([]);
-    a.publish('session', ['s-1']); // nobody joined as "session" on B
+    await a.publish('session', ['s-1']); // nobody joined as "session" on B
     await new Promise((resolve) => setImmediate(resolve));
     expect(onB.calls.invalidated).toHaveLength(1);
 
@@ -83,7 +90,7 @@ describe('InvalidationBus', () => {
     b.beforeApplicationShutdown();
   });
 
-  it('does nothing without Redis, and leaves lifetimes alone', () => {
+  it('does nothing without Redis, and leaves lifetimes alone', async () => {
     const bus = new InvalidationBus(
       { enabled: false } as RedisConnections,
       new MetricsService(),
@@ -91,7 +98,7 @@ describe('InvalidationBus', () => {
     );
     const { calls, target } = member();
     bus.join('session', target);
-    bus.publish('session', ['s-1']);
+    await bus.publish('session', ['s-1']);
     expect(calls.caps).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ const HEARTBEAT_TIMEOUT_MS = 1_000;
 
 /**
  * Carries cache invalidations between instances over Redis pub/sub (one channel,
- * `<REDIS_PREFIX>invalidate`). A cache invalidates locally first, then publishes; every other
+ * `<REDIS_PREFIX>invalidate`; sharded pub/sub on a Redis Cluster). A cache invalidates locally first, then publishes; every other
  * instance drops the same keys on receipt. Keys are session ids and SHA-256 hashes of API
  * tokens: nothing secret travels.
  *
@@ -69,7 +69,7 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
     private readonly metrics: MetricsService,
     config: AppConfig,
   ) {
-    this.channel = `${config.redisPrefix}invalidate`;
+    this.channel = redis.channel ?? `${config.redisPrefix}invalidate`;
     this.degradedMs = config.degradedCacheTtlSeconds * 1000;
   }
 
@@ -109,6 +109,8 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async checkAlive(): Promise<void> {
+    // A cluster's command connection has no single 'ready' after one master failed over.
+    if (this.pending.size > 0 && this.redis.commandsUp) void this.flushPending();
     const bus = this.redis.bus!;
     if (!this.listening || this.pinging || bus.status !== 'ready') return;
     this.pinging = true;
@@ -129,16 +131,22 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
     bus.disconnect(true); // and dial again
   }
 
-  publish(cache: CacheName, keys: readonly string[]): void {
-    if (!this.redis.commands || keys.length === 0) return;
-    void this.send(cache, [...keys]);
+  /**
+   * Sends `keys` to the other instances. Resolves once Redis has taken the message (and so
+   * written it to every subscription) or has failed to: a revocation answered after this is
+   * refused by the next request whichever instance gets it. Never rejects; a message Redis
+   * could not take is sent again once it is back.
+   */
+  publish(cache: CacheName, keys: readonly string[]): Promise<void> {
+    if (!this.redis.commands || keys.length === 0) return Promise.resolve();
+    return this.send(cache, [...keys]);
   }
 
   private async send(cache: CacheName, keys: string[]): Promise<void> {
     const message: Message = { o: this.origin, c: cache, k: keys, t: Date.now() };
     try {
       if (!this.redis.commandsUp) throw new Error('not connected');
-      await this.redis.commands!.publish(this.channel, JSON.stringify(message));
+      await this.redis.publish(JSON.stringify(message));
     } catch {
       // Sent again once Redis is back; the others hold short-lived entries meanwhile.
       const set = this.pending.get(cache) ?? new Set<string>();

@@ -13,6 +13,14 @@ export abstract class AppConfig {
   readonly logLevel: string;
   /** Unset: an embedded PostgreSQL is started under {@link dataDir}. */
   readonly databaseUrl?: string;
+  /**
+   * `transaction`: {@link databaseUrl} goes through a transaction-pooling proxy (PgBouncer and
+   * the like), so no server session outlives a transaction. The service keeps no session state
+   * either way; this says which URL migrations take when {@link databaseDirectUrl} is unset.
+   */
+  readonly databasePoolMode: 'session' | 'transaction';
+  /** Straight to PostgreSQL, past any pooler: migrations use it when set. */
+  readonly databaseDirectUrl?: string;
   readonly dataDir: string;
   /** Root secret; purpose-specific keys are derived from it (see `common/crypto`). */
   readonly appSecret: string;
@@ -65,6 +73,8 @@ export abstract class AppConfig {
   // Several instances: shared counters, cross-instance invalidation, metrics
   /** `redis://` or `rediss://`; unset: one instance, in-memory counters, no invalidation bus. */
   readonly redisUrl?: string;
+  /** Instead of {@link redisUrl}: some nodes of a Redis Cluster (the rest are discovered). */
+  readonly redisClusterNodes?: { host: string; port: number }[];
   /** Prefix of every Redis key and channel, so that deployments can share one Redis. */
   readonly redisPrefix: string;
   /** Cache lifetime while the invalidation bus is down (revocations elsewhere may go unheard). */
@@ -115,6 +125,18 @@ export function readAppConfig(
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
   const dataDir = resolve(read.string('DATA_DIR', './.data'));
   const databaseUrl = read.optionalUrl('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databasePoolMode = read.oneOf(
+    'DATABASE_POOL_MODE',
+    ['session', 'transaction'] as const,
+    'session',
+  );
+  const databaseDirectUrl = read.optionalUrl('DATABASE_DIRECT_URL', ['postgres:', 'postgresql:']);
+  if (!databaseUrl && read.string('DATABASE_URL', '') === '') {
+    if (databasePoolMode === 'transaction') {
+      problems.push("DATABASE_POOL_MODE=transaction needs DATABASE_URL (the pooler's address)");
+    }
+    if (databaseDirectUrl) problems.push('DATABASE_DIRECT_URL goes with DATABASE_URL: set both');
+  }
 
   let appSecret = env.APP_SECRET?.trim();
   if (!appSecret) {
@@ -147,6 +169,8 @@ export function readAppConfig(
     requestTimeoutSeconds: read.int('REQUEST_TIMEOUT_SECONDS', 30, 1, 300),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
     databaseUrl,
+    databasePoolMode,
+    databaseDirectUrl,
     dataDir,
     appSecret: appSecret ?? '',
     accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
@@ -277,7 +301,7 @@ function readRetentionConfig(read: EnvReader, env: Env, problems: string[]): Ret
 
 type ScaleConfig = Pick<
   AppConfig,
-  'redisUrl' | 'redisPrefix' | 'degradedCacheTtlSeconds' | 'metricsToken'
+  'redisUrl' | 'redisClusterNodes' | 'redisPrefix' | 'degradedCacheTtlSeconds' | 'metricsToken'
 >;
 
 const REDIS_PREFIX = /^[\w.:-]{1,64}$/;
@@ -292,12 +316,41 @@ function readScaleConfig(read: EnvReader, problems: string[]): ScaleConfig {
   if (metricsToken !== undefined && !/^[\x21-\x7e]{16,256}$/.test(metricsToken)) {
     problems.push('METRICS_TOKEN must be 16 to 256 printable characters without spaces');
   }
+  const redisUrl = read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
+  const redisClusterNodes = readClusterNodes(read.string('REDIS_CLUSTER_NODES', ''), problems);
+  if (redisUrl && redisClusterNodes) {
+    problems.push('REDIS_URL and REDIS_CLUSTER_NODES name the same Redis: set one of them');
+  }
   return {
-    redisUrl: read.optionalUrl('REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl,
+    redisClusterNodes,
     redisPrefix,
     degradedCacheTtlSeconds: read.int('DEGRADED_CACHE_TTL_SECONDS', 2, 0, 60),
     metricsToken,
   };
+}
+
+const HOST_PORT = /^(?:\[([0-9a-fA-F:.]+)\]|([\w.-]+)):(\d{1,5})$/;
+
+/** `host:port,host:port,…` (IPv6 in brackets); undefined when empty. */
+function readClusterNodes(
+  value: string,
+  problems: string[],
+): { host: string; port: number }[] | undefined {
+  if (value === '') return undefined;
+  const nodes: { host: string; port: number }[] = [];
+  for (const item of value.split(',').map((part) => part.trim())) {
+    const match = HOST_PORT.exec(item);
+    const port = Number(match?.[3]);
+    if (!match || port < 1 || port > 65535) {
+      problems.push(
+        `REDIS_CLUSTER_NODES must be host:port pairs separated by commas, e.g. 10.0.0.1:6379,10.0.0.2:6379 (got "${item}")`,
+      );
+      return undefined;
+    }
+    nodes.push({ host: match[1] ?? match[2], port });
+  }
+  return nodes;
 }
 
 // Lifecycle webhooks

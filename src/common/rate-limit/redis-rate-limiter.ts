@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { RedisCommands } from '../redis/redis-connections.js';
 import type { HotChild } from '../metrics/metrics.service.js';
 import {
   MemoryRateLimiter,
@@ -49,6 +49,9 @@ const PAUSE_AFTER_FAILURE_MS = 1_000;
  * Fixed-window counters in Redis, shared by every instance: one Lua script per decision
  * (EVALSHA, and EVAL once per connection when Redis does not know the script yet).
  *
+ * Counter names carry a hash tag so that the windows of one decision live in one Redis
+ * Cluster slot (a script may touch only keys of one slot): see {@link counterKeys}.
+ *
  * When Redis does not answer, decisions fall back to this instance's own counters, with one
  * warning for the outage rather than one per request: limits then hold per instance, and the
  * service keeps answering. Once Redis is back, the shared counters count again.
@@ -61,7 +64,7 @@ export class RedisRateLimiter extends RateLimiter {
   private pausedUntil = 0;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisCommands,
     private readonly prefix: string,
     private readonly fallbacks?: HotChild,
     now: () => number = Date.now,
@@ -82,8 +85,7 @@ export class RedisRateLimiter extends RateLimiter {
     if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
       return this.fallBack(windows);
     }
-    const args: (string | number)[] = [windows.length];
-    for (const window of windows) args.push(this.prefix + 'rl:' + window.key);
+    const args: (string | number)[] = [windows.length, ...counterKeys(this.prefix, windows)];
     for (const window of windows) args.push(window.limit, window.windowSeconds * 1000);
     let reply: number[];
     try {
@@ -91,7 +93,9 @@ export class RedisRateLimiter extends RateLimiter {
     } catch (error) {
       this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
       // A connection that swallows commands without closing: drop it, ioredis dials again.
-      if (error instanceof Error && error.message === 'Command timed out')
+      // Not a cluster client's: that would cut every node (and publishing) for one slow answer,
+      // and the cluster client finds failed nodes by itself.
+      if (error instanceof Error && error.message === 'Command timed out' && !this.redis.isCluster)
         this.redis.disconnect(true);
       return this.fallBack(windows, error);
     }
@@ -124,4 +128,29 @@ export class RedisRateLimiter extends RateLimiter {
     }
     return this.local.consumeAll(windows);
   }
+}
+
+/**
+ * The Redis names of a decision's counters: `<prefix>rl:{<subject>}<rest>`. The subject is what
+ * the keys have in common up to their last `:` (`token:<id>` for `token:<id>:m` and
+ * `token:<id>:h`), so one token's windows share a slot while tokens spread over the cluster.
+ * A single key is its own subject. Keys of one decision with different subjects are a
+ * programming error: no script could count them atomically on a cluster.
+ */
+export function counterKeys(prefix: string, windows: readonly RateWindow[]): string[] {
+  if (windows.length === 1) return [`${prefix}rl:{${windows[0].key}}`];
+  const subject = subjectOf(windows[0].key);
+  return windows.map(({ key }) => {
+    if (subjectOf(key) !== subject) {
+      throw new Error(
+        `Rate windows of one decision must share a subject: ${windows[0].key}, ${key}`,
+      );
+    }
+    return `${prefix}rl:{${subject}}${key.slice(subject.length)}`;
+  });
+}
+
+function subjectOf(key: string): string {
+  const cut = key.lastIndexOf(':');
+  return cut > 0 ? key.slice(0, cut) : key;
 }
