@@ -19,6 +19,10 @@ export interface TokenState {
   /** Epoch ms (in the future while a rotation's grace period runs), or null. */
   revokedAt: number | null;
   restrictions: { allowedIps: readonly string[]; endsAt: number | null };
+  /** The owner's account is disabled. */
+  userDisabled: boolean;
+  /** The limits this token is held to: its own where lower than the server's. */
+  rateLimit: { perMinute: number; perHour: number };
 }
 
 /**

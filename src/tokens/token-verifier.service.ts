@@ -57,7 +57,7 @@ export class TokenVerifierService {
     // The 401 says the address is the problem, and nothing of the token's allowlist.
     if (!state.allowlist.allows(ip)) throw CredentialRefused.because('IP_NOT_ALLOWED');
     const exempt = options.exemptScopes?.some((scope) => state.scopes.includes(scope));
-    const rateLimit = exempt ? undefined : await this.consumeRate(state.id);
+    const rateLimit = exempt ? undefined : await this.consumeRate(state.id, state.rateLimit);
     this.lastUsed.touch(state.id, ip, now);
     return {
       userId: state.userId,
@@ -94,6 +94,7 @@ export class TokenVerifierService {
     // Both: whichever ended it first.
     if (revoked && (!expired || state.revokedAt! <= state.expiresAt!)) return 'REVOKED';
     if (expired) return 'EXPIRED';
+    if (state.userDisabled) return 'USER_DISABLED';
     return state;
   }
 
@@ -102,10 +103,13 @@ export class TokenVerifierService {
     this.cache.invalidate(Array.from(tokenHashes, cacheKey));
   }
 
-  private async consumeRate(tokenId: string): Promise<RateLimitResult> {
+  private async consumeRate(
+    tokenId: string,
+    limits: TokenState['rateLimit'],
+  ): Promise<RateLimitResult> {
     const windows: RateWindow[] = [
-      { key: `token:${tokenId}:m`, limit: this.config.tokenRatePerMinute, windowSeconds: 60 },
-      { key: `token:${tokenId}:h`, limit: this.config.tokenRatePerHour, windowSeconds: 3600 },
+      { key: `token:${tokenId}:m`, limit: limits.perMinute, windowSeconds: 60 },
+      { key: `token:${tokenId}:h`, limit: limits.perHour, windowSeconds: 3600 },
     ];
     const [minute, hour] = await this.limiter.consumeAll(windows);
     if (!minute.allowed || !hour.allowed) {
@@ -140,8 +144,21 @@ export class TokenVerifierService {
         allowedIps: row.allowedIps,
         endsAt: ends.length > 0 ? Math.min(...ends.map((at) => at.getTime())) : null,
       },
+      userDisabled: row.userDisabled,
+      rateLimit: effectiveRateLimit(row, this.config),
     };
   }
+}
+
+/** A token's own limits apply where they are below the server's (which may have been lowered since). */
+export function effectiveRateLimit(
+  token: { ratePerMinute: number | null; ratePerHour: number | null },
+  config: Pick<AppConfig, 'tokenRatePerMinute' | 'tokenRatePerHour'>,
+): { perMinute: number; perHour: number } {
+  return {
+    perMinute: Math.min(token.ratePerMinute ?? Infinity, config.tokenRatePerMinute),
+    perHour: Math.min(token.ratePerHour ?? Infinity, config.tokenRatePerHour),
+  };
 }
 
 function cacheKey(tokenHash: Buffer): string {
