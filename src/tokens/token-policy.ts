@@ -134,7 +134,10 @@ export function expiryWithin(expiresAt: string, maxLifetimeDays: number, now: nu
 export function ownRateLimits(
   requested: { perMinute?: number | null; perHour?: number | null } | undefined,
   server: { perMinute: number; perHour: number },
-  current: { perMinute: number | null; perHour: number | null } = { perMinute: null, perHour: null },
+  current: { perMinute: number | null; perHour: number | null } = {
+    perMinute: null,
+    perHour: null,
+  },
 ): { perMinute: number | null; perHour: number | null } {
   const pick = (window: 'perMinute' | 'perHour', variable: string) => {
     const value = requested?.[window];

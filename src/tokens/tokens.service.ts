@@ -168,7 +168,10 @@ export class TokensService {
       cursor: query.cursor,
     });
     return {
-      items: page.items.map((token): AdminTokenDto => ({ ...this.view(token), userId: token.userId })),
+      items: page.items.map((token): AdminTokenDto => ({
+        ...this.view(token),
+        userId: token.userId,
+      })),
       nextCursor: page.nextCursor,
     };
   }

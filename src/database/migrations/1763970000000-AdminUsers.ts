@@ -40,9 +40,7 @@ export class AdminUsers1763970000000 implements MigrationInterface {
        WHERE "revoked_at" IS NULL AND NOT "name_released"`,
     );
     // Admins list tokens across users, newest first.
-    await q.query(
-      `CREATE INDEX "api_tokens_created_idx" ON "api_tokens" ("created_at", "id")`,
-    );
+    await q.query(`CREATE INDEX "api_tokens_created_idx" ON "api_tokens" ("created_at", "id")`);
   }
 
   async down(q: QueryRunner): Promise<void> {
