@@ -44,7 +44,7 @@ describe('Purge', () => {
     const { rows } = await sql.query<{ id: string }>(
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips,
                                expires_at, revoked_at, revoke_reason, created_at)
-       VALUES ($1, 'aged', 'tsr_xxxx', $2, '{tokens:read}', '{}', ${expires}, ${revoked},
+       VALUES ($1, 'aged ' || gen_random_uuid(), 'tsr_xxxx', $2, '{tokens:read}', '{}', ${expires}, ${revoked},
                CASE WHEN ${revoked} IS NULL THEN NULL ELSE 'revoked' END, now() - interval '60 days')
        RETURNING id`,
       [userId, randomBytes(32)],
@@ -202,7 +202,7 @@ describe('Purge', () => {
     const probe = await createToken(t.api, user.accessToken);
     await sql.query(
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips, expires_at, created_at)
-       SELECT $1, 'old', 'tsr_xxxx', sha256(g::text::bytea), '{tokens:read}', '{}',
+       SELECT $1, 'old ' || g, 'tsr_xxxx', sha256(g::text::bytea), '{tokens:read}', '{}',
               now() - interval '30 days', now() - interval '60 days'
        FROM generate_series(1, 200000) g`,
       [user.id],
