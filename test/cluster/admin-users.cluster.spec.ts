@@ -129,6 +129,8 @@ describeRedis('an admin’s change to a user, across three instances', () => {
           DATABASE_URL: process.env.TEST_DATABASE_URL,
           APP_SECRET: TEST_SECRET,
           NODE_ENV: 'test',
+          // Asked for by create-admin, left unused for an existing user.
+          ADMIN_PASSWORD: PASSWORD,
           ...redis,
         },
       },
