@@ -195,10 +195,8 @@ export class CreateTokenDto {
   @IsAllowedIp({ each: true })
   allowedIps?: string[];
 
-  @ApiPropertyOptional({
-    type: () => TokenRateLimitDto,
-    description: 'Lower limits than the server’s for this token; absent: the server’s',
-  })
+  // Without a description: beside a $ref it would wrap the reference in allOf.
+  @ApiPropertyOptional({ type: () => TokenRateLimitDto })
   @Optional()
   @IsObject()
   @ValidateNested()
@@ -261,10 +259,7 @@ export class UpdateTokenDto {
   @IsDateTime()
   expiresAt?: string;
 
-  @ApiPropertyOptional({
-    type: () => TokenRateLimitPatchDto,
-    description: 'Changes the windows named; each may only be lower than the server’s limit',
-  })
+  @ApiPropertyOptional({ type: () => TokenRateLimitPatchDto })
   @Optional()
   @IsObject()
   @ValidateNested()
