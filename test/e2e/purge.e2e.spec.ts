@@ -178,7 +178,7 @@ describe('Purge', () => {
         job: 'purge-idempotency',
         trigger: 'admin',
         outcome: 'ok',
-        counts: { idempotencyKeys: 4, webhookEvents: 0 },
+        counts: { idempotencyKeys: 4, webhookEvents: 0, auditEvents: 0 },
       },
       {
         job: 'purge-sessions',
@@ -195,6 +195,32 @@ describe('Purge', () => {
     // Nothing left to do: a second purge deletes nothing.
     const again = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: {} });
     expect(again.body).toMatchObject({ tokens: 0, sessions: 0, idempotencyKeys: 0 });
+  });
+
+  it('deletes audit events older than AUDIT_RETENTION_DAYS (365) in batches, and no younger one', async () => {
+    const event = async (age: string) =>
+      (
+        await sql.query<{ id: string }>(
+          `INSERT INTO audit_events (action, target_type, details, occurred_at)
+           VALUES ('job.run', 'job', '{}', now() - interval '${age}') RETURNING id`,
+        )
+      ).rows[0].id;
+    const old = [await event('366 days'), await event('400 days'), await event('3 years')];
+    const young = [await event('364 days'), await event('1 day')];
+    const run = (dryRun: boolean) =>
+      t.api.post('/api/v1/admin/jobs/purge-idempotency/run', {
+        token: t.adminToken,
+        body: { dryRun },
+      });
+    const dry = await run(true);
+    expect(dry.body.counts.auditEvents).toBe(old.length);
+    expect(await count('audit_events', 'id = ANY($1)', [old])).toBe(old.length);
+    const purged = await run(false);
+    expect(purged.status).toBe(200);
+    // Batches of PURGE_BATCH_SIZE=3: more than one statement for what was due.
+    expect(purged.body.counts.auditEvents).toBe(old.length);
+    expect(await count('audit_events', 'id = ANY($1)', [old])).toBe(0);
+    expect(await count('audit_events', 'id = ANY($1)', [young])).toBe(young.length);
   });
 
   it('purges 200,000 due tokens in bounded batches while verifications keep answering', async () => {
