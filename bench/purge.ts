@@ -134,7 +134,7 @@ async function fillDueTokens(databaseUrl: string, userId: string, n: number) {
     await queryOnce(
       databaseUrl,
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips, expires_at)
-       SELECT $1, 'due', 'tsr_fill', sha256(uuid_send(gen_random_uuid())), '{tokens:read}', '{}',
+       SELECT $1, 'due ' || gen_random_uuid(), 'tsr_fill', sha256(uuid_send(gen_random_uuid())), '{tokens:read}', '{}',
               now() - interval '30 days'
        FROM generate_series(1, $2::int)`,
       [userId, Math.min(batch, n - done)],

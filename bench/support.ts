@@ -168,7 +168,7 @@ export async function seedTokens(
   await queryOnce(
     databaseUrl,
     `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips)
-     SELECT $1, 'bench', left(t, 8), sha256(convert_to(t, 'UTF8')),
+     SELECT $1, 'bench ' || gen_random_uuid(), left(t, 8), sha256(convert_to(t, 'UTF8')),
             '{tokens:read,profile:read}', '{}'
      FROM unnest($2::text[]) AS t`,
     [userId, tokens],
@@ -188,7 +188,7 @@ export async function fillTokens(databaseUrl: string, n: number) {
     await queryOnce(
       databaseUrl,
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips)
-       SELECT $1, 'filler', 'tsr_fill', sha256(uuid_send(gen_random_uuid()) || int4send(i)),
+       SELECT $1, 'filler ' || gen_random_uuid(), 'tsr_fill', sha256(uuid_send(gen_random_uuid()) || int4send(i)),
               '{tokens:read}', '{}'
        FROM generate_series(1, $2::int) AS i`,
       [id, Math.min(batch, n - done)],

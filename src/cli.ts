@@ -5,9 +5,13 @@ import promptPassword from '@inquirer/password';
 import { parseArgs } from 'node:util';
 import { loadEnvFile } from './common/config/env-file.js';
 import { AdminAccountsService } from './admin/admin-accounts.service.js';
+import { AdminUsersModule } from './admin/admin-users.module.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { RedisModule } from './common/redis/redis.module.js';
+import { PolicyModule } from './policy/policy.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { PolicyFileError } from './policy/policy-file.error.js';
-import { loadPolicy } from './policy/policy-loader.js';
+import { loadPolicy, type LoadedPolicy } from './policy/policy-loader.js';
 import { AppConfig, ConfigError } from './common/config/app-config.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigModule } from './common/config/config.module.js';
@@ -46,18 +50,22 @@ const EXIT = { ok: 0, failed: 1, usage: 64, busy: 75, config: 78 } as const;
 
 @Module({})
 class CliModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, policy: LoadedPolicy): DynamicModule {
     return {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
+        PolicyModule.forRoot(policy),
         DatabaseModule.forRoot(ENTITIES),
         AuditModule,
         MetricsModule,
+        // With REDIS_URL, a promotion reaches running instances' caches over the bus.
+        RedisModule,
+        RateLimitModule,
         JobsModule,
         UsersModule,
+        AdminUsersModule,
       ],
-      providers: [AdminAccountsService],
     };
   }
 }
@@ -93,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   // ADMIN_PASSWORD here is create-admin's input, not the service's bootstrap admin.
   let config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
   // Checked as the service checks it: a file the service would refuse is refused here too.
-  loadPolicy(config.policyFile);
+  const policy = loadPolicy(config.policyFile);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -106,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   await runMigrations(migrationUrl(config));
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, policy), {
     logger: new PinoNestLogger(logger),
   });
   try {

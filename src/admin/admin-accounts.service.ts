@@ -7,6 +7,7 @@ import { isAccountEmail } from '../common/validation/email.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { normalizeEmail } from '../users/email.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { AdminUsersService } from './admin-users.service.js';
 
 export type AdminOutcome = 'created' | 'exists' | 'promoted' | 'not_admin';
 
@@ -17,6 +18,7 @@ export class AdminAccountsService {
     private readonly uow: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly standing: AdminUsersService,
   ) {}
 
   /**
@@ -71,20 +73,8 @@ export class AdminAccountsService {
   ): Promise<{ outcome: AdminOutcome; userId: string }> {
     if (user.role === 'admin') return { outcome: 'exists', userId: user.id };
     if (!promote) return { outcome: 'not_admin', userId: user.id };
-    await this.uow.run(async ({ manager: m }) => {
-      await this.users.setRole(user.id, 'admin', m);
-      await this.audit.record(
-        SYSTEM_ACTOR,
-        {
-          action: 'user.role_changed',
-          targetType: 'user',
-          targetId: user.id,
-          ownerId: user.id,
-          details: { from: user.role, to: 'admin', source },
-        },
-        m,
-      );
-    });
+    // The admins' own path: audited, and seen at once by running instances (the bus).
+    await this.standing.update(SYSTEM_ACTOR, user.id, { role: 'admin' }, source);
     return { outcome: 'promoted', userId: user.id };
   }
 

@@ -25,7 +25,12 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
-import { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
+import {
+  AdminTokenPageDto,
+  DeleteTokenQuery,
+  ListTokensQuery,
+  TokenPageDto,
+} from '../tokens/dto/token.dto.js';
 import { AdminService } from './admin.service.js';
 import {
   AuditPageDto,
@@ -123,18 +128,32 @@ export class AdminController {
     return this.admin.userTokens(id, query);
   }
 
+  @Get('tokens')
+  @ApiOperation({
+    summary: 'API tokens of every user, newest first, each with its owner',
+    description: 'e.g. `?expiringWithinDays=7`: the tokens that stop working within a week',
+  })
+  @ApiOkResponse({ type: AdminTokenPageDto })
+  tokens(@Query() query: ListTokensQuery): Promise<AdminTokenPageDto> {
+    return this.admin.allTokens(query);
+  }
+
   @Delete('tokens/:id')
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(204)
-  @ApiOperation({ summary: "Revoke any user's API token at once. Idempotent." })
+  @ApiOperation({
+    summary: "Revoke any user's API token at once. Idempotent.",
+    description: 'With `permanent=true` the row is deleted too (the audit log keeps the events).',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async revokeToken(
     @Principal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: DeleteTokenQuery,
     @Client() client: ClientContext,
   ): Promise<void> {
-    await this.admin.revokeToken(id, actorOf(principal, client));
+    await this.admin.revokeToken(id, actorOf(principal, client), query.permanent === 'true');
   }
 
   @Get('audit')

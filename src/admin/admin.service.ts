@@ -8,7 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { JobRunsRepository } from '../scheduler/job-runs.repository.js';
 import { JobRunner, type JobReport } from '../scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from '../scheduler/jobs.js';
-import type { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
+import type { AdminTokenPageDto, ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
 import { TokensService } from '../tokens/tokens.service.js';
 import { UsersService } from '../users/users.service.js';
 import {
@@ -84,8 +84,14 @@ export class AdminService {
     return this.tokens.list(userId, query);
   }
 
-  revokeToken(id: string, actor: AuditActor): Promise<void> {
-    return this.tokens.revoke(null, id, actor, 'admin');
+  allTokens(query: ListTokensQuery): Promise<AdminTokenPageDto> {
+    return this.tokens.listAll(query);
+  }
+
+  revokeToken(id: string, actor: AuditActor, permanent = false): Promise<void> {
+    return permanent
+      ? this.tokens.deletePermanently(null, id, actor, 'admin')
+      : this.tokens.revoke(null, id, actor, 'admin');
   }
 
   async auditLog(query: ListAuditQuery): Promise<AuditPageDto> {

@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   'user.password_changed',
   'user.password_reset',
   'user.role_changed',
+  'user.disabled',
+  'user.enabled',
   'session.created',
   'session.revoked',
   'session.refresh_reuse',
@@ -12,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'token.updated',
   'token.rotated',
   'token.revoked',
+  'token.deleted',
   'job.run',
 ] as const;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { pageNewestFirst, type Page } from '../database/paging.js';
+import type { PurgeTarget } from '../database/purge.js';
 import { AuditEvent, type AuditAction, type AuditTargetType } from './audit-event.entity.js';
 import type { AuditActor, AuditRecord } from './audit-record.js';
 
@@ -17,7 +18,13 @@ export interface AuditFilter {
   cursor?: string;
 }
 
-/** The queries on `audit_events`: appended to, never changed. */
+/** Events older than `AUDIT_RETENTION_DAYS`, by `audit_events_occurred_idx`. */
+export const AUDIT_EVENTS_PURGE: PurgeTarget = {
+  table: 'audit_events',
+  due: 'occurred_at < $1',
+};
+
+/** The queries on `audit_events`: appended to, never changed (only purged past retention). */
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -78,7 +78,8 @@ export class AuthService {
     if (requested) this.assertKnownScopes(requested);
     const user = await this.users.findByEmail(input.email);
     const ok = await this.passwords.verify(user?.passwordHash, input.password);
-    if (user && ok && requested) {
+    // A disabled account learns nothing of its role either: the same 401 follows below.
+    if (user && ok && requested && !user.disabledAt) {
       const refused = requested.find((scope) => !this.registry.mayHold(user.role, scope));
       if (refused !== undefined) {
         throw oauthError('invalid_scope', `The scope "${refused}" is not granted to this user`);

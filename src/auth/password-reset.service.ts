@@ -87,7 +87,9 @@ export class PasswordResetService {
     const stored = await this.uow.run(async (tx) => {
       // Concurrent requests for one user take turns on the user row: the last to commit leaves
       // the one live link. No row: the user was deleted meanwhile.
-      if (!(await this.userRows.lockRow(user.id, tx.manager))) return false;
+      // A disabled account gets no link: it could not sign in with the new password anyway.
+      const locked = await this.userRows.lockRow(user.id, tx.manager);
+      if (!locked || locked.disabled) return false;
       await this.tokens.replace(user.id, sha256(token), minutes, tx.manager);
       return true;
     });

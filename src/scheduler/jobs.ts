@@ -45,8 +45,8 @@ export class Jobs {
       ),
       purgeJob(
         'purge-idempotency',
-        'Deletes Idempotency-Key records older than 24 hours, and webhook events delivered or given up more than 7 days ago',
-        ['idempotencyKeys', 'webhookEvents'],
+        'Deletes Idempotency-Key records older than 24 hours, webhook events delivered or given up more than 7 days ago, and audit events older than AUDIT_RETENTION_DAYS',
+        ['idempotencyKeys', 'webhookEvents', 'auditEvents'],
       ),
       {
         name: 'notify-expiring-tokens',
@@ -84,6 +84,7 @@ export function purgeTotals(reports: { counts: Record<string, number> }[]) {
     idempotencyKeys: 0,
     passwordResetTokens: 0,
     webhookEvents: 0,
+    auditEvents: 0,
   };
   for (const report of reports) {
     for (const [kind, n] of Object.entries(report.counts)) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AUDIT_EVENTS_PURGE } from '../audit/audit.repository.js';
 import { PASSWORD_RESET_TOKENS_PURGE } from '../auth/password-reset-tokens.repository.js';
 import { sleep } from '../common/background/background-tasks.js';
 import { AppConfig } from '../common/config/app-config.js';
@@ -10,7 +11,12 @@ import { WebhooksService } from '../webhooks/webhooks.service.js';
 
 /** What a purge deletes, by name in its counts. */
 export type PurgeKind =
-  'tokens' | 'sessions' | 'passwordResetTokens' | 'idempotencyKeys' | 'webhookEvents';
+  | 'tokens'
+  | 'sessions'
+  | 'passwordResetTokens'
+  | 'idempotencyKeys'
+  | 'webhookEvents'
+  | 'auditEvents';
 
 /** Delivered or given-up webhook events are kept this long, for inspection. */
 const WEBHOOK_RETENTION_HOURS = 7 * 24;
@@ -33,6 +39,10 @@ const TARGETS: Record<Exclude<PurgeKind, 'webhookEvents'>, PurgeTarget> = {
   passwordResetTokens: { rows: PASSWORD_RESET_TOKENS_PURGE, retentionHours: () => 24 },
   // A replay is promised for 24 hours.
   idempotencyKeys: { rows: IDEMPOTENCY_KEYS_PURGE, retentionHours: () => 24 },
+  auditEvents: {
+    rows: AUDIT_EVENTS_PURGE,
+    retentionHours: (config) => config.auditRetentionDays * 24,
+  },
 };
 
 const NEVER = new AbortController().signal;

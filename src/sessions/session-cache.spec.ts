@@ -16,6 +16,7 @@ const cacheWith = (ttlSeconds: number) =>
 const state = (revoked: boolean): SessionState => ({
   userId: 'u',
   role: 'user',
+  disabled: false,
   scopes: null,
   revoked,
   endsAt: Date.now() + 60_000,

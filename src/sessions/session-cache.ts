@@ -10,6 +10,8 @@ export interface SessionState {
   userId: string;
   /** The user's role now: a role change applies to live sessions without a new token. */
   role: Role;
+  /** The user's account is disabled: refused, and not revoked, so enabling it brings it back. */
+  disabled: boolean;
   revoked: boolean;
   /** The scopes the session was narrowed to (OAuth `scope`); null: every scope of the role. */
   scopes: readonly string[] | null;

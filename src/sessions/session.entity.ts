@@ -17,7 +17,8 @@ export type SessionRevokeReason =
   | 'password_changed'
   | 'replaced_by_new_login'
   | 'refresh_token_reuse'
-  | 'password_reset';
+  | 'password_reset'
+  | 'admin';
 
 /** One login on one device. Its refresh tokens live in `refresh_tokens`, as hashes only. */
 @Entity('sessions')

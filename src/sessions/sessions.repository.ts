@@ -111,11 +111,34 @@ export class SessionsRepository {
     return rows.map((row) => ({ id: row.id, userId: row.user_id }));
   }
 
+  /** The ids of a user's live sessions. */
+  async activeIdsOf(userId: string, m: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL
+         AND expires_at > now() AND idle_expires_at > now()`,
+      [userId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Live sessions per user, for these users. */
+  async countActive(userIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { user_id: string; n: number }[] = await this.dataSource.query(
+      `SELECT user_id, count(*)::int AS n FROM sessions
+       WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL
+         AND expires_at > now() AND idle_expires_at > now()
+       GROUP BY user_id`,
+      [userIds],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.n]));
+  }
+
   /** What the per-request check needs of a session (the user's current role included). */
   async loadState(sessionId: string): Promise<SessionState | null> {
     const rows: {
       user_id: string;
       role: Role;
+      disabled: boolean;
       revoked: boolean;
       scopes: string[] | null;
       ends_at: Date;
@@ -123,7 +146,8 @@ export class SessionsRepository {
       name: string | null;
       created_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT s.user_id, u.role, s.revoked_at IS NOT NULL AS revoked, s.scopes,
+      `SELECT s.user_id, u.role, u.disabled_at IS NOT NULL AS disabled,
+                s.revoked_at IS NOT NULL AS revoked, s.scopes,
                 LEAST(s.idle_expires_at, s.expires_at) AS ends_at,
                 u.email, u.name, u.created_at
          FROM sessions s JOIN users u ON u.id = s.user_id
@@ -135,6 +159,7 @@ export class SessionsRepository {
       ? {
           userId: row.user_id,
           role: row.role,
+          disabled: row.disabled,
           revoked: row.revoked,
           scopes: row.scopes,
           endsAt: row.ends_at.getTime(),

@@ -79,7 +79,9 @@ export class SessionsService {
       // Serialises one user's logins with each other (one active session per device) and with
       // password changes, which update this row.
       const current = await this.users.lockRow(user.id, m);
-      if (current?.passwordHash !== user.passwordHash) return null;
+      // A disabled account gets the answer of a wrong password, also when disabled just now.
+      if (current?.passwordHash !== user.passwordHash || current.disabled) return null;
+      await this.users.recordLogin(user.id, m);
       const actor: AuditActor = {
         userId: user.id,
         via: 'password',
@@ -158,7 +160,10 @@ export class SessionsService {
       // Read again under the lock: a concurrent refresh may have rotated it meanwhile.
       const token = (await this.sessions.findRefreshToken({ id: found.id }, m))!;
 
-      const role = (await this.users.roleOf(session.userId, m))!;
+      const standing = (await this.users.standingOf(session.userId, m))!;
+      // Refused like a revoked session, and left alone: enabling the account brings it back.
+      if (standing.disabled) return { kind: 'invalid' };
+      const role = standing.role;
       const held = this.carried(role, session.scopes);
       // Checked only where a pair would be handed out: a reused token still revokes the session.
       const beyond = requested?.find((scope) => !held.includes(scope));
@@ -277,19 +282,40 @@ export class SessionsService {
 
   private async check(
     accessToken: string,
-  ): Promise<{ claims: AccessClaims; state: SessionState } | 'NOT_FOUND' | 'EXPIRED' | 'REVOKED'> {
+  ): Promise<
+    | { claims: AccessClaims; state: SessionState }
+    | 'NOT_FOUND'
+    | 'EXPIRED'
+    | 'REVOKED'
+    | 'USER_DISABLED'
+  > {
     const claims = this.accessTokens.check(accessToken);
     if (typeof claims === 'string') return claims;
     const state = await this.cache.get(claims.sid, (id) => this.sessions.loadState(id));
     if (!state || state.userId !== claims.sub) return 'NOT_FOUND';
     if (state.revoked) return 'REVOKED';
     if (state.endsAt <= Date.now()) return 'EXPIRED';
+    if (state.disabled) return 'USER_DISABLED';
     return { claims, state };
   }
 
   /** Whether a session is live right now, as seen inside `tx`'s transaction. */
   isLive(sessionId: string, tx: Tx): Promise<boolean> {
     return this.sessions.isLive(sessionId, tx.manager);
+  }
+
+  /**
+   * After `tx` commits, every instance forgets what it cached of the user's live sessions: the
+   * user's role or standing changed in `tx`, and the next request must see it.
+   */
+  async forgetUser(userId: string, tx: Tx): Promise<void> {
+    const ids = await this.sessions.activeIdsOf(userId, tx.manager);
+    if (ids.length > 0) tx.afterCommit(() => this.cache.invalidate(ids));
+  }
+
+  /** How many live sessions each of these users has (absent: none). */
+  countActive(userIds: readonly string[]): Promise<Map<string, number>> {
+    return this.sessions.countActive(userIds);
   }
 
   /** Active sessions of a user, newest first. */

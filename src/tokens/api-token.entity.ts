@@ -26,6 +26,10 @@ export type TokenRevokeReason = 'revoked' | 'self' | 'rotated' | 'admin' | 'leak
 @Index('api_tokens_user_created_idx', ['userId', 'createdAt', 'id'])
 // On LEAST(revoked_at, expires_at), for the purge: an expression index, kept by the migration.
 @Index('api_tokens_ended_idx', { synchronize: false })
+// Admins' list across users, newest first.
+@Index('api_tokens_created_idx', ['createdAt', 'id'])
+// An active token's name is unique per user: a partial unique index, kept by the migration.
+@Index('api_tokens_user_active_name_key', { synchronize: false })
 export class ApiToken {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'api_tokens_pkey' })
   id: string;
@@ -85,6 +89,20 @@ export class ApiToken {
 
   @Column({ name: 'revoke_reason', type: 'varchar', length: 16, nullable: true })
   revokeReason: TokenRevokeReason | null;
+
+  /** The token's own limits, below the server's; null: the server's (`TOKEN_RATE_PER_*`). */
+  @Column({ name: 'rate_per_minute', type: 'integer', nullable: true })
+  ratePerMinute: number | null;
+
+  @Column({ name: 'rate_per_hour', type: 'integer', nullable: true })
+  ratePerHour: number | null;
+
+  /**
+   * Whether this token no longer holds its name in the unique index of active names: set on an
+   * expired token when a create or rename reuses its name (an index cannot read the clock).
+   */
+  @Column({ name: 'name_released', type: 'boolean', default: false })
+  nameReleased: boolean;
 
   /** The token this one replaced by rotation. */
   @Column({ name: 'rotated_from_id', type: 'uuid', nullable: true })

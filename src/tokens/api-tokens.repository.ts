@@ -22,6 +22,8 @@ export interface TokenRow {
   id: string;
   userId: string;
   role: Role;
+  /** The owner's account is disabled. */
+  userDisabled: boolean;
   scopes: string[];
   allowedIps: string[];
   expiresAt: Date | null;
@@ -29,6 +31,8 @@ export interface TokenRow {
   /** The rest of the row and its owner's profile, so that reads of them need no query. */
   record: TokenRecord;
   account: AccountRecord;
+  ratePerMinute: number | null;
+  ratePerHour: number | null;
 }
 
 export type NewToken = Pick<
@@ -43,7 +47,12 @@ export type NewToken = Pick<
   | 'rotatedFromId'
   | 'prefix'
   | 'tokenHash'
+  | 'ratePerMinute'
+  | 'ratePerHour'
 >;
+
+/** The unique index of active names per user; a clash with it is a taken name. */
+export const ACTIVE_NAME_INDEX = 'api_tokens_user_active_name_key';
 
 /** What a revocation reports of the token it ended. */
 export interface RevokedToken {
@@ -70,12 +79,10 @@ export class ApiTokensRepository {
     return this.dataSource.manager;
   }
 
-  /** Tokens of a user, newest first, by status. */
-  list(userId: string, filter: TokenListFilter): Promise<Page<ApiToken>> {
-    const qb = this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .where('t.user_id = :userId', { userId });
+  /** Tokens of a user (of every user when null), newest first, by status. */
+  list(userId: string | null, filter: TokenListFilter): Promise<Page<ApiToken>> {
+    const qb = this.dataSource.getRepository(ApiToken).createQueryBuilder('t');
+    if (userId) qb.where('t.user_id = :userId', { userId });
     switch (filter.status) {
       case 'active':
         qb.andWhere('(t.revoked_at IS NULL OR t.revoked_at > now())');
@@ -139,6 +146,58 @@ export class ApiTokensRepository {
       [userId, except ?? null],
     );
     return n;
+  }
+
+  /**
+   * An expired token of this user with this name gives the name up, so that a new or renamed
+   * token may take it. Called under the owner's row lock.
+   */
+  async releaseExpiredName(userId: string, name: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `UPDATE api_tokens SET name_released = true
+       WHERE user_id = $1 AND name = $2 AND revoked_at IS NULL AND NOT name_released
+         AND expires_at <= now()`,
+      [userId, name],
+    );
+  }
+
+  /** Deletes a token row for good (its audit events stay); its hash and owner, or null. */
+  async delete(
+    id: string,
+    ownerId: string | null,
+    m: EntityManager,
+  ): Promise<{ tokenHash: Buffer; userId: string } | null> {
+    const { rows } = await change<{ token_hash: Buffer; user_id: string }>(
+      m,
+      `DELETE FROM api_tokens WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
+       RETURNING token_hash, user_id`,
+      [id, ownerId],
+    );
+    return rows[0] ? { tokenHash: rows[0].token_hash, userId: rows[0].user_id } : null;
+  }
+
+  /** The hashes of a user's active tokens (those in a rotation's grace period too). */
+  async activeHashesOf(userId: string, m: EntityManager): Promise<Buffer[]> {
+    const rows: { token_hash: Buffer }[] = await m.query(
+      `SELECT token_hash FROM api_tokens WHERE user_id = $1
+         AND (revoked_at IS NULL OR revoked_at > now())
+         AND (expires_at IS NULL OR expires_at > now())`,
+      [userId],
+    );
+    return rows.map((row) => row.token_hash);
+  }
+
+  /** Active tokens per user, for these users. */
+  async countActiveByUser(userIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { user_id: string; n: number }[] = await this.dataSource.query(
+      `SELECT user_id, count(*)::int AS n FROM api_tokens
+       WHERE user_id = ANY($1::uuid[])
+         AND (revoked_at IS NULL OR revoked_at > now())
+         AND (expires_at IS NULL OR expires_at > now())
+       GROUP BY user_id`,
+      [userIds],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.n]));
   }
 
   /** The old token of a rotation stops working after `graceSeconds`. */
@@ -210,10 +269,13 @@ export class ApiTokensRepository {
       id: string;
       user_id: string;
       role: Role;
+      user_disabled: boolean;
       scopes: string[];
       allowed_ips: string[];
       expires_at: Date | null;
       revoked_at: Date | null;
+      rate_per_minute: number | null;
+      rate_per_hour: number | null;
       name: string;
       description: string | null;
       prefix: string;
@@ -224,7 +286,8 @@ export class ApiTokensRepository {
       user_name: string | null;
       user_created_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT t.id, t.user_id, u.role, t.scopes, t.allowed_ips, t.expires_at, t.revoked_at,
+      `SELECT t.id, t.user_id, u.role, u.disabled_at IS NOT NULL AS user_disabled, t.scopes,
+              t.allowed_ips, t.expires_at, t.revoked_at, t.rate_per_minute, t.rate_per_hour,
               t.name, t.description, t.prefix, t.created_at, t.last_used_at, t.last_used_ip,
               u.email, u.name AS user_name, u.created_at AS user_created_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
@@ -237,10 +300,13 @@ export class ApiTokensRepository {
           id: row.id,
           userId: row.user_id,
           role: row.role,
+          userDisabled: row.user_disabled,
           scopes: row.scopes,
           allowedIps: row.allowed_ips,
           expiresAt: row.expires_at,
           revokedAt: row.revoked_at,
+          ratePerMinute: row.rate_per_minute,
+          ratePerHour: row.rate_per_hour,
           record: {
             name: row.name,
             description: row.description,
@@ -252,6 +318,7 @@ export class ApiTokensRepository {
             createdAt: row.created_at.getTime(),
             lastUsedAt: row.last_used_at?.getTime() ?? null,
             lastUsedIp: row.last_used_ip,
+            rateLimit: { perMinute: row.rate_per_minute, perHour: row.rate_per_hour },
           },
           account: {
             email: row.email,

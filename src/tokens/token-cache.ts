@@ -26,6 +26,10 @@ export interface TokenState {
   account: AccountRecord;
   /** Its rate-limit windows, built once per load rather than per request. */
   windows: readonly RateWindow[];
+  /** The owner's account is disabled. */
+  userDisabled: boolean;
+  /** The limits this token is held to: its own where lower than the server's. */
+  rateLimit: { perMinute: number; perHour: number };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   assertKnownScopes,
   assertWithin,
   canonicalIps,
+  ownRateLimits,
   requestedExpiry,
   rotatedExpiry,
   sameSet,
@@ -190,5 +191,52 @@ describe('canonicalIps and sameSet', () => {
   it('compares lists as sets', () => {
     expect(sameSet(['a', 'b'], ['b', 'a'])).toBe(true);
     expect(sameSet(['a'], ['a', 'b'])).toBe(false);
+  });
+});
+
+describe('requestedExpiry under TOKEN_MAX_DAYS', () => {
+  it('refuses more days than the cap, and takes the cap itself', () => {
+    expect(refusal(() => requestedExpiry({ expiresInDays: 31 }, 30, NOW)).message).toContain(
+      'at most 30',
+    );
+    expect(requestedExpiry({ expiresInDays: 30 }, 30, NOW)).toEqual(new Date(NOW + 30 * DAY));
+  });
+});
+
+describe('rotatedExpiry under a cap', () => {
+  it('renews within the cap, and caps a token that had none or a longer life', () => {
+    expect(rotatedExpiry({ lifetimeDays: 90, expiresAt: null }, NOW, 30)).toEqual(
+      new Date(NOW + 30 * DAY),
+    );
+    expect(rotatedExpiry({ lifetimeDays: null, expiresAt: null }, NOW, 30)).toEqual(
+      new Date(NOW + 30 * DAY),
+    );
+    const soon = new Date(NOW + 5 * DAY);
+    expect(rotatedExpiry({ lifetimeDays: null, expiresAt: soon }, NOW, 30)).toEqual(soon);
+  });
+});
+
+describe('ownRateLimits', () => {
+  const server = { perMinute: 600, perHour: 20_000 };
+
+  it('takes lower limits, keeps what is not named, and null gives the server’s back', () => {
+    expect(ownRateLimits(undefined, server)).toEqual({ perMinute: null, perHour: null });
+    expect(ownRateLimits({ perMinute: 60 }, server)).toEqual({ perMinute: 60, perHour: null });
+    const current = { perMinute: 60, perHour: 1000 };
+    expect(ownRateLimits({ perHour: 500 }, server, current)).toEqual({
+      perMinute: 60,
+      perHour: 500,
+    });
+    expect(ownRateLimits({ perMinute: null }, server, current)).toEqual({
+      perMinute: null,
+      perHour: 1000,
+    });
+    expect(ownRateLimits({ perMinute: 600 }, server).perMinute).toBe(600);
+  });
+
+  it('refuses a limit above the server’s with 400 naming the variable', () => {
+    const error = refusal(() => ownRateLimits({ perHour: 20_001 }, server));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('TOKEN_RATE_PER_HOUR=20000');
   });
 });

@@ -101,25 +101,74 @@ export function requestedExpiry(
   if (input.expiresInDays !== undefined && input.expiresAt !== undefined) {
     throw new DomainError('BadRequest', 'Give expiresInDays or expiresAt, not both');
   }
-  if (input.expiresInDays !== undefined) return new Date(now + input.expiresInDays * DAY_MS);
+  if (input.expiresInDays !== undefined) {
+    if (input.expiresInDays > maxLifetimeDays) {
+      throw new DomainError(
+        'BadRequest',
+        `expiresInDays must be at most ${maxLifetimeDays}: API tokens live at most that many days here`,
+      );
+    }
+    return new Date(now + input.expiresInDays * DAY_MS);
+  }
   if (input.expiresAt === undefined) return null;
-  const at = new Date(input.expiresAt);
+  return expiryWithin(input.expiresAt, maxLifetimeDays, now);
+}
+
+/** An explicit expiry: in the future, and within the longest lifetime allowed from `now`. */
+export function expiryWithin(expiresAt: string, maxLifetimeDays: number, now: number): Date {
+  const at = new Date(expiresAt);
   if (at.getTime() <= now) throw new DomainError('BadRequest', 'expiresAt must be in the future');
   if (at.getTime() > now + maxLifetimeDays * DAY_MS) {
     throw new DomainError(
       'BadRequest',
-      `expiresAt must be within ${maxLifetimeDays} days from now`,
+      `expiresAt must be within ${maxLifetimeDays} days from now: API tokens live at most that many days here`,
     );
   }
   return at;
 }
 
-/** A rotation's new expiry: a fresh lifetime for tokens made with one, else the old expiry. */
+/**
+ * A token's own rate limits, each at most the server's (400 above: a token can only be held
+ * tighter); a window left out keeps `current`, and `null` gives it back the server's limit.
+ */
+export function ownRateLimits(
+  requested: { perMinute?: number | null; perHour?: number | null } | undefined,
+  server: { perMinute: number; perHour: number },
+  current: { perMinute: number | null; perHour: number | null } = {
+    perMinute: null,
+    perHour: null,
+  },
+): { perMinute: number | null; perHour: number | null } {
+  const pick = (window: 'perMinute' | 'perHour', variable: string) => {
+    const value = requested?.[window];
+    if (value === undefined) return current[window];
+    if (value !== null && value > server[window]) {
+      throw new DomainError(
+        'BadRequest',
+        `rateLimit.${window} may only lower the server's limit (${variable}=${server[window]})`,
+      );
+    }
+    return value;
+  };
+  return {
+    perMinute: pick('perMinute', 'TOKEN_RATE_PER_MINUTE'),
+    perHour: pick('perHour', 'TOKEN_RATE_PER_HOUR'),
+  };
+}
+
+/**
+ * A rotation's new expiry: a fresh lifetime for tokens made with one, else the old expiry;
+ * within `maxLifetimeDays` when a cap is set (it may have been lowered since).
+ */
 export function rotatedExpiry(
   old: { lifetimeDays: number | null; expiresAt: Date | null },
   now: number,
+  maxLifetimeDays?: number,
 ): Date | null {
-  return old.lifetimeDays ? new Date(now + old.lifetimeDays * DAY_MS) : old.expiresAt;
+  const at = old.lifetimeDays ? new Date(now + old.lifetimeDays * DAY_MS) : old.expiresAt;
+  if (maxLifetimeDays === undefined) return at;
+  const cap = new Date(now + maxLifetimeDays * DAY_MS);
+  return at === null || at > cap ? cap : at;
 }
 
 /** Allowlist entries in canonical form, without duplicates. */

@@ -194,8 +194,25 @@ describe('TokenVerifierService refusal reasons', () => {
     ['revoked, then expired', row({ revoked_at: earlier, expires_at: past }), 'REVOKED', 401],
     ['expired, then revoked', row({ revoked_at: past, expires_at: earlier }), 'EXPIRED', 401],
     ['outside its allowlist', row({ allowed_ips: ['203.0.113.0/24'] }), 'IP_NOT_ALLOWED', 401],
+    ["its owner's account disabled", row({ user_disabled: true }), 'USER_DISABLED', 401],
+    [
+      'revoked, of a disabled owner',
+      row({ user_disabled: true, revoked_at: past }),
+      'REVOKED',
+      401,
+    ],
   ])('names why a token that is %s is refused', async (_, stored, expected, status) => {
     expect(await reason(verifying(stored))).toEqual({ reason: expected, status });
+  });
+
+  it("holds a token to its own lower limits, and to the server's where they are lower", async () => {
+    const own = verifying(row({ rate_per_minute: 5, rate_per_hour: 1 }));
+    expect(await reason(own)).toEqual({ reason: 'VALID', status: 200 });
+    expect(await reason(own)).toEqual({ reason: 'RATE_LIMITED', status: 429 });
+    // The server's limit (1 a minute here) was lowered below the token's own since.
+    const stale = verifying(row({ rate_per_minute: 50 }));
+    expect(await reason(stale)).toEqual({ reason: 'VALID', status: 200 });
+    expect(await reason(stale)).toEqual({ reason: 'RATE_LIMITED', status: 429 });
   });
 
   it('says RATE_LIMITED with 429, and charges nothing to a holder of an exempt scope', async () => {

@@ -101,6 +101,7 @@ export class TokenVerifierService {
     // Both: whichever ended it first.
     if (revoked && (!expired || state.revokedAt! <= state.expiresAt!)) return 'REVOKED';
     if (expired) return 'EXPIRED';
+    if (state.userDisabled) return 'USER_DISABLED';
     return state;
   }
 
@@ -109,11 +110,11 @@ export class TokenVerifierService {
     return this.cache.invalidateEverywhere(Array.from(tokenHashes, cacheKey));
   }
 
-  /** A token's windows: per minute, then per hour. */
-  private windowsOf(tokenId: string): readonly RateWindow[] {
+  /** A token's windows: per minute, then per hour, at its own limits where lower. */
+  private windowsOf(tokenId: string, limits: TokenState['rateLimit']): readonly RateWindow[] {
     return [
-      { key: `token:${tokenId}:m`, limit: this.config.tokenRatePerMinute, windowSeconds: 60 },
-      { key: `token:${tokenId}:h`, limit: this.config.tokenRatePerHour, windowSeconds: 3600 },
+      { key: `token:${tokenId}:m`, limit: limits.perMinute, windowSeconds: 60 },
+      { key: `token:${tokenId}:h`, limit: limits.perHour, windowSeconds: 3600 },
     ];
   }
 
@@ -139,6 +140,7 @@ export class TokenVerifierService {
     // tokens lose admin-only scopes, and a scope dropped from the file grants nothing.
     const granted = this.registry.scopesOf(row.role);
     const ends = [row.expiresAt, row.revokedAt].filter((at): at is Date => at !== null);
+    const rateLimit = effectiveRateLimit(row, this.config);
     return {
       id: row.id,
       userId: row.userId,
@@ -153,9 +155,22 @@ export class TokenVerifierService {
       },
       record: row.record,
       account: row.account,
-      windows: this.windowsOf(row.id),
+      userDisabled: row.userDisabled,
+      rateLimit,
+      windows: this.windowsOf(row.id, rateLimit),
     };
   }
+}
+
+/** A token's own limits apply where they are below the server's (which may have been lowered since). */
+export function effectiveRateLimit(
+  token: { ratePerMinute: number | null; ratePerHour: number | null },
+  config: Pick<AppConfig, 'tokenRatePerMinute' | 'tokenRatePerHour'>,
+): { perMinute: number; perHour: number } {
+  return {
+    perMinute: Math.min(token.ratePerMinute ?? Infinity, config.tokenRatePerMinute),
+    perHour: Math.min(token.ratePerHour ?? Infinity, config.tokenRatePerHour),
+  };
 }
 
 function cacheKey(tokenHash: Buffer): string {

@@ -35,6 +35,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import {
+  DeleteTokenQuery,
   CreateTokenDto,
   CreatedTokenDto,
   ListTokensQuery,
@@ -82,7 +83,8 @@ export class TokensController {
     },
   })
   @ApiConflictResponse({
-    description: 'Token limit reached, or the same Idempotency-Key is still in flight',
+    description:
+      'Token limit reached, an active token of that name exists, or the same Idempotency-Key is still in flight',
     type: ErrorResponseDto,
   })
   @ApiUnprocessableEntityResponse({
@@ -160,10 +162,15 @@ export class TokensController {
   @Patch(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:write'] })
-  @ApiOperation({ summary: 'Rename, describe, rescope or change the allowlist of a token' })
+  @ApiOperation({
+    summary: 'Rename, describe, rescope, change the allowlist, expiry or rate limits of a token',
+  })
   @ApiOkResponse({ type: TokenDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ description: 'The token is revoked or expired', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'The token is revoked or expired, or another active token has that name',
+    type: ErrorResponseDto,
+  })
   update(
     @Principal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -205,14 +212,24 @@ export class TokensController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(204)
   @Authenticated({ scopes: ['tokens:write'] })
-  @ApiOperation({ summary: 'Revoke a token: it stops working at once. Idempotent.' })
+  @ApiOperation({
+    summary: 'Revoke a token: it stops working at once. Idempotent.',
+    description:
+      'With `permanent=true` the row is deleted too, at once (the audit log keeps the events); a token already deleted is 404.',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async revoke(
     @Principal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: DeleteTokenQuery,
     @Client() client: ClientContext,
   ): Promise<void> {
-    await this.tokens.revoke(principal.userId, id, actorOf(principal, client));
+    const actor = actorOf(principal, client);
+    if (query.permanent === 'true') {
+      await this.tokens.deletePermanently(principal.userId, id, actor);
+    } else {
+      await this.tokens.revoke(principal.userId, id, actor);
+    }
   }
 }

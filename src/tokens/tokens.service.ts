@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
@@ -11,7 +11,12 @@ import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { ApiToken, TokenRevokeReason } from './api-token.entity.js';
-import { ApiTokensRepository, type NewToken, type RevokedToken } from './api-tokens.repository.js';
+import {
+  ACTIVE_NAME_INDEX,
+  ApiTokensRepository,
+  type NewToken,
+  type RevokedToken,
+} from './api-tokens.repository.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { tokenEvent } from './token-events.js';
@@ -22,14 +27,17 @@ import {
   assertKnownScopes,
   assertWithin,
   canonicalIps,
+  expiryWithin,
+  ownRateLimits,
   requestedExpiry,
   rotatedExpiry,
   sameSet,
 } from './token-policy.js';
 import { TokenVerifierService } from './token-verifier.service.js';
 import {
-  MAX_LIFETIME_DAYS,
   TokenDto,
+  type AdminTokenDto,
+  type AdminTokenPageDto,
   type CreateTokenDto,
   type CreatedTokenDto,
   type ListTokensQuery,
@@ -109,7 +117,9 @@ export class TokensService {
     actor: AuditActor,
     claim?: IdempotencyClaim,
   ): Promise<CreatedTokenDto> {
-    let expiresAt = requestedExpiry(input, MAX_LIFETIME_DAYS, Date.now());
+    const now = Date.now();
+    const maxDays = this.config.tokenMaxDays;
+    let expiresAt = requestedExpiry(input, maxDays, now);
     let allowedIps = canonicalIps(input.allowedIps ?? []);
     const limits = principal.restrictions;
     if (limits) {
@@ -118,11 +128,20 @@ export class TokensService {
       if (expiresAt === null && limits.endsAt !== null) expiresAt = new Date(limits.endsAt);
       assertWithin(principal, allowedIps, expiresAt);
     }
-    const lifetimeDays = limits?.endsAt != null ? null : (input.expiresInDays ?? null);
+    let lifetimeDays = limits?.endsAt != null ? null : (input.expiresInDays ?? null);
+    // With TOKEN_MAX_DAYS set, a token asked for without an expiry lives that long (and a
+    // rotation renews it), rather than breaking the scripts that never named one.
+    if (expiresAt === null && this.config.tokenMaxDaysSet) {
+      expiresAt = new Date(now + maxDays * DAY_MS);
+      lifetimeDays = maxDays;
+    }
+    const rate = ownRateLimits(input.rateLimit, this.serverRateLimits());
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.assertBelowLimit(m, principal.userId);
       const { token, secret } = await this.insert(m, {
+        ratePerMinute: rate.perMinute,
+        ratePerHour: rate.perHour,
         userId: principal.userId,
         name: input.name,
         description: input.description ?? null,
@@ -138,6 +157,37 @@ export class TokensService {
       if (claim) await this.idempotency.complete(m, claim, 201, created);
       return created;
     });
+  }
+
+  /** Tokens of every user, for admins: each with its owner. */
+  async listAll(query: ListTokensQuery): Promise<AdminTokenPageDto> {
+    const page = await this.tokens.list(null, {
+      status: query.status ?? 'active',
+      expiringWithinDays: query.expiringWithinDays,
+      limit: query.limit ?? 20,
+      cursor: query.cursor,
+    });
+    return {
+      items: page.items.map((token): AdminTokenDto => ({
+        ...this.view(token),
+        userId: token.userId,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** How many active tokens each of these users holds (absent: none). */
+  countActive(userIds: readonly string[]): Promise<Map<string, number>> {
+    return this.tokens.countActiveByUser(userIds);
+  }
+
+  /**
+   * After `tx` commits, every instance forgets what it cached of the user's active tokens: the
+   * owner's role or standing changed in `tx`, and the next request must see it.
+   */
+  async forgetUser(userId: string, tx: Tx): Promise<void> {
+    const hashes = await this.tokens.activeHashesOf(userId, tx.manager);
+    if (hashes.length > 0) tx.afterCommit(() => this.verifier.invalidate(hashes));
   }
 
   async list(userId: string, query: ListTokensQuery): Promise<TokenPageDto> {
@@ -184,6 +234,9 @@ export class TokensService {
   ): Promise<TokenDto> {
     const token = await this.uow.run(async (tx) => {
       const m = tx.manager;
+      // The owner's row first, as every path that locks both does: a rename takes turns with
+      // creates and other renames of this user's tokens.
+      await this.users.lockRow(principal.userId, m);
       const token = await this.find(m, principal.userId, id, true);
       assertActive(token, 'changed');
       // An API token changes only tokens no more powerful than itself: no wider scopes, no
@@ -210,15 +263,33 @@ export class TokensService {
         token.allowedIps = allowedIps;
       }
       if (patch.name !== undefined && patch.name !== token.name) {
+        await this.tokens.releaseExpiredName(token.userId, patch.name, m);
         changed.push('name');
         token.name = patch.name;
+      }
+      if (patch.expiresAt !== undefined) {
+        const expiresAt = expiryWithin(patch.expiresAt, this.config.tokenMaxDays, Date.now());
+        assertWithin(principal, token.allowedIps, expiresAt);
+        if (expiresAt.getTime() !== token.expiresAt?.getTime()) changed.push('expiresAt');
+        token.expiresAt = expiresAt;
+        // A date chosen by hand: a rotation keeps it rather than counting a lifetime again.
+        token.lifetimeDays = null;
+      }
+      if (patch.rateLimit !== undefined) {
+        const current = { perMinute: token.ratePerMinute, perHour: token.ratePerHour };
+        const rate = ownRateLimits(patch.rateLimit, this.serverRateLimits(), current);
+        if (rate.perMinute !== current.perMinute || rate.perHour !== current.perHour) {
+          changed.push('rateLimit');
+        }
+        token.ratePerMinute = rate.perMinute;
+        token.ratePerHour = rate.perHour;
       }
       if (patch.description !== undefined && patch.description !== token.description) {
         changed.push('description');
         token.description = patch.description;
       }
       if (changed.length > 0) {
-        await this.tokens.save(token, m);
+        await nameChecked(this.tokens.save(token, m), token.name);
         await this.audit.record(
           actor,
           {
@@ -226,7 +297,13 @@ export class TokensService {
             targetType: 'token',
             targetId: token.id,
             ownerId: token.userId,
-            details: { changed, scopes: token.scopes, allowedIps: token.allowedIps },
+            details: {
+              changed,
+              scopes: token.scopes,
+              allowedIps: token.allowedIps,
+              expiresAt: token.expiresAt?.toISOString() ?? null,
+              rateLimit: { perMinute: token.ratePerMinute, perHour: token.ratePerHour },
+            },
           },
           m,
         );
@@ -264,14 +341,22 @@ export class TokensService {
       }
       assertGrantable(principal, scopes, this.registry);
       const now = Date.now();
-      const expiresAt = rotatedExpiry(old, now);
+      const expiresAt = rotatedExpiry(
+        old,
+        now,
+        this.config.tokenMaxDaysSet ? this.config.tokenMaxDays : undefined,
+      );
       // A token rotating itself renews its own expiry policy; rotating another token, it may
       // not hand out a longer life than its own.
       assertWithin(principal, old.allowedIps, principal.tokenId === old.id ? undefined : expiresAt);
       // The old token stays active through its grace period: a chain of rotations must not
       // multiply the active tokens past the limit.
       await this.assertBelowLimit(m, old.userId, old.id);
+      // Before the insert: the old token leaves the index of active names to its successor.
+      await this.tokens.markRotated(old.id, graceSeconds, m);
       const { token, secret } = await this.insert(m, {
+        ratePerMinute: old.ratePerMinute,
+        ratePerHour: old.ratePerHour,
         userId: old.userId,
         name: old.name,
         description: old.description,
@@ -281,7 +366,6 @@ export class TokensService {
         lifetimeDays: old.lifetimeDays,
         rotatedFromId: old.id,
       });
-      await this.tokens.markRotated(old.id, graceSeconds, m);
       await this.audit.record(
         actor,
         [
@@ -327,6 +411,30 @@ export class TokensService {
   ): Promise<void> {
     const revoked = await this.uow.run((tx) => this.revokeIn(tx, ownerId, id, actor, reason));
     if (!revoked) await this.find(this.tokens.manager, ownerId, id);
+  }
+
+  /**
+   * Revokes a token, then deletes its row in the same transaction: nothing of it is left but
+   * its audit events (`token.revoked` when it was active, and `token.deleted`). `ownerId` null:
+   * any user's token (admins).
+   */
+  async deletePermanently(
+    ownerId: string | null,
+    id: string,
+    actor: AuditActor,
+    reason: TokenRevokeReason = 'revoked',
+  ): Promise<void> {
+    await this.uow.run(async (tx) => {
+      await this.revokeIn(tx, ownerId, id, actor, reason);
+      const deleted = await this.tokens.delete(id, ownerId, tx.manager);
+      if (!deleted) throw notFound('API token');
+      await this.audit.record(
+        actor,
+        { action: 'token.deleted', targetType: 'token', targetId: id, ownerId: deleted.userId },
+        tx.manager,
+      );
+      tx.afterCommit(() => this.verifier.invalidate([deleted.tokenHash]));
+    });
   }
 
   /**
@@ -383,9 +491,14 @@ export class TokensService {
     fields: Omit<NewToken, 'prefix' | 'tokenHash'>,
   ): Promise<{ token: ApiToken; secret: string }> {
     const secret = generateApiToken();
-    const token = await this.tokens.insert(
-      { ...fields, prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH), tokenHash: sha256(secret) },
-      m,
+    // An expired token of that name gives it up; an active one keeps it (409 below).
+    await this.tokens.releaseExpiredName(fields.userId, fields.name, m);
+    const token = await nameChecked(
+      this.tokens.insert(
+        { ...fields, prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH), tokenHash: sha256(secret) },
+        m,
+      ),
+      fields.name,
     );
     return { token, secret };
   }
@@ -402,8 +515,35 @@ export class TokensService {
     return token;
   }
 
+  private serverRateLimits() {
+    return { perMinute: this.config.tokenRatePerMinute, perHour: this.config.tokenRatePerHour };
+  }
+
   private view(token: ApiToken): TokenDto {
     return TokenDto.from(token, this.lastUsed.unwritten(token.id));
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The write, with a clash on the unique index of active names as a 409: the index, not a
+ * check before it, decides between concurrent creates and renames.
+ */
+async function nameChecked<T>(write: Promise<T>, name: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (
+      error instanceof QueryFailedError &&
+      (error.driverError as { constraint?: string }).constraint === ACTIVE_NAME_INDEX
+    ) {
+      throw new DomainError(
+        'TokenNameTaken',
+        `You already have an active API token named ${JSON.stringify(name)}; choose another name`,
+      );
+    }
+    throw error;
   }
 }
 

@@ -29,6 +29,13 @@ export class User {
   @Column({ type: 'varchar', length: 16, default: 'user' })
   role: Role;
 
+  /** Set while an admin has disabled the account: every credential of it is refused. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

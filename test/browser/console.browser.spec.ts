@@ -254,6 +254,47 @@ describe('The console in Chromium', () => {
     await screenshot(page, 'admin-audit');
   });
 
+  it('creates a token with its own, lower rate limit', async () => {
+    const user = await newUser(t.api);
+    await signIn(user.email);
+    await page.getByLabel('Name', { exact: true }).fill('throttled bot');
+    await page.getByRole('checkbox', { name: /tokens:read/ }).check();
+    await page.getByLabel('Per minute').fill('30');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.locator('#new-token-secret').inputValue();
+    const current = await t.api.get('/api/v1/tokens/current', { token: secret });
+    expect(current.status).toBe(200);
+    expect(current.body.rateLimit).toEqual({ perMinute: 30, perHour: null });
+    expect(current.headers.get('ratelimit-limit')).toBe('30');
+  });
+
+  it('lets an admin find a user by email and disable it: its session is refused at once', async () => {
+    const marker = `find${Date.now().toString(36)}`;
+    const email = `${marker}@example.test`;
+    await t.api.post('/api/v1/auth/register', { body: { email, password: PASSWORD } });
+    const session = (await login(t.api, email)).body.accessToken as string;
+    await signIn(adminEmail);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Email contains').fill(marker.toUpperCase());
+    await page.getByRole('button', { name: 'Search' }).click();
+    const row = page.getByRole('row', { name: new RegExp(marker) });
+    // The page listed every user before the search: wait for the search's answer.
+    await page.waitForFunction('document.querySelectorAll("tr").length === 2'); // header, user
+    await row.waitFor();
+    expect(await row.getByText('active', { exact: true }).isVisible()).toBe(true);
+    await screenshot(page, 'admin-users');
+
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.getByRole('button', { name: 'Enable' }).waitFor();
+    expect(await row.getByText('disabled', { exact: true }).isVisible()).toBe(true);
+    expect((await t.api.get('/api/v1/auth/me', { token: session })).status).toBe(401);
+    expect((await login(t.api, email)).status).toBe(401);
+
+    await row.getByRole('button', { name: 'Enable' }).click();
+    await row.getByRole('button', { name: 'Disable' }).waitFor();
+    expect((await t.api.get('/api/v1/auth/me', { token: session })).status).toBe(200);
+  });
+
   it('hides admin pages from users and the users page where its API is missing', async () => {
     const user = await newUser(t.api);
     await signIn(user.email);

@@ -153,7 +153,7 @@ describe('Scheduled jobs', () => {
     const user = await newUser(a.api);
     await sql.query(
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips, expires_at)
-       SELECT $1, 'old', 'tsr_xxxx', sha256(('x' || g)::bytea), '{tokens:read}', '{}', now() - interval '30 days'
+       SELECT $1, 'old ' || g, 'tsr_xxxx', sha256(('x' || g)::bytea), '{tokens:read}', '{}', now() - interval '30 days'
        FROM generate_series(1, 30000) g`,
       [user.id],
     );

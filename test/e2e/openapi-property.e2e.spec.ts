@@ -47,15 +47,20 @@ interface Case {
  * Answers of 400 the document gives for reasons a schema cannot state (RFC 6749 `invalid_grant`
  * and `invalid_scope`,
  * a spent reset link, a wrong current password, a cursor this API never returned, both ways to
- * give an expiry at once), each named in the operation's description of 400.
+ * give an expiry at once, a token's own rate limit above the server's), each named in the
+ * operation's description of 400.
  */
 const DOMAIN_REFUSALS: Record<string, RegExp> = {
   tokenGrant: /^invalid_(grant|scope)$/,
   confirmPasswordReset: /password-reset link is invalid/,
   changePassword: /current password is not correct/,
-  createToken: /expiresInDays or expiresAt, not both/,
+  createToken: /expiresInDays or expiresAt, not both|may only lower the server's limit/,
+  // A token's own rate limit above the server's, a limit the schema cannot know.
+  updateToken: /may only lower the server's limit/,
   listTokens: /cursor is not one this API returned/,
   listUserTokens: /cursor is not one this API returned/,
+  adminListTokens: /cursor is not one this API returned/,
+  listUsers: /cursor is not one this API returned/,
   listAuditEvents: /cursor is not one this API returned/,
 };
 

@@ -44,7 +44,7 @@ describe('Purge', () => {
     const { rows } = await sql.query<{ id: string }>(
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips,
                                expires_at, revoked_at, revoke_reason, created_at)
-       VALUES ($1, 'aged', 'tsr_xxxx', $2, '{tokens:read}', '{}', ${expires}, ${revoked},
+       VALUES ($1, 'aged ' || gen_random_uuid(), 'tsr_xxxx', $2, '{tokens:read}', '{}', ${expires}, ${revoked},
                CASE WHEN ${revoked} IS NULL THEN NULL ELSE 'revoked' END, now() - interval '60 days')
        RETURNING id`,
       [userId, randomBytes(32)],
@@ -178,7 +178,7 @@ describe('Purge', () => {
         job: 'purge-idempotency',
         trigger: 'admin',
         outcome: 'ok',
-        counts: { idempotencyKeys: 4, webhookEvents: 0 },
+        counts: { idempotencyKeys: 4, webhookEvents: 0, auditEvents: 0 },
       },
       {
         job: 'purge-sessions',
@@ -197,12 +197,38 @@ describe('Purge', () => {
     expect(again.body).toMatchObject({ tokens: 0, sessions: 0, idempotencyKeys: 0 });
   });
 
+  it('deletes audit events older than AUDIT_RETENTION_DAYS (365) in batches, and no younger one', async () => {
+    const event = async (age: string) =>
+      (
+        await sql.query<{ id: string }>(
+          `INSERT INTO audit_events (action, target_type, details, occurred_at)
+           VALUES ('job.run', 'job', '{}', now() - interval '${age}') RETURNING id`,
+        )
+      ).rows[0].id;
+    const old = [await event('366 days'), await event('400 days'), await event('3 years')];
+    const young = [await event('364 days'), await event('1 day')];
+    const run = (dryRun: boolean) =>
+      t.api.post('/api/v1/admin/jobs/purge-idempotency/run', {
+        token: t.adminToken,
+        body: { dryRun },
+      });
+    const dry = await run(true);
+    expect(dry.body.counts.auditEvents).toBe(old.length);
+    expect(await count('audit_events', 'id = ANY($1)', [old])).toBe(old.length);
+    const purged = await run(false);
+    expect(purged.status).toBe(200);
+    // Batches of PURGE_BATCH_SIZE=3: more than one statement for what was due.
+    expect(purged.body.counts.auditEvents).toBe(old.length);
+    expect(await count('audit_events', 'id = ANY($1)', [old])).toBe(0);
+    expect(await count('audit_events', 'id = ANY($1)', [young])).toBe(young.length);
+  });
+
   it('purges 200,000 due tokens in bounded batches while verifications keep answering', async () => {
     const user = await newUser(t.api);
     const probe = await createToken(t.api, user.accessToken);
     await sql.query(
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips, expires_at, created_at)
-       SELECT $1, 'old', 'tsr_xxxx', sha256(g::text::bytea), '{tokens:read}', '{}',
+       SELECT $1, 'old ' || g, 'tsr_xxxx', sha256(g::text::bytea), '{tokens:read}', '{}',
               now() - interval '30 days', now() - interval '60 days'
        FROM generate_series(1, 200000) g`,
       [user.id],

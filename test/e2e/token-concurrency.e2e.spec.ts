@@ -44,10 +44,11 @@ describe('Per-user token limit', () => {
     const user = await newUser(t.api);
     const tokens = [];
     for (let i = 0; i < 5; i++) tokens.push(await createToken(t.api, user.accessToken));
+    let n = 0;
     const create = () =>
       t.api.post('/api/v1/tokens', {
         token: user.accessToken,
-        body: { name: 'one more', scopes: ['tokens:read'] },
+        body: { name: `one more ${++n}`, scopes: ['tokens:read'] },
       });
     expect((await create()).status).toBe(409);
     await t.api.delete(`/api/v1/tokens/${tokens[1].id}`, { token: user.accessToken });
@@ -223,6 +224,10 @@ describe('Idempotent token creation', () => {
       // A session of the new deployment (the old access token is signed with the old secret).
       const session = await rekeyed.api.post('/api/v1/auth/login', {
         body: { email: user.email, password: user.password },
+      });
+      // The first token goes, or its name would clash with the new request's (409).
+      await rekeyed.api.delete(`/api/v1/tokens/${first.body.id}`, {
+        token: session.body.accessToken,
       });
       const again = await rekeyed.api.post('/api/v1/tokens', {
         token: session.body.accessToken,

@@ -185,9 +185,9 @@ describe('API token verification', () => {
       const revoked = await createToken(t.api, user.accessToken);
       await t.api.delete(`/api/v1/tokens/${revoked.id}`, { token: user.accessToken });
       const expired = await createToken(t.api, user.accessToken, {
-        expiresAt: new Date(Date.now() + 300).toISOString(),
+        expiresAt: new Date(Date.now() + 1500).toISOString(),
       });
-      await sleep(350);
+      await sleep(1600);
       for (const id of [revoked.id, expired.id]) {
         const response = await t.api.post(`/api/v1/tokens/${id}/rotate`, {
           token: user.accessToken,

@@ -18,6 +18,7 @@ const VIEW_FIELDS = [
   'lastUsedIp',
   'name',
   'prefix',
+  'rateLimit',
   'revokedAt',
   'scopes',
   'status',

@@ -123,7 +123,7 @@ describe('Lifecycle webhooks', () => {
         userId: user.id,
         token: {
           id: created.id,
-          name: 'test token',
+          name: created.name,
           prefix: created.token.slice(0, 8),
           scopes: ['tokens:read'],
           status: 'active',

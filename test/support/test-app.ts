@@ -167,7 +167,12 @@ export interface CreatedToken {
   [field: string]: unknown;
 }
 
-/** Creates an API token with the given credential; fails the test if that does not work. */
+let tokenNames = 0;
+
+/**
+ * Creates an API token with the given credential; fails the test if that does not work. Each
+ * gets a name of its own unless the body names it (an active token's name is unique per user).
+ */
 export async function createToken(
   api: Api,
   credential: string,
@@ -175,7 +180,7 @@ export async function createToken(
 ): Promise<CreatedToken> {
   const created = await api.post('/api/v1/tokens', {
     token: credential,
-    body: { name: 'test token', scopes: ['tokens:read'], ...body },
+    body: { name: `test token ${++tokenNames}`, scopes: ['tokens:read'], ...body },
   });
   if (created.status !== 201) throw new Error(`token create failed: ${created.text}`);
   return created.body as CreatedToken;

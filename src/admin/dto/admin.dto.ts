@@ -40,6 +40,9 @@ export class PurgeResultDto {
   @ApiProperty({ description: 'Webhook events delivered or given up more than 7 days ago' })
   webhookEvents: number;
 
+  @ApiProperty({ description: 'Audit events older than AUDIT_RETENTION_DAYS' })
+  auditEvents: number;
+
   @ApiProperty()
   dryRun: boolean;
 

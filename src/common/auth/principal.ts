@@ -50,4 +50,6 @@ export interface TokenRecord {
   /** As written to the table when loaded; later uses are in memory. */
   readonly lastUsedAt: number | null;
   readonly lastUsedIp: string | null;
+  /** The token's own limits; null where the server's apply. */
+  readonly rateLimit: { readonly perMinute: number | null; readonly perHour: number | null };
 }

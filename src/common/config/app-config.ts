@@ -33,6 +33,9 @@ export abstract class AppConfig {
   readonly maxTokensPerUser: number;
   readonly tokenRatePerMinute: number;
   readonly tokenRatePerHour: number;
+  /** The longest lifetime of an API token, in days (unset: 3650), and whether it was set. */
+  readonly tokenMaxDays: number;
+  readonly tokenMaxDaysSet: boolean;
   readonly tokenCacheTtlSeconds: number;
   /** How often each instance writes the API tokens' last use (one statement per flush). */
   readonly lastUsedFlushSeconds: number;
@@ -62,6 +65,8 @@ export abstract class AppConfig {
   // (The job schedules are the scheduler's: scheduler/scheduler-config.ts.)
   readonly tokenRetentionDays: number;
   readonly sessionRetentionDays: number;
+  /** Audit events are deleted this many days after they happened. */
+  readonly auditRetentionDays: number;
   /** Rows deleted per statement: each batch is its own short transaction. */
   readonly purgeBatchSize: number;
   /** Pause between batches, leaving the database to the requests. */
@@ -182,6 +187,8 @@ export function readAppConfig(
     maxTokensPerUser: read.int('MAX_TOKENS_PER_USER', 20, 1, 10_000),
     tokenRatePerMinute: read.int('TOKEN_RATE_PER_MINUTE', 600, 1, 1_000_000_000),
     tokenRatePerHour: read.int('TOKEN_RATE_PER_HOUR', 20_000, 1, 1_000_000_000),
+    tokenMaxDays: read.int('TOKEN_MAX_DAYS', 3650, 1, 3650),
+    tokenMaxDaysSet: read.string('TOKEN_MAX_DAYS', '') !== '',
     tokenCacheTtlSeconds: read.int('TOKEN_CACHE_TTL_SECONDS', 30, 0, 3600),
     lastUsedFlushSeconds: read.int('LAST_USED_FLUSH_SECONDS', 30, 1, 60),
     trustProxy: read.trustProxy('TRUST_PROXY'),
@@ -270,6 +277,7 @@ type RetentionConfig = Pick<
   AppConfig,
   | 'tokenRetentionDays'
   | 'sessionRetentionDays'
+  | 'auditRetentionDays'
   | 'purgeBatchSize'
   | 'purgeBatchPauseMs'
   | 'adminEmail'
@@ -292,6 +300,7 @@ function readRetentionConfig(read: EnvReader, env: Env, problems: string[]): Ret
   return {
     tokenRetentionDays: read.int('TOKEN_RETENTION_DAYS', 7, 0, 3650),
     sessionRetentionDays: read.int('SESSION_RETENTION_DAYS', 7, 0, 3650),
+    auditRetentionDays: read.int('AUDIT_RETENTION_DAYS', 365, 1, 36500),
     purgeBatchSize: read.int('PURGE_BATCH_SIZE', 2000, 1, 100_000),
     purgeBatchPauseMs: read.int('PURGE_BATCH_PAUSE_MS', 10, 0, 10_000),
     adminEmail,

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   EmailTaken: 409,
   TokenLimitReached: 409,
   TokenNotActive: 409,
+  TokenNameTaken: 409,
+  LastAdmin: 409,
   IdempotencyKeyInUse: 409,
   JobRunning: 409,
   IdempotencyKeyReused: 422,

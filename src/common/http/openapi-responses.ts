@@ -76,6 +76,11 @@ const OPERATION_IDS: Record<string, string> = {
   'AdminController.jobRuns': 'listJobRuns',
   'AdminController.userTokens': 'listUserTokens',
   'AdminController.revokeToken': 'adminRevokeToken',
+  'AdminController.tokens': 'adminListTokens',
+  'AdminUsersController.list': 'listUsers',
+  'AdminUsersController.get': 'getUser',
+  'AdminUsersController.update': 'updateUser',
+  'AdminUsersController.logoutAll': 'logoutUser',
   'AdminController.audit': 'listAuditEvents',
   'HealthController.live': 'live',
   'HealthController.ready': 'ready',
@@ -176,15 +181,24 @@ function completeOperation(path: string, operation: OperationObject, schemas: Sc
   }
 }
 
-function closeSchema(schema: SchemaObject | ReferenceObject | undefined, schemas: Schemas): void {
+/** Closes a body's schema and the objects nested in it (`rateLimit` of a token), as validated. */
+function closeSchema(
+  schema: SchemaObject | ReferenceObject | undefined,
+  schemas: Schemas,
+  seen = new Set<SchemaObject>(),
+): void {
   if (!schema) return;
   if ('$ref' in schema) {
     const target = schemas[schema.$ref.split('/').pop() ?? ''];
-    if (target && !('$ref' in target) && target.type === 'object') {
-      target.additionalProperties = false;
-    }
+    if (target && !('$ref' in target)) closeSchema(target, schemas, seen);
     return;
   }
-  for (const part of [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) closeSchema(part, schemas);
-  if (schema.type === 'object' && schema.properties) schema.additionalProperties = false;
+  if (seen.has(schema)) return;
+  seen.add(schema);
+  const parts = [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])];
+  for (const part of parts) closeSchema(part, schemas, seen);
+  if (schema.type === 'object' && schema.properties) {
+    schema.additionalProperties = false;
+    for (const property of Object.values(schema.properties)) closeSchema(property, schemas, seen);
+  }
 }

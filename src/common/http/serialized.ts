@@ -3,7 +3,10 @@ import { RouteSchema } from '@nestjs/platform-fastify';
 /** A JSON Schema of what a hot route answers, as Fastify's compiled serializer reads it. */
 export interface ResponseShape {
   type: 'object';
-  properties: Record<string, { type: string | readonly string[]; items?: { type: string } }>;
+  properties: Record<
+    string,
+    { type: string | readonly string[]; items?: { type: string } } | ResponseShape
+  >;
 }
 
 /**
@@ -18,4 +21,5 @@ export function SerializedAs(shape: ResponseShape) {
 
 export const STRING = { type: 'string' } as const;
 export const NULLABLE_STRING = { type: ['string', 'null'] } as const;
+export const NULLABLE_INTEGER = { type: ['integer', 'null'] } as const;
 export const STRINGS = { type: 'array', items: { type: 'string' } } as const;

@@ -1,10 +1,12 @@
 import {
+  NULLABLE_INTEGER,
   NULLABLE_STRING,
   STRING,
   STRINGS,
   type ResponseShape,
 } from '../../common/http/serialized.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,6 +20,8 @@ import {
   Max,
   MaxLength,
   Min,
+  IsObject,
+  ValidateNested,
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
@@ -58,6 +62,82 @@ function IsAllowedIp(options?: ValidationOptions) {
           typeof value === 'string' && value.length <= 64 && canonicalAllowedIp(value) !== null,
       },
     });
+}
+
+/** The most a token's own limit may say; the server's own limit caps it further (400 above). */
+const MAX_RATE = 1_000_000_000;
+
+/** A token's own rate limits: only ever lower than the server's. */
+export class TokenRateLimitDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_RATE,
+    description: 'Requests a minute; at most TOKEN_RATE_PER_MINUTE (400 above it)',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RATE)
+  perMinute?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_RATE,
+    description: 'Requests an hour; at most TOKEN_RATE_PER_HOUR (400 above it)',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RATE)
+  perHour?: number;
+}
+
+/** In a PATCH: `null` for a window gives it back the server's limit. */
+export class TokenRateLimitPatchDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_RATE,
+    nullable: true,
+    description: 'Requests a minute, at most TOKEN_RATE_PER_MINUTE; null: the server’s limit',
+  })
+  @OptionalNullable()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RATE)
+  perMinute?: number | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_RATE,
+    nullable: true,
+    description: 'Requests an hour, at most TOKEN_RATE_PER_HOUR; null: the server’s limit',
+  })
+  @OptionalNullable()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RATE)
+  perHour?: number | null;
+}
+
+/** A token's own limits as its view shows them. */
+export class TokenRateLimitViewDto {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Requests a minute; null: the server’s limit (TOKEN_RATE_PER_MINUTE)',
+  })
+  perMinute: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Requests an hour; null: the server’s limit (TOKEN_RATE_PER_HOUR)',
+  })
+  perHour: number | null;
 }
 
 export class CreateTokenDto {
@@ -122,6 +202,14 @@ export class CreateTokenDto {
   @ArrayMaxSize(MAX_ALLOWED_IPS)
   @IsAllowedIp({ each: true })
   allowedIps?: string[];
+
+  // Without a description: beside a $ref it would wrap the reference in allOf.
+  @ApiPropertyOptional({ type: () => TokenRateLimitDto })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TokenRateLimitDto)
+  rateLimit?: TokenRateLimitDto;
 }
 
 export class UpdateTokenDto {
@@ -170,6 +258,21 @@ export class UpdateTokenDto {
   @ArrayMaxSize(MAX_ALLOWED_IPS)
   @IsAllowedIp({ each: true })
   allowedIps?: string[];
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'A new expiry: in the future, within TOKEN_MAX_DAYS (default 3650) of now',
+  })
+  @Optional()
+  @IsDateTime()
+  expiresAt?: string;
+
+  @ApiPropertyOptional({ type: () => TokenRateLimitPatchDto })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TokenRateLimitPatchDto)
+  rateLimit?: TokenRateLimitPatchDto;
 }
 
 export class RotateTokenDto {
@@ -248,6 +351,9 @@ export class TokenDto {
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] })
   status: TokenStatus;
 
+  @ApiProperty({ type: TokenRateLimitViewDto })
+  rateLimit: TokenRateLimitViewDto;
+
   static from(token: ApiToken, unwritten?: LastUse): TokenDto {
     const newer = unwritten && (!token.lastUsedAt || unwritten.at > token.lastUsedAt.getTime());
     return {
@@ -265,6 +371,7 @@ export class TokenDto {
       createdAt: token.createdAt.toISOString(),
       revokedAt: token.revokedAt?.toISOString() ?? null,
       status: token.status(),
+      rateLimit: { perMinute: token.ratePerMinute, perHour: token.ratePerHour },
     };
   }
 
@@ -296,6 +403,7 @@ export class TokenDto {
           : expiresAt !== null && expiresAt <= now
             ? 'expired'
             : 'active',
+      rateLimit: { ...token.rateLimit },
     };
   }
 }
@@ -316,6 +424,10 @@ export const TOKEN_SHAPE: ResponseShape = {
     createdAt: STRING,
     revokedAt: NULLABLE_STRING,
     status: STRING,
+    rateLimit: {
+      type: 'object',
+      properties: { perMinute: NULLABLE_INTEGER, perHour: NULLABLE_INTEGER },
+    },
   },
 };
 
@@ -327,6 +439,31 @@ export class CreatedTokenDto extends TokenDto {
 export class RotatedTokenDto extends CreatedTokenDto {
   @ApiProperty({ format: 'uuid' })
   rotatedFromId: string;
+}
+
+/** A token as admins see it across users. */
+export class AdminTokenDto extends TokenDto {
+  @ApiProperty({ format: 'uuid', description: 'The owner' })
+  userId: string;
+}
+
+export class AdminTokenPageDto {
+  @ApiProperty({ type: [AdminTokenDto] })
+  items: AdminTokenDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor: string | null;
+}
+
+export class DeleteTokenQuery {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description: 'Also delete the row at once (the audit log keeps the events)',
+  })
+  @Optional()
+  @IsIn(['true', 'false'])
+  permanent?: 'true' | 'false';
 }
 
 export class TokenPageDto {
