@@ -77,6 +77,11 @@ export async function createApp(
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A route may take larger bodies by declaring it: @RouteConfig({ bodyLimit }).
+  fastify.addHook('onRoute', (route) => {
+    const bodyLimit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    if (typeof bodyLimit === 'number') route.bodyLimit = bodyLimit;
+  });
   const headers = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(headers).header('x-request-id', request.id);

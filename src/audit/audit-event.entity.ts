@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'token.updated',
   'token.rotated',
   'token.revoked',
+  'token.imported',
   'job.run',
 ] as const;
 

@@ -14,7 +14,7 @@ import { ApiTokensRepository } from './api-tokens.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
-import { isWellFormedApiToken } from './token-format.js';
+import { API_TOKEN_PREFIX, isLegacyTokenShape, isWellFormedApiToken } from './token-format.js';
 
 /**
  * The per-request check of an API token: checksum, then the in-process cache keyed by the
@@ -84,11 +84,14 @@ export class TokenVerifierService {
     token: string,
     now: number,
   ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'>> {
-    // A typo or a made-up string costs neither a cache slot nor a query.
-    if (!isWellFormedApiToken(token)) return 'NOT_FOUND';
+    // A typo in a tsr_ token costs neither a cache slot nor a query. Any other string may be an
+    // imported secret: one query the first time, then a cached "not found".
+    const legacy = !token.startsWith(API_TOKEN_PREFIX);
+    if (legacy ? !isLegacyTokenShape(token) : !isWellFormedApiToken(token)) return 'NOT_FOUND';
     const key = sha256Base64(token);
     const state = this.cache.peek(key)?.value ?? (await this.cache.get(key, (k) => this.load(k)));
-    if (!state) return 'NOT_FOUND';
+    // The two forms never meet: an imported hash cannot make a chosen tsr_ string valid.
+    if (!state || state.legacy !== legacy) return 'NOT_FOUND';
     const revoked = state.revokedAt !== null && state.revokedAt <= now;
     const expired = state.expiresAt !== null && state.expiresAt <= now;
     // Both: whichever ended it first.
@@ -132,6 +135,7 @@ export class TokenVerifierService {
       id: row.id,
       userId: row.userId,
       role: row.role,
+      legacy: row.legacy,
       scopes: row.scopes.filter((scope) => granted.includes(scope)),
       allowlist: new IpAllowlist(row.allowedIps),
       expiresAt: row.expiresAt?.getTime() ?? null,

@@ -76,6 +76,7 @@ const OPERATION_IDS: Record<string, string> = {
   'AdminController.jobRuns': 'listJobRuns',
   'AdminController.userTokens': 'listUserTokens',
   'AdminController.revokeToken': 'adminRevokeToken',
+  'TokenImportController.import': 'importTokens',
   'AdminController.audit': 'listAuditEvents',
   'HealthController.live': 'live',
   'HealthController.ready': 'ready',
