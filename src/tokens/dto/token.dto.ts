@@ -209,7 +209,10 @@ export class TokenDto {
   @ApiProperty({ nullable: true, type: String })
   description: string | null;
 
-  @ApiProperty({ description: 'The first 8 characters of the secret', example: 'tsr_a1B2' })
+  @ApiProperty({
+    description: 'The first 8 characters of the secret; `legacy` for an imported token',
+    example: 'tsr_a1B2',
+  })
   prefix: string;
 
   @ApiProperty({ enum: SCOPES, isArray: true })
@@ -241,6 +244,12 @@ export class TokenDto {
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] })
   status: TokenStatus;
 
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'Imported tokens only: the id the system it came from knew it by',
+  })
+  externalId?: string;
+
   static from(token: ApiToken, unwritten?: LastUse): TokenDto {
     const newer = unwritten && (!token.lastUsedAt || unwritten.at > token.lastUsedAt.getTime());
     return {
@@ -258,6 +267,7 @@ export class TokenDto {
       createdAt: token.createdAt.toISOString(),
       revokedAt: token.revokedAt?.toISOString() ?? null,
       status: token.status(),
+      ...(token.externalId ? { externalId: token.externalId } : {}),
     };
   }
 }
