@@ -52,9 +52,7 @@ const LEGACY_SHAPE = /^[\x21-\x7e]+$/;
  */
 export function isLegacyTokenShape(token: string): boolean {
   return (
-    token.length <= LEGACY_TOKEN_MAX_LENGTH &&
-    !/^tsr_/i.test(token) &&
-    LEGACY_SHAPE.test(token)
+    token.length <= LEGACY_TOKEN_MAX_LENGTH && !/^tsr_/i.test(token) && LEGACY_SHAPE.test(token)
   );
 }
 

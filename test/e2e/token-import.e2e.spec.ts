@@ -190,9 +190,9 @@ describe('importing API tokens', () => {
     expect(rotation.body).toMatchObject({ name: 'to rotate', scopes: ['tokens:read'] });
     expect(rotation.body.externalId).toBeUndefined();
     expect((await t.api.get('/api/v1/tokens/current', { token: rotated })).status).toBe(401);
-    expect(
-      (await t.api.get('/api/v1/tokens/current', { token: rotation.body.token })).status,
-    ).toBe(200);
+    expect((await t.api.get('/api/v1/tokens/current', { token: rotation.body.token })).status).toBe(
+      200,
+    );
   });
 
   it('may take a user past the token limit, after which creating one is refused', async () => {
