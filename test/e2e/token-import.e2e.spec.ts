@@ -2,10 +2,17 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { READ_SCOPE, writePolicyFile } from '../support/forward-auth-policy.js';
+import { createApp } from '../../src/app.factory.js';
+import { createLogger } from '../../src/common/http/logger.js';
 import {
+  Api,
+  PASSWORD,
   createToken,
+  login,
   newUser,
   startAdminApp,
+  testConfig,
+  uniqueEmail,
   type AdminApp,
   type LoggedInUser,
 } from '../support/test-app.js';
@@ -374,5 +381,51 @@ describe('importing API tokens', () => {
     } finally {
       logger.logQuery = logQuery;
     }
+  });
+});
+
+/** What the service logs while importing and using legacy secrets: never one of them. */
+describe('importing API tokens: the log', () => {
+  it('holds no plaintext or hash of an imported token, at debug level, errors included', async () => {
+    const lines: string[] = [];
+    const config = testConfig({
+      LOG_LEVEL: 'debug',
+      ADMIN_EMAIL: uniqueEmail('admin'),
+      ADMIN_PASSWORD: PASSWORD,
+    });
+    const app = await createApp(
+      config,
+      createLogger('debug', { write: (line: string) => lines.push(line) }),
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const api = new Api((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+      const admin = (await login(api, config.adminEmail!)).body.accessToken as string;
+      const owner = await newUser(api);
+      const [good, bad] = [legacySecret(), legacySecret()];
+      const post = (tokens: unknown[]) =>
+        api.post('/api/v1/admin/tokens/import', { token: admin, body: { tokens } });
+      expect(
+        (
+          await post([
+            { ownerId: owner.id, name: 'logged?', plaintext: good, scopes: ['tokens:read'] },
+          ])
+        ).status,
+      ).toBe(200);
+      const refused = await post([
+        { ownerId: owner.id, name: 'bad', plaintext: `${bad} x`, scopes: ['nope:nope'] },
+        { ownerId: owner.id, name: 'dup', plaintext: good, sha256: sha256Hex(bad), scopes: [] },
+      ]);
+      expect(refused.status).toBe(400);
+      expect(refused.text).not.toContain(bad);
+      expect((await api.get('/api/v1/auth/whoami', { token: good })).status).toBe(200);
+      expect((await api.get('/api/v1/auth/whoami', { token: bad })).status).toBe(401);
+    } finally {
+      await app.close();
+    }
+    const log = lines.join('');
+    expect(log).toContain('"url":"/api/v1/admin/tokens/import"');
+    expect(log).not.toMatch(/sk_live_/);
+    expect(log).not.toMatch(/[0-9a-f]{64}/);
   });
 });
