@@ -79,7 +79,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   // A route may take larger bodies by declaring it: @RouteConfig({ bodyLimit }).
   fastify.addHook('onRoute', (route) => {
-    const bodyLimit = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    const config: { bodyLimit?: unknown } | undefined = route.config;
+    const bodyLimit = config?.bodyLimit;
     if (typeof bodyLimit === 'number') route.bodyLimit = bodyLimit;
   });
   const headers = securityHeaders();

@@ -55,7 +55,7 @@ describe('importing API tokens', () => {
     t.api.post('/api/v1/admin/tokens/import', { token, body: { tokens } });
   const listAll = async (owner: LoggedInUser) =>
     (await t.api.get('/api/v1/tokens?status=all&limit=100', { token: owner.accessToken })).body
-      .items as Record<string, unknown>[];
+      .items as ({ id: string; name: string } & Record<string, unknown>)[];
   const row = (fields: Record<string, unknown> = {}) => ({
     ownerEmail: user.email,
     name: `imported ${randomUUID()}`,
