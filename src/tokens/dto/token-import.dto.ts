@@ -20,7 +20,9 @@ import { LEGACY_TOKEN_MAX_LENGTH } from '../token-format.js';
 export const MAX_IMPORT_ROWS = 1000;
 const NOT_BLANK = /\S/;
 const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-/** Visible ASCII, as an Authorization header carries it; a tsr_ string is never imported. */
+/** Visible ASCII, as an Authorization header carries it. */
+const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
+/** ...and a tsr_ string is never imported (the document states this in words). */
 const LEGACY_SECRET = /^(?![Tt][Ss][Rr]_)[\x21-\x7e]+$/;
 
 /**
@@ -63,7 +65,7 @@ export class ImportTokenRowDto {
   @ApiPropertyOptional({
     minLength: 1,
     maxLength: LEGACY_TOKEN_MAX_LENGTH,
-    pattern: LEGACY_SECRET.source,
+    pattern: VISIBLE_ASCII.source,
     description:
       'The token string itself, instead of sha256: hashed at once, never stored or logged. ' +
       'Visible ASCII without spaces; never a tsr_ string',
