@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { AuditActor, AuditRecord } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -204,7 +205,7 @@ export class TokenImportService {
     parsed: Parsed[],
     owners: { id: string; email: string; role: Role }[],
     errors: ImportErrorDto[],
-    m: Parameters<ApiTokensRepository['existingHashes']>[1],
+    m: EntityManager,
   ): Promise<(Parsed & { token: ImportedToken })[]> {
     const byId = new Map(owners.map((owner) => [owner.id, owner]));
     const byEmail = new Map(owners.map((owner) => [owner.email, owner]));

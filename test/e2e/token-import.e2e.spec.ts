@@ -202,6 +202,17 @@ describe('importing API tokens', () => {
     );
   });
 
+  it('imports each token once when the same rows arrive in concurrent calls', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => row({ name: `race ${i}` }));
+    const answers = await Promise.all(Array.from({ length: 4 }, () => importTokens(rows)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    const sum = (field: 'imported' | 'skipped') =>
+      answers.reduce((total, answer) => total + (answer.body[field] as number), 0);
+    expect(sum('imported')).toBe(50);
+    expect(sum('skipped')).toBe(150);
+    expect(await listAll(user)).toHaveLength(50);
+  });
+
   it('may take a user past the token limit, after which creating one is refused', async () => {
     await createToken(t.api, user.accessToken);
     const result = await importTokens(Array.from({ length: 4 }, () => row()));
