@@ -48,8 +48,9 @@ Commands:
   import-tokens <file.jsonl> [--dry-run]
                                    Import API tokens from another system, one JSON object a
                                    line (the fields of POST /api/v1/admin/tokens/import), in
-                                   batches of ${MAX_IMPORT_ROWS}; a batch with a bad line imports
-                                   nothing. --dry-run checks and counts, writes nothing.
+                                   batches of ${MAX_IMPORT_ROWS}. A bad line is reported by its
+                                   number and the others still import; exit 1 if any was bad.
+                                   --dry-run checks and counts, writes nothing.
 
 Runs against DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (the running service's
 if it is up). Safe beside running instances: a job running elsewhere is skipped (exit 75).`;
@@ -197,7 +198,8 @@ function listJobs(jobs: Jobs, config: Config): number {
 
 /**
  * Reads a JSON Lines file and imports it in batches through the same service as the admin
- * route. Line numbers (from 1) name bad rows; blank lines are skipped. Nothing from the file
+ * route. Line numbers (from 1) name bad rows, which import nothing while the other lines of
+ * their batch do; blank lines are skipped. Nothing from the file
  * is ever printed but line numbers and the service's messages, which quote no secret.
  */
 async function importTokens(
@@ -215,38 +217,41 @@ async function importTokens(
     return EXIT.noInput;
   }
   const started = Date.now();
-  const totals = { lines: 0, imported: 0, skipped: 0, bad: 0, refusedBatches: 0 };
+  const totals = { lines: 0, imported: 0, skipped: 0, bad: 0 };
   let batch: { line: number; row: unknown; parseError?: string }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const rows = batch;
+    const lines = batch;
     batch = [];
-    const unparsed = rows.filter((row) => row.parseError);
-    const result = await imports.import(
-      rows.map((row) => row.row),
-      SYSTEM_ACTOR,
-      // A batch with an unreadable line imports nothing: its other rows are only checked.
-      { dryRun: dryRun || unparsed.length > 0, source: 'cli' },
-    );
+    // An unreadable line is reported here; the others of its batch go on as any row.
+    const parsed = lines.filter((entry) => !entry.parseError);
+    const result =
+      parsed.length === 0
+        ? { imported: 0, skipped: 0, errors: [] }
+        : await imports.import(
+            parsed.map((entry) => entry.row),
+            SYSTEM_ACTOR,
+            { dryRun, source: 'cli' },
+          );
     const errors = [
-      ...unparsed.map((row) => ({ line: row.line, message: row.parseError! })),
-      ...result.errors
-        .filter((error) => !rows[error.index].parseError)
-        .map((error) => ({ line: rows[error.index].line, message: error.message })),
+      ...lines
+        .filter((entry) => entry.parseError)
+        .map((entry) => ({ line: entry.line, message: entry.parseError! })),
+      ...result.errors.map((error) => ({
+        line: parsed[error.index].line,
+        message: error.message,
+      })),
     ].sort((a, b) => a.line - b.line);
-    const span = `lines ${rows[0].line}-${rows[rows.length - 1].line}`;
-    if (errors.length > 0) {
-      totals.bad += errors.length;
-      totals.refusedBatches++;
-      process.stdout.write(`${span}: ${errors.length} bad, nothing of this batch imported\n`);
-      for (const error of errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
-      return;
-    }
     totals.imported += result.imported;
     totals.skipped += result.skipped;
+    totals.bad += errors.length;
     process.stdout.write(
-      `${span}: ${dryRun ? 'would import' : 'imported'} ${result.imported}, skipped ${result.skipped} (known already)\n`,
+      `lines ${lines[0].line}-${lines[lines.length - 1].line}: ` +
+        `${dryRun ? 'would import' : 'imported'} ${result.imported}, ` +
+        `skipped ${result.skipped} (known already)` +
+        `${errors.length > 0 ? `, ${dryRun ? 'would refuse' : 'refused'} ${errors.length}` : ''}\n`,
     );
+    for (const error of errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
   };
   let line = 0;
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
@@ -264,7 +269,7 @@ async function importTokens(
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `${dryRun ? 'Dry run: would import' : 'Imported'} ${totals.imported}, skipped ${totals.skipped}, ` +
-      `bad ${totals.bad}${totals.refusedBatches ? ` (${totals.refusedBatches} batches refused)` : ''}; ` +
+      `bad ${totals.bad}; ` +
       `${totals.lines} tokens read in ${seconds} s\n`,
   );
   return totals.bad > 0 ? EXIT.failed : EXIT.ok;

@@ -14,7 +14,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { ImportResultDto, ImportTokensDto, MAX_IMPORT_ROWS } from './dto/token-import.dto.js';
-import { TokenImportService, importRefused } from './token-import.service.js';
+import { TokenImportService } from './token-import.service.js';
 
 /** A thousand rows with long legacy secrets do not fit the API's usual 64 KiB. */
 export const IMPORT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -34,14 +34,20 @@ export class TokenImportController {
       `Up to ${MAX_IMPORT_ROWS} tokens, each with its owner (ownerEmail or ownerId) and either ` +
       'the SHA-256 (hex) of the token string as clients present it or that string itself ' +
       '(hashed at once, never stored). A token whose hash is known already is skipped. ' +
-      'All or nothing: when any row is bad, nothing is imported and the 400 lists every bad ' +
-      'row in `errors` as `{index, message}` ("… cannot be imported; nothing was imported").',
+      'Each row stands alone: the good ones are imported, and each bad one (a field breaking ' +
+      'the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold, a ' +
+      'token twice in the call, a name the owner already has active) is reported in the ' +
+      "200's `errors` as `{index, message}` and writes nothing. Only a malformed call as a " +
+      'whole (no `tokens` array, none, over the limit) is a 400, and then nothing is written.',
   })
-  @ApiOkResponse({ type: ImportResultDto })
+  @ApiOkResponse({
+    type: ImportResultDto,
+    description: 'Every row counted once: imported, skipped (known already) or in `errors`',
+  })
   @ApiBadRequestResponse({
     description:
-      'Invalid body, or bad rows: then `errors: [{index, message}]` names each, and nothing ' +
-      'was imported',
+      'A malformed call: not an object, `tokens` missing, not an array, empty or over ' +
+      `${MAX_IMPORT_ROWS} rows, or an unknown field; nothing was imported`,
     type: ErrorResponseDto,
   })
   @ApiPayloadTooLargeResponse({
@@ -53,10 +59,6 @@ export class TokenImportController {
     @Body() body: ImportTokensDto,
     @Client() client: ClientContext,
   ): Promise<ImportResultDto> {
-    const result = await this.imports.import(body.tokens, actorOf(principal, client), {
-      source: 'api',
-    });
-    if (result.errors.length > 0) throw importRefused(result);
-    return result;
+    return this.imports.import(body.tokens, actorOf(principal, client), { source: 'api' });
   }
 }

@@ -7,6 +7,7 @@ import type { Role } from '../common/auth/scopes.js';
 import { sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { isAccountEmail } from '../common/validation/email.js';
+import { illFormedText } from '../common/validation/text.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
 import { normalizeEmail } from '../users/email.js';
@@ -36,9 +37,10 @@ interface Parsed {
  * Imports API tokens from another system, their secrets kept in the old form (only their
  * SHA-256 is stored), for the admin route and the CLI alike.
  *
- * A call is all or nothing: every row is checked first, and when any row is bad the call
- * imports nothing and reports every bad row by its index. A token whose hash is known already
- * (imported before, by anyone) is skipped, so importing the same file again changes nothing.
+ * Each row stands alone: the good ones are imported, each bad one is reported by its index
+ * (with a message that quotes no secret) and writes nothing, all in one transaction, so no row
+ * is ever half-written. A token whose hash is known already (imported before, by anyone) is
+ * skipped, so importing the same file again changes nothing.
  * The per-user token limit is not applied: an import may take a user past it, and their next
  * create is refused until they are below it again.
  */
@@ -55,7 +57,7 @@ export class TokenImportService {
 
   /**
    * `rows`: at most {@link MAX_IMPORT_ROWS}. With `dryRun`, checks and counts and writes
-   * nothing. `errors` non-empty: nothing was imported.
+   * nothing. `imported + skipped + errors.length` is `rows.length`.
    */
   async import(
     rows: readonly unknown[],
@@ -73,9 +75,13 @@ export class TokenImportService {
       // below stay free until the commit.
       const owners = await this.users.findMany(ownerKeys(parsed), m, !options.dryRun);
       const fresh = await this.resolve(parsed, owners, errors, m);
-      if (errors.length > 0) return { imported: 0, skipped: 0, errors: sorted(errors) };
+      const refused = sorted(errors);
       if (options.dryRun) {
-        return { imported: fresh.length, skipped: rows.length - fresh.length, errors: [] };
+        return {
+          imported: fresh.length,
+          skipped: rows.length - refused.length - fresh.length,
+          errors: refused,
+        };
       }
       const inserted = await this.tokens.insertImported(
         fresh.map((row) => row.token),
@@ -94,7 +100,11 @@ export class TokenImportService {
         this.cache.invalidate(inserted.map((row) => row.tokenHash.toString('base64'))),
       );
       // Those left out by the insert were imported meanwhile by a concurrent call: skipped too.
-      return { imported: inserted.length, skipped: rows.length - inserted.length, errors: [] };
+      return {
+        imported: inserted.length,
+        skipped: rows.length - refused.length - inserted.length,
+        errors: refused,
+      };
     });
   }
 
@@ -187,6 +197,12 @@ export class TokenImportService {
     for (const [key, value] of Object.entries(raw)) {
       Object.defineProperty(row, key, { value, enumerable: true, writable: true });
     }
+    // The HTTP body was checked as a whole already; the CLI's rows come here unchecked.
+    const text = illFormedText(raw);
+    if (text) {
+      problems.push(text);
+      return null;
+    }
     const failures = validateSync(row, {
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -263,16 +279,6 @@ export class TokenImportService {
     }
     return fresh;
   }
-}
-
-/** The 400 of a call with bad rows: which, and why. */
-export function importRefused(result: ImportResultDto): DomainError {
-  return new DomainError(
-    'BadRequest',
-    `${result.errors.length} of the tokens cannot be imported; nothing was imported`,
-    {},
-    { errors: result.errors },
-  );
 }
 
 function ownerKeys(parsed: Parsed[]): { ids: string[]; emails: string[] } {

@@ -137,7 +137,7 @@ describe('CLI import-tokens', () => {
     expect(await count()).toBe(10_000);
   }, 300_000);
 
-  it('reports bad lines by number, imports nothing of their batch and exits 1', async () => {
+  it('reports bad lines by number, imports the rest of their batch and exits 1', async () => {
     const owner = await newUser(t.api);
     const good = (name: string) => ({
       ownerEmail: owner.email,
@@ -151,17 +151,49 @@ describe('CLI import-tokens', () => {
       '{ not json',
       { ...good('two'), sha256: undefined, plaintext: `${secret} with spaces` },
       good('three'),
+      { ...good('four'), ownerEmail: 'nobody@example.test' },
+      good('five'),
+      // PostgreSQL cannot store NUL: refused as a line, not failing its batch.
+      { ...good('six'), name: 'nul\u0000name' },
     ]);
-    const before = await count();
+    const names = async () =>
+      (
+        await sql.query(`SELECT name FROM api_tokens WHERE user_id = $1 ORDER BY name`, [owner.id])
+      ).rows.map((row: { name: string }) => row.name);
+
+    const dry = await cli(['import-tokens', path, '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toContain(
+      'lines 1-7: would import 3, skipped 0 (known already), would refuse 4',
+    );
+    expect(dry.stdout).toContain('Dry run: would import 3, skipped 0, bad 4;');
+    expect(await names()).toEqual([]);
+
     const run = await cli(['import-tokens', path]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('lines 1-4: 2 bad, nothing of this batch imported');
-    expect(run.stdout).toContain('Imported 0, skipped 0, bad 2 (1 batches refused)');
-    expect(run.stderr).toContain('line 2: not valid JSON');
-    expect(run.stderr).toMatch(/line 3: plaintext must be visible ASCII/);
+    expect(run.stdout).toContain('lines 1-7: imported 3, skipped 0 (known already), refused 4');
+    expect(run.stdout).toContain('Imported 3, skipped 0, bad 4;');
+    const reported = run.stderr.split('\n').filter((line) => line.startsWith('line '));
+    expect(reported).toEqual([
+      'line 2: not valid JSON',
+      expect.stringMatching(/^line 3: plaintext must be visible ASCII/),
+      'line 5: no user has this ownerEmail',
+      'line 7: Text must not contain NUL characters',
+    ]);
     expect(run.stdout + run.stderr).not.toContain(secret);
-    expect(await count()).toBe(before);
-  }, 120_000);
+    expect(await names()).toEqual(['five', 'one', 'three']);
+
+    // Again: the good lines are known now, the bad ones still refused.
+    const again = await cli(['import-tokens', path]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('Imported 0, skipped 3, bad 4;');
+    expect(await names()).toEqual(['five', 'one', 'three']);
+
+    // Only good lines: exit 0.
+    const clean = await cli(['import-tokens', file('good.jsonl', [good('seven')])]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('Imported 1, skipped 0, bad 0;');
+  }, 180_000);
 
   it('refuses a missing file or no file with a clear message', async () => {
     const missing = await cli(['import-tokens', join(dir, 'nope.jsonl')]);

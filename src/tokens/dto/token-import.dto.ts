@@ -124,7 +124,14 @@ export class ImportTokenRowDto {
 }
 
 export class ImportTokensDto {
-  @ApiProperty({ type: [ImportTokenRowDto], minItems: 1, maxItems: MAX_IMPORT_ROWS })
+  @ApiProperty({
+    type: [ImportTokenRowDto],
+    minItems: 1,
+    maxItems: MAX_IMPORT_ROWS,
+    description:
+      'Each row is checked on its own: one that is not a valid row (of this schema, or for ' +
+      "the database) is reported by its index in the 200's `errors`, not refused with the call",
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_IMPORT_ROWS)
@@ -150,8 +157,8 @@ export class ImportResultDto {
   @ApiProperty({
     type: [ImportErrorDto],
     description:
-      'Empty here: a call with any bad row imports nothing and is refused (400) with this ' +
-      'list in `errors`',
+      'The rows not imported, each by its index with why; the other rows were imported or ' +
+      'skipped',
   })
   errors: ImportErrorDto[];
 }
