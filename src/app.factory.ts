@@ -77,6 +77,12 @@ export async function createApp(
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  // A route may take larger bodies by declaring it: @RouteConfig({ bodyLimit }).
+  fastify.addHook('onRoute', (route) => {
+    const config: { bodyLimit?: unknown } | undefined = route.config;
+    const bodyLimit = config?.bodyLimit;
+    if (typeof bodyLimit === 'number') route.bodyLimit = bodyLimit;
+  });
   const headers = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.headers(headers).header('x-request-id', request.id);

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import promptPassword from '@inquirer/password';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadEnvFile } from './common/config/env-file.js';
 import { AdminAccountsService } from './admin/admin-accounts.service.js';
@@ -10,8 +12,12 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { RedisModule } from './common/redis/redis.module.js';
 import { PolicyModule } from './policy/policy.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { SYSTEM_ACTOR } from './audit/audit.service.js';
 import { PolicyFileError } from './policy/policy-file.error.js';
 import { loadPolicy, type LoadedPolicy } from './policy/policy-loader.js';
+import { MAX_IMPORT_ROWS } from './tokens/dto/token-import.dto.js';
+import { TokenImportModule } from './tokens/token-import.module.js';
+import { TokenImportService } from './tokens/token-import.service.js';
 import { AppConfig, ConfigError } from './common/config/app-config.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigModule } from './common/config/config.module.js';
@@ -41,16 +47,23 @@ Commands:
                                    Create an admin; the password comes from ADMIN_PASSWORD,
                                    from stdin with --password-stdin, or is asked for.
                                    --promote makes an existing user an admin instead.
+  import-tokens <file.jsonl> [--dry-run]
+                                   Import API tokens from another system, one JSON object a
+                                   line (the fields of POST /api/v1/admin/tokens/import), in
+                                   batches of ${MAX_IMPORT_ROWS}. A bad line is reported by its
+                                   number and the others still import; exit 1 if any was bad.
+                                   --dry-run checks and counts, writes nothing.
 
 Runs against DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (the running service's
 if it is up). Safe beside running instances: a job running elsewhere is skipped (exit 75).`;
 
 /** sysexits(3) */
-const EXIT = { ok: 0, failed: 1, usage: 64, busy: 75, config: 78 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 64, noInput: 66, busy: 75, config: 78 } as const;
 
 @Module({})
 class CliModule {
-  static forRoot(config: AppConfig, policy: LoadedPolicy): DynamicModule {
+  /** `imports`: with the token import, whose cache invalidations reach running instances. */
+  static forRoot(config: AppConfig, policy: LoadedPolicy, imports: boolean): DynamicModule {
     return {
       module: CliModule,
       imports: [
@@ -65,6 +78,7 @@ class CliModule {
         JobsModule,
         UsersModule,
         AdminUsersModule,
+        ...(imports ? [TokenImportModule] : []),
       ],
     };
   }
@@ -93,13 +107,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return values.help ? EXIT.ok : EXIT.usage;
   }
-  if (!['purge', 'run-job', 'jobs', 'create-admin'].includes(command)) {
+  if (!['purge', 'run-job', 'jobs', 'create-admin', 'import-tokens'].includes(command)) {
     throw new UsageError(`Unknown command "${command}"`);
   }
 
   loadEnvFile();
   // ADMIN_PASSWORD here is create-admin's input, not the service's bootstrap admin.
   let config = loadConfig({ ...process.env, ADMIN_EMAIL: undefined, ADMIN_PASSWORD: undefined });
+  if (command === 'import-tokens' && !rest[0]) {
+    throw new UsageError('import-tokens needs a file (JSON Lines)');
+  }
   // Checked as the service checks it: a file the service would refuse is refused here too.
   const policy = loadPolicy(config.policyFile);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
@@ -114,9 +131,12 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   await runMigrations(migrationUrl(config));
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, policy), {
-    logger: new PinoNestLogger(logger),
-  });
+  const app = await NestFactory.createApplicationContext(
+    CliModule.forRoot(config, policy, command === 'import-tokens'),
+    {
+      logger: new PinoNestLogger(logger),
+    },
+  );
   try {
     switch (command) {
       case 'purge':
@@ -125,6 +145,8 @@ async function main(argv: string[]): Promise<number> {
         return await runJob(app.get(JobRunner), app.get(Jobs), rest[0], values['dry-run']);
       case 'jobs':
         return listJobs(app.get(Jobs), config);
+      case 'import-tokens':
+        return await importTokens(app.get(TokenImportService), rest[0], values['dry-run']);
       default:
         return await createAdmin(app.get(AdminAccountsService), {
           email: values.email,
@@ -177,6 +199,85 @@ function listJobs(jobs: Jobs, config: Config): number {
     process.stdout.write(`${job.name.padEnd(20)} ${schedule.padEnd(22)} ${job.description}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * Reads a JSON Lines file and imports it in batches through the same service as the admin
+ * route. Line numbers (from 1) name bad rows, which import nothing while the other lines of
+ * their batch do; blank lines are skipped. Nothing from the file
+ * is ever printed but line numbers and the service's messages, which quote no secret.
+ */
+async function importTokens(
+  imports: TokenImportService,
+  file: string,
+  dryRun: boolean,
+): Promise<number> {
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const opened = await new Promise<Error | null>((resolve) => {
+    input.once('open', () => resolve(null));
+    input.once('error', resolve);
+  });
+  if (opened) {
+    process.stderr.write(`Cannot read ${file}: ${opened.message}\n`);
+    return EXIT.noInput;
+  }
+  const started = Date.now();
+  const totals = { lines: 0, imported: 0, skipped: 0, bad: 0 };
+  let batch: { line: number; row: unknown; parseError?: string }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const lines = batch;
+    batch = [];
+    // An unreadable line is reported here; the others of its batch go on as any row.
+    const parsed = lines.filter((entry) => !entry.parseError);
+    const result =
+      parsed.length === 0
+        ? { imported: 0, skipped: 0, errors: [] }
+        : await imports.import(
+            parsed.map((entry) => entry.row),
+            SYSTEM_ACTOR,
+            { dryRun, source: 'cli' },
+          );
+    const errors = [
+      ...lines
+        .filter((entry) => entry.parseError)
+        .map((entry) => ({ line: entry.line, message: entry.parseError! })),
+      ...result.errors.map((error) => ({
+        line: parsed[error.index].line,
+        message: error.message,
+      })),
+    ].sort((a, b) => a.line - b.line);
+    totals.imported += result.imported;
+    totals.skipped += result.skipped;
+    totals.bad += errors.length;
+    process.stdout.write(
+      `lines ${lines[0].line}-${lines[lines.length - 1].line}: ` +
+        `${dryRun ? 'would import' : 'imported'} ${result.imported}, ` +
+        `skipped ${result.skipped} (known already)` +
+        `${errors.length > 0 ? `, ${dryRun ? 'would refuse' : 'refused'} ${errors.length}` : ''}\n`,
+    );
+    for (const error of errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
+  };
+  let line = 0;
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    line++;
+    if (text.trim() === '') continue;
+    totals.lines++;
+    try {
+      batch.push({ line, row: JSON.parse(text) as unknown });
+    } catch {
+      batch.push({ line, row: null, parseError: 'not valid JSON' });
+    }
+    if (batch.length === MAX_IMPORT_ROWS) await flush();
+  }
+  await flush();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `${dryRun ? 'Dry run: would import' : 'Imported'} ${totals.imported}, skipped ${totals.skipped}, ` +
+      `bad ${totals.bad}; ` +
+      `${totals.lines} tokens read in ${seconds} s\n`,
+  );
+  return totals.bad > 0 ? EXIT.failed : EXIT.ok;
 }
 
 function exitOf(reports: JobReport[]): number {

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'token.rotated',
   'token.revoked',
   'token.deleted',
+  'token.imported',
   'job.run',
 ] as const;
 

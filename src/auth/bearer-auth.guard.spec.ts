@@ -18,6 +18,8 @@ const principal: AuthPrincipal = {
 };
 
 const API_TOKEN = 'tsr_' + 'a'.repeat(40);
+/** Imported from another system, in its old form. */
+const LEGACY_TOKEN = 'sk_live_0123456789abcdef';
 const tokenPrincipal: AuthPrincipal = {
   userId: 'u-2',
   role: 'user',
@@ -30,6 +32,8 @@ const tokenCalls: { token: string; ip: string }[] = [];
 // The real strategy, with the session and token lookups swapped for fixed answers.
 const strategy = new BearerStrategy(
   {
+    // 'good' passes for a session token of ours; anything else is an API token's to judge.
+    recognizes: (token: string) => token === 'good',
     authenticate: async (token: string) => {
       if (token === 'good') return principal;
       throw invalidToken();
@@ -38,6 +42,7 @@ const strategy = new BearerStrategy(
   {
     authenticate: async (token: string, ip: string) => {
       tokenCalls.push({ token, ip });
+      if (token !== API_TOKEN && token !== LEGACY_TOKEN) throw invalidToken();
       return tokenPrincipal;
     },
   } as unknown as TokenVerifierService,
@@ -96,6 +101,13 @@ describe('BearerAuthGuard', () => {
       'RateLimit-Remaining': '599',
       'RateLimit-Reset': '60',
     });
+  });
+
+  it('hands a string that is neither a tsr_ nor a session token to the token verifier', async () => {
+    const { request, context } = contextFor(`Token ${LEGACY_TOKEN}`, ['tokens:read']);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(request.user).toBe(tokenPrincipal);
+    expect(tokenCalls.at(-1)).toEqual({ token: LEGACY_TOKEN, ip: '203.0.113.9' });
   });
 
   it('reads the credential from the Authorization header only, never the query or body', async () => {

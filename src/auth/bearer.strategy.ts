@@ -44,8 +44,9 @@ class HeaderOnlyBearerStrategy extends Strategy<VerifyFunctionWithRequest> {
 
 /**
  * The one bearer strategy: resolves either kind of credential to a principal, or refuses it
- * with a {@link CredentialRefused} that says why (401 `invalid_token` or 429 over HTTP). API
- * tokens are told apart by their prefix; anything else is taken for a session access token.
+ * with a {@link CredentialRefused} that says why (401 `invalid_token` or 429 over HTTP). A
+ * correctly signed session access token is a session's; anything else (`tsr_` tokens and
+ * imported ones in their old form) is an API token's, looked up by its hash.
  */
 @Injectable()
 export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, BEARER_STRATEGY) {
@@ -66,7 +67,11 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
 
   async validate(req: BearerRequest, token: unknown): Promise<AuthPrincipal> {
     if (typeof token !== 'string') throw CredentialRefused.because('NOT_FOUND');
-    const kind: VerificationKind = token.startsWith(API_TOKEN_PREFIX) ? 'api_token' : 'session';
+    // Neither a tsr_ token nor a session token of ours: an imported token, or nothing.
+    const kind: VerificationKind =
+      token.startsWith(API_TOKEN_PREFIX) || !this.sessions.recognizes(token)
+        ? 'api_token'
+        : 'session';
     try {
       const principal =
         kind === 'api_token'

@@ -51,7 +51,8 @@ export class IntrospectionController {
     if (!principal.scopes.includes('tokens:introspect') && !principal.scopes.includes('admin')) {
       throw insufficientScope('tokens:introspect');
     }
-    return body.token.startsWith(API_TOKEN_PREFIX)
+    // As the bearer strategy tells them apart: imported tokens are API tokens too.
+    return body.token.startsWith(API_TOKEN_PREFIX) || !this.sessions.recognizes(body.token)
       ? this.apiToken(body.token, body.client_ip)
       : this.sessionToken(body.token);
   }

@@ -272,6 +272,14 @@ export class SessionsService {
     return narrowed ? granted.filter((scope) => narrowed.includes(scope)) : granted;
   }
 
+  /**
+   * Whether `token` is one of this service's session access tokens (correctly signed, expired
+   * or not): anything else that is not a `tsr_` token may be an imported API token.
+   */
+  recognizes(token: string): boolean {
+    return this.accessTokens.check(token) !== 'NOT_FOUND';
+  }
+
   /** A session access token's claims and its session's state, when both are live; else null. */
   async inspect(
     accessToken: string,

@@ -104,6 +104,17 @@ export class ApiToken {
   @Column({ name: 'name_released', type: 'boolean', default: false })
   nameReleased: boolean;
 
+  /**
+   * Imported with its secret in the old form (not `tsr_`): only a presented string that is
+   * neither a `tsr_` token nor a session token finds it, and a `tsr_` string never does.
+   */
+  @Column({ type: 'boolean', default: false })
+  legacy: boolean;
+
+  /** The id the system it was imported from knew it by. */
+  @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true })
+  externalId: string | null;
+
   /** The token this one replaced by rotation. */
   @Column({ name: 'rotated_from_id', type: 'uuid', nullable: true })
   rotatedFromId: string | null;

@@ -24,6 +24,7 @@ export interface TokenRow {
   role: Role;
   /** The owner's account is disabled. */
   userDisabled: boolean;
+  legacy: boolean;
   scopes: string[];
   allowedIps: string[];
   expiresAt: Date | null;
@@ -53,6 +54,24 @@ export type NewToken = Pick<
 
 /** The unique index of active names per user; a clash with it is a taken name. */
 export const ACTIVE_NAME_INDEX = 'api_tokens_user_active_name_key';
+
+/** A token imported from another system, its secret kept in its old form. */
+export interface ImportedToken {
+  userId: string;
+  name: string;
+  tokenHash: Buffer;
+  scopes: string[];
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  createdAt: Date | null;
+  externalId: string | null;
+}
+
+/**
+ * What the token view shows as the prefix of an imported token: none of its secret, which may
+ * be short enough for a few characters to matter (and is unknown when only its hash came).
+ */
+export const IMPORTED_PREFIX = 'legacy';
 
 /** What a revocation reports of the token it ended. */
 export interface RevokedToken {
@@ -161,6 +180,21 @@ export class ApiTokensRepository {
     );
   }
 
+  /** {@link releaseExpiredName} for many names at once (an import). */
+  async releaseExpiredNames(
+    names: { userId: string; name: string }[],
+    m: EntityManager,
+  ): Promise<void> {
+    if (names.length === 0) return;
+    await m.query(
+      `UPDATE api_tokens t SET name_released = true
+       FROM unnest($1::uuid[], $2::varchar[]) AS n(user_id, name)
+       WHERE t.user_id = n.user_id AND t.name = n.name AND t.revoked_at IS NULL
+         AND NOT t.name_released AND t.expires_at <= now()`,
+      [names.map((n) => n.userId), names.map((n) => n.name)],
+    );
+  }
+
   /** Deletes a token row for good (its audit events stay); its hash and owner, or null. */
   async delete(
     id: string,
@@ -263,6 +297,73 @@ export class ApiTokensRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Those of these hashes that some token (any user's, any status) already has. */
+  async existingHashes(tokenHashes: Buffer[], m: EntityManager): Promise<Buffer[]> {
+    const rows: { token_hash: Buffer }[] = await m.query(
+      `SELECT token_hash FROM api_tokens WHERE token_hash = ANY($1::bytea[])`,
+      [tokenHashes],
+    );
+    return rows.map((row) => row.token_hash);
+  }
+
+  /** The names of the active tokens of these users. */
+  async activeNames(
+    userIds: string[],
+    m: EntityManager,
+  ): Promise<{ userId: string; name: string }[]> {
+    const rows: { user_id: string; name: string }[] = await m.query(
+      `SELECT user_id, name FROM api_tokens
+       WHERE user_id = ANY($1::uuid[])
+         AND (revoked_at IS NULL OR revoked_at > now())
+         AND (expires_at IS NULL OR expires_at > now())`,
+      [userIds],
+    );
+    return rows.map((row) => ({ userId: row.user_id, name: row.name }));
+  }
+
+  /**
+   * Inserts imported tokens in one statement; a hash that exists already (a concurrent import
+   * of the same token) is left out. Returns the rows inserted.
+   */
+  async insertImported(
+    tokens: ImportedToken[],
+    m: EntityManager,
+  ): Promise<{ id: string; tokenHash: Buffer; userId: string }[]> {
+    if (tokens.length === 0) return [];
+    const { rows } = await change<{ id: string; token_hash: Buffer; user_id: string }>(
+      m,
+      `INSERT INTO api_tokens
+         (user_id, name, prefix, token_hash, scopes, allowed_ips, expires_at, last_used_at,
+          created_at, legacy, external_id, name_released)
+       SELECT e.user_id, e.name, $2, decode(e.hash, 'hex'),
+              ARRAY(SELECT jsonb_array_elements_text(e.scopes))::varchar[], '{}',
+              e.expires_at, e.last_used_at, COALESCE(e.created_at, now()), true, e.external_id,
+              -- An expired token holds no name (as a create releases an expired one's).
+              COALESCE(e.expires_at <= now(), false)
+       FROM jsonb_to_recordset($1::jsonb) AS e(
+         user_id uuid, name varchar, hash text, scopes jsonb, expires_at timestamptz,
+         last_used_at timestamptz, created_at timestamptz, external_id varchar)
+       ON CONFLICT (token_hash) DO NOTHING
+       RETURNING id, token_hash, user_id`,
+      [
+        JSON.stringify(
+          tokens.map((t) => ({
+            user_id: t.userId,
+            name: t.name,
+            hash: t.tokenHash.toString('hex'),
+            scopes: t.scopes,
+            expires_at: t.expiresAt?.toISOString() ?? null,
+            last_used_at: t.lastUsedAt?.toISOString() ?? null,
+            created_at: t.createdAt?.toISOString() ?? null,
+            external_id: t.externalId,
+          })),
+        ),
+        IMPORTED_PREFIX,
+      ],
+    );
+    return rows.map((row) => ({ id: row.id, tokenHash: row.token_hash, userId: row.user_id }));
+  }
+
   /** The token with this hash, for the per-request check. */
   async findByHash(tokenHash: Buffer): Promise<TokenRow | null> {
     const rows: {
@@ -270,6 +371,7 @@ export class ApiTokensRepository {
       user_id: string;
       role: Role;
       user_disabled: boolean;
+      legacy: boolean;
       scopes: string[];
       allowed_ips: string[];
       expires_at: Date | null;
@@ -285,11 +387,13 @@ export class ApiTokensRepository {
       email: string;
       user_name: string | null;
       user_created_at: Date;
+      external_id: string | null;
     }[] = await this.dataSource.query(
-      `SELECT t.id, t.user_id, u.role, u.disabled_at IS NOT NULL AS user_disabled, t.scopes,
+      `SELECT t.id, t.user_id, u.role, u.disabled_at IS NOT NULL AS user_disabled, t.legacy,
+              t.scopes,
               t.allowed_ips, t.expires_at, t.revoked_at, t.rate_per_minute, t.rate_per_hour,
               t.name, t.description, t.prefix, t.created_at, t.last_used_at, t.last_used_ip,
-              u.email, u.name AS user_name, u.created_at AS user_created_at
+              t.external_id, u.email, u.name AS user_name, u.created_at AS user_created_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1`,
       [tokenHash],
@@ -301,6 +405,7 @@ export class ApiTokensRepository {
           userId: row.user_id,
           role: row.role,
           userDisabled: row.user_disabled,
+          legacy: row.legacy,
           scopes: row.scopes,
           allowedIps: row.allowed_ips,
           expiresAt: row.expires_at,
@@ -319,6 +424,7 @@ export class ApiTokensRepository {
             lastUsedAt: row.last_used_at?.getTime() ?? null,
             lastUsedIp: row.last_used_ip,
             rateLimit: { perMinute: row.rate_per_minute, perHour: row.rate_per_hour },
+            externalId: row.external_id,
           },
           account: {
             email: row.email,

@@ -13,6 +13,8 @@ export interface TokenState {
   id: string;
   userId: string;
   role: Role;
+  /** An imported secret in its old form, not a `tsr_` token. */
+  legacy: boolean;
   /** The token's scopes that its owner's role still grants. */
   scopes: readonly string[];
   allowlist: IpAllowlist;

@@ -37,6 +37,25 @@ export function isWellFormedApiToken(token: string): boolean {
   return checksum(token.slice(0, split)) === token.slice(split);
 }
 
+/**
+ * The longest imported (legacy) secret: longer strings in an Authorization header are not
+ * looked up at all.
+ */
+export const LEGACY_TOKEN_MAX_LENGTH = 1024;
+/** Visible ASCII only: what an Authorization header can carry as one credential. */
+const LEGACY_SHAPE = /^[\x21-\x7e]+$/;
+
+/**
+ * True when `token` could be an imported secret in its old form: not a `tsr_` string (those
+ * are ours, checked by checksum), visible ASCII without spaces, at most
+ * {@link LEGACY_TOKEN_MAX_LENGTH} characters.
+ */
+export function isLegacyTokenShape(token: string): boolean {
+  return (
+    token.length <= LEGACY_TOKEN_MAX_LENGTH && !/^tsr_/i.test(token) && LEGACY_SHAPE.test(token)
+  );
+}
+
 export function checksum(body: string): string {
   return toBase62(crc32(body)).padStart(CHECKSUM_LENGTH, '0');
 }

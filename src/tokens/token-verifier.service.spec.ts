@@ -77,7 +77,7 @@ describe('TokenVerifierService', () => {
     const { verifier: v, queries, cache } = verifier();
     const token = generateApiToken();
     const bad = token.slice(0, -6) + (token.endsWith('000000') ? '000001' : '000000');
-    for (const candidate of [bad, 'tsr_short', `${token}x`, token.replace('tsr_', 'tsr-')]) {
+    for (const candidate of [bad, 'tsr_short', `${token}x`, 'TSR_x', 'a b', 'x'.repeat(1025)]) {
       expect((await refusal(v.authenticate(candidate, '127.0.0.1'))).status).toBe(401);
     }
     expect(queries).toHaveLength(0);
@@ -91,6 +91,51 @@ describe('TokenVerifierService', () => {
     await refusal(v.authenticate(token, '127.0.0.1'));
     expect(queries).toHaveLength(1);
     expect(cache.size).toBe(1);
+  });
+
+  it('looks a string of another form up once, as a possible imported token, then answers from the cache', async () => {
+    const { verifier: v, queries, cache } = verifier();
+    for (let i = 0; i < 3; i++) {
+      expect((await refusal(v.authenticate('sk_live_unknown-key', '127.0.0.1'))).status).toBe(401);
+    }
+    expect(queries).toHaveLength(1);
+    expect(cache.size).toBe(1);
+  });
+});
+
+describe('TokenVerifierService and imported tokens', () => {
+  const config = {
+    tokenCacheTtlSeconds: 30,
+    tokenRatePerMinute: 10,
+    tokenRatePerHour: 100,
+  } as AppConfig;
+  /** A verifier whose every lookup finds a token imported (or not) in its old form. */
+  const finding = (legacy: boolean) => {
+    const row = { id: 't-1', user_id: 'u-1', role: 'user', legacy, scopes: ['tokens:read'] };
+    const dataSource = {
+      query: () =>
+        Promise.resolve([{ ...row, allowed_ips: [], expires_at: null, revoked_at: null }]),
+    } as unknown as DataSource;
+    return new TokenVerifierService(
+      new ApiTokensRepository(dataSource),
+      new TokenCache(config, bus, metrics),
+      new MemoryRateLimiter(),
+      { touch: () => undefined } as unknown as LastUsedTracker,
+      config,
+      metrics,
+    );
+  };
+
+  it('accepts an imported row only for a string in the old form, and a tsr_ row only for a tsr_ string', async () => {
+    const imported = finding(true);
+    expect((await imported.authenticate('sk_live_0123456789', '127.0.0.1')).tokenId).toBe('t-1');
+    const chosen = await imported.authenticate(generateApiToken(), '127.0.0.1').catch((e) => e);
+    expect(chosen).toMatchObject({ reason: 'NOT_FOUND', status: 401 });
+
+    const ours = finding(false);
+    expect((await ours.authenticate(generateApiToken(), '127.0.0.1')).tokenId).toBe('t-1');
+    const other = await ours.authenticate('sk_live_0123456789', '127.0.0.1').catch((e) => e);
+    expect(other).toMatchObject({ reason: 'NOT_FOUND', status: 401 });
   });
 });
 
@@ -108,6 +153,7 @@ describe('TokenVerifierService rate limits', () => {
             id: 't-1',
             user_id: 'u-1',
             role: 'user',
+            legacy: false,
             scopes: ['tokens:read'],
             allowed_ips: [],
             expires_at: null,
@@ -166,6 +212,7 @@ describe('TokenVerifierService refusal reasons', () => {
     id: 't-1',
     user_id: 'u-1',
     role: 'user',
+    legacy: false,
     scopes: ['tokens:read', 'tokens:introspect'],
     allowed_ips: [],
     expires_at: null,

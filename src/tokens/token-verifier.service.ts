@@ -14,7 +14,7 @@ import { ApiTokensRepository } from './api-tokens.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
-import { isWellFormedApiToken } from './token-format.js';
+import { API_TOKEN_PREFIX, isLegacyTokenShape, isWellFormedApiToken } from './token-format.js';
 
 /**
  * The per-request check of an API token: checksum, then the in-process cache keyed by the
@@ -86,16 +86,21 @@ export class TokenVerifierService {
     token: string,
     now: number,
   ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'>> {
+    // A typo in a tsr_ token costs neither a cache slot nor a query. Any other string may be an
+    // imported secret: one query the first time, then a cached "not found".
+    const legacy = !token.startsWith(API_TOKEN_PREFIX);
+    if (legacy && !isLegacyTokenShape(token)) return 'NOT_FOUND';
     const key = sha256Base64(token);
-    // A fresh entry is a token whose checksum was checked when it was loaded (misses are stored
-    // only for well-formed strings); anything else is checked before it may cost a cache slot
-    // or a query.
+    // A fresh entry is a token whose checksum was checked when it was loaded (misses of tsr_
+    // strings are stored only for well-formed ones); anything else is checked before it may
+    // cost a cache slot or a query.
     let state = this.cache.peek(key)?.value;
     if (state === undefined) {
-      if (!isWellFormedApiToken(token)) return 'NOT_FOUND';
+      if (!legacy && !isWellFormedApiToken(token)) return 'NOT_FOUND';
       state = await this.cache.get(key, (k) => this.load(k));
     }
-    if (!state) return 'NOT_FOUND';
+    // The two forms never meet: an imported hash cannot make a chosen tsr_ string valid.
+    if (!state || state.legacy !== legacy) return 'NOT_FOUND';
     const revoked = state.revokedAt !== null && state.revokedAt <= now;
     const expired = state.expiresAt !== null && state.expiresAt <= now;
     // Both: whichever ended it first.
@@ -145,6 +150,7 @@ export class TokenVerifierService {
       id: row.id,
       userId: row.userId,
       role: row.role,
+      legacy: row.legacy,
       scopes: row.scopes.filter((scope) => granted.includes(scope)),
       allowlist: new IpAllowlist(row.allowedIps),
       expiresAt: row.expiresAt?.getTime() ?? null,

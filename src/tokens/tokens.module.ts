@@ -6,19 +6,19 @@ import { IdempotencyKeysRepository } from './idempotency-keys.repository.js';
 import { IdempotencyService } from './idempotency.service.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { ScopesController } from './scopes.controller.js';
-import { TokenCache } from './token-cache.js';
+import { TokenCacheModule } from './token-cache.module.js';
+import { TokenImportModule } from './token-import.module.js';
 import { TokenVerifierService } from './token-verifier.service.js';
 import { TokensController } from './tokens.controller.js';
 import { TokensService } from './tokens.service.js';
 
 /** Personal API tokens: their lifecycle, and their per-request check. */
 @Module({
-  imports: [WebhooksModule, UsersModule],
+  imports: [WebhooksModule, UsersModule, TokenCacheModule, TokenImportModule],
   controllers: [ScopesController, TokensController],
   providers: [
     TokensService,
     TokenVerifierService,
-    TokenCache,
     LastUsedTracker,
     IdempotencyService,
     ApiTokensRepository,

@@ -128,6 +128,24 @@ export class UsersRepository {
     return pageNewestFirst(qb, 'u', 'created_at', filter);
   }
 
+  /**
+   * The users with these ids or emails; with `lock`, their rows locked as {@link lockRow} does,
+   * in id order (several users at once: an import).
+   */
+  async findMany(
+    keys: { ids: string[]; emails: string[] },
+    m: EntityManager,
+    lock: boolean,
+  ): Promise<{ id: string; email: string; role: Role }[]> {
+    if (keys.ids.length === 0 && keys.emails.length === 0) return [];
+    return m.query(
+      `SELECT id, email, role FROM users
+       WHERE id = ANY($1::uuid[]) OR email = ANY($2::varchar[])
+       ORDER BY id${lock ? ' FOR NO KEY UPDATE' : ''}`,
+      [keys.ids, keys.emails],
+    );
+  }
+
   async roleOf(id: string, m: EntityManager = this.dataSource.manager): Promise<Role | null> {
     const user = await m.findOne(User, { select: { role: true }, where: { id } });
     return user?.role ?? null;

@@ -52,4 +52,6 @@ export interface TokenRecord {
   readonly lastUsedIp: string | null;
   /** The token's own limits; null where the server's apply. */
   readonly rateLimit: { readonly perMinute: number | null; readonly perHour: number | null };
+  /** Imported tokens only: the id the system it came from knew it by. */
+  readonly externalId: string | null;
 }

@@ -81,6 +81,7 @@ const OPERATION_IDS: Record<string, string> = {
   'AdminUsersController.get': 'getUser',
   'AdminUsersController.update': 'updateUser',
   'AdminUsersController.logoutAll': 'logoutUser',
+  'TokenImportController.import': 'importTokens',
   'AdminController.audit': 'listAuditEvents',
   'HealthController.live': 'live',
   'HealthController.ready': 'ready',

@@ -5,6 +5,7 @@ import { PasswordReset1763920000000 } from './1763920000000-PasswordReset.js';
 import { Jobs1763930000000 } from './1763930000000-Jobs.js';
 import { Webhooks1763940000000 } from './1763940000000-Webhooks.js';
 import { PolicyScopes1763950000000 } from './1763950000000-PolicyScopes.js';
+import { TokenImport1763960000000 } from './1763960000000-TokenImport.js';
 import { AdminUsers1763970000000 } from './1763970000000-AdminUsers.js';
 import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Jobs1763930000000,
   Webhooks1763940000000,
   PolicyScopes1763950000000,
+  TokenImport1763960000000,
   AdminUsers1763970000000,
   JobLeases1763980000000,
 ];

@@ -319,7 +319,10 @@ export class TokenDto {
   @ApiProperty({ nullable: true, type: String })
   description: string | null;
 
-  @ApiProperty({ description: 'The first 8 characters of the secret', example: 'tsr_a1B2' })
+  @ApiProperty({
+    description: 'The first 8 characters of the secret; `legacy` for an imported token',
+    example: 'tsr_a1B2',
+  })
   prefix: string;
 
   @ApiProperty({ enum: SCOPES, isArray: true })
@@ -353,6 +356,11 @@ export class TokenDto {
 
   @ApiProperty({ type: TokenRateLimitViewDto })
   rateLimit: TokenRateLimitViewDto;
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'Imported tokens only: the id the system it came from knew it by',
+  })
+  externalId?: string;
 
   static from(token: ApiToken, unwritten?: LastUse): TokenDto {
     const newer = unwritten && (!token.lastUsedAt || unwritten.at > token.lastUsedAt.getTime());
@@ -372,6 +380,7 @@ export class TokenDto {
       revokedAt: token.revokedAt?.toISOString() ?? null,
       status: token.status(),
       rateLimit: { perMinute: token.ratePerMinute, perHour: token.ratePerHour },
+      ...(token.externalId ? { externalId: token.externalId } : {}),
     };
   }
 
@@ -404,6 +413,7 @@ export class TokenDto {
             ? 'expired'
             : 'active',
       rateLimit: { ...token.rateLimit },
+      ...(token.externalId ? { externalId: token.externalId } : {}),
     };
   }
 }
@@ -428,6 +438,7 @@ export const TOKEN_SHAPE: ResponseShape = {
       type: 'object',
       properties: { perMinute: NULLABLE_INTEGER, perHour: NULLABLE_INTEGER },
     },
+    externalId: STRING,
   },
 };
 
