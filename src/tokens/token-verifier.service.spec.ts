@@ -30,6 +30,10 @@ const ROW_REST = {
   email: 'u-1@example.test',
   user_name: null,
   user_created_at: new Date(0),
+  user_disabled: false,
+  rate_per_minute: null,
+  rate_per_hour: null,
+  external_id: null,
 };
 
 describe('TokenVerifierService', () => {
@@ -114,7 +118,9 @@ describe('TokenVerifierService and imported tokens', () => {
     const row = { id: 't-1', user_id: 'u-1', role: 'user', legacy, scopes: ['tokens:read'] };
     const dataSource = {
       query: () =>
-        Promise.resolve([{ ...row, allowed_ips: [], expires_at: null, revoked_at: null }]),
+        Promise.resolve([
+          { ...row, ...ROW_REST, allowed_ips: [], expires_at: null, revoked_at: null },
+        ]),
     } as unknown as DataSource;
     return new TokenVerifierService(
       new ApiTokensRepository(dataSource),
