@@ -17,11 +17,15 @@ describe('/metrics', () => {
   it('counts verifications, cache lookups and refusals, with no secret in sight', async () => {
     const user = await newUser(t.api);
     const token = await createToken(t.api, user.accessToken);
+    // A session's own access token once it has ended: a session token, refused. (A string that
+    // is no session token of this service is looked up as an imported API token instead.)
+    const ended = await newUser(t.api);
+    await t.api.post('/api/v1/auth/logout', { token: ended.accessToken });
     const before = (await t.api.get('/metrics')).text;
     for (let i = 0; i < 3; i++) {
       await t.api.get('/api/v1/auth/whoami', { token: token.token });
     }
-    await t.api.get('/api/v1/auth/whoami', { token: user.accessToken + 'x' });
+    await t.api.get('/api/v1/auth/whoami', { token: ended.accessToken });
 
     const response = await t.api.get('/metrics');
     expect(response.status).toBe(200);

@@ -155,7 +155,7 @@ describeTopology('Redis Cluster, PgBouncer, three instances and nginx in front',
     ).rows;
     await sql.query(
       `INSERT INTO api_tokens (user_id, name, prefix, token_hash, scopes, allowed_ips, expires_at)
-       SELECT $1, 'old', 'tsr_xxxx', sha256(uuid_send(gen_random_uuid())), '{tokens:read}', '{}',
+       SELECT $1, 'old ' || gen_random_uuid(), 'tsr_xxxx', sha256(uuid_send(gen_random_uuid())), '{tokens:read}', '{}',
               now() - interval '30 days'
        FROM generate_series(1, 5000)`,
       [id],
