@@ -7,12 +7,14 @@
  * request looks the token up in PostgreSQL).
  *
  * Shared and virtual machines are noisy: each scenario runs BENCH_ROUNDS times (default 3),
- * interleaved with the others, and its best round counts (interference only ever slows a
- * round down). On Linux the service is pinned to one CPU and the load generator to another,
- * so that they do not take turns on the same core.
+ * interleaved with the others, and its median round counts. For each route it prints
+ * requests/s, p50/p99 and the CPU milliseconds per 1,000 requests of the serving process (from
+ * /proc), the figure to compare across runs. On Linux with two CPUs or more the service is
+ * pinned to one CPU and the load generator to another, so that they do not take turns on the
+ * same core.
  *
  * DATABASE_URL names a server to use (a database is created and dropped); without it an
- * embedded PostgreSQL is started. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32)
+ * embedded PostgreSQL is started. BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 50)
  * and BENCH_TOKENS (default 1000000) tune the run.
  *
  * `POST /verify` and forward auth are measured against the same health route; forward auth also
