@@ -10,7 +10,8 @@ import { Authenticated, Principal } from '../common/auth/authenticated.decorator
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { insufficientScope } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
-import { VerificationDto, VerifyDto } from './verify.dto.js';
+import { SerializedAs } from '../common/http/serialized.js';
+import { VERIFICATION_SHAPE, VerificationDto, VerifyDto } from './verify.dto.js';
 import { VerifyService } from './verify.service.js';
 
 /** Verification for services that receive Tessera credentials and want a use counted. */
@@ -23,6 +24,7 @@ export class VerifyController {
   @HttpCode(200)
   // The verifying service's own token is not charged per-token limits.
   @Authenticated({ chargeExemptFor: ['tokens:verify', 'admin'] })
+  @SerializedAs(VERIFICATION_SHAPE)
   @ApiOperation({
     summary: 'May this credential be used now? Counts as its use',
     description:

@@ -9,6 +9,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { REFUSAL_REASONS } from '../common/auth/credential-refusal.js';
+import { STRING, STRINGS, type ResponseShape } from '../common/http/serialized.js';
 import { Optional } from '../common/validation/presence.js';
 
 /**
@@ -110,3 +111,25 @@ export class VerificationDto {
   })
   rateLimit?: RateLimitDto;
 }
+
+const NUMBER = { type: 'number' } as const;
+
+/** {@link VerificationDto} for the compiled serializer of `POST /verify`, in the same order. */
+export const VERIFICATION_SHAPE: ResponseShape = {
+  type: 'object',
+  properties: {
+    valid: { type: 'boolean' },
+    code: STRING,
+    credential: STRING,
+    userId: STRING,
+    role: STRING,
+    tokenId: STRING,
+    sessionId: STRING,
+    scopes: STRINGS,
+    expiresAt: STRING,
+    rateLimit: {
+      type: 'object',
+      properties: { limit: NUMBER, remaining: NUMBER, reset: NUMBER },
+    },
+  },
+};

@@ -5,6 +5,7 @@
  */
 import { CREDENTIAL_SHAPE, USER_SHAPE } from '../../src/auth/dto/auth.dto.js';
 import { TOKEN_SHAPE } from '../../src/tokens/dto/token.dto.js';
+import { VERIFICATION_SHAPE } from '../../src/verify/verify.dto.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Schema {
@@ -23,13 +24,26 @@ describe('routes answered through a compiled serializer', () => {
     ['/api/v1/auth/whoami', 'CredentialDto', CREDENTIAL_SHAPE],
     ['/api/v1/auth/me', 'UserDto', USER_SHAPE],
     ['/api/v1/tokens/current', 'TokenDto', TOKEN_SHAPE],
+    ['/api/v1/verify', 'VerificationDto', VERIFICATION_SHAPE],
   ])('%s lists every property of %s in its OpenAPI schema', async (path, dto, shape) => {
     const document = (await t.api.get('/docs-json')).body;
-    const documented = document.paths[path].get.responses['200'].content['application/json']
-      .schema as Schema;
+    const operations = document.paths[path] as Record<
+      'get' | 'post',
+      { responses: Record<string, { content: Record<string, { schema: Schema }> }> } | undefined
+    >;
+    const operation = (operations.get ?? operations.post)!;
+    const documented = operation.responses['200'].content['application/json'].schema;
     expect(documented.$ref).toBe(`#/components/schemas/${dto}`);
     const properties = Object.keys(document.components.schemas[dto].properties).sort();
     expect(Object.keys(shape.properties).sort()).toEqual(properties);
+  });
+
+  it("/api/v1/verify's shape lists every property of its nested RateLimitDto", async () => {
+    const document = (await t.api.get('/docs-json')).body;
+    const nested = VERIFICATION_SHAPE.properties.rateLimit as { properties: object };
+    expect(Object.keys(nested.properties).sort()).toEqual(
+      Object.keys(document.components.schemas.RateLimitDto.properties).sort(),
+    );
   });
 
   it('answers every property of a token, nulls included, and of a credential', async () => {
