@@ -243,12 +243,13 @@ describe('forward auth', () => {
   it('answers 400 for a forwarding header sent twice, whichever copy is public', async () => {
     const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
     const authorization = `Bearer ${token.token}`;
-    for (const headers of [
+    const questions: Record<string, string | string[]>[] = [
       { 'x-forwarded-method': 'GET', 'x-forwarded-uri': ['/public/x', '/projects/1'] },
       { 'x-forwarded-method': 'GET', 'x-forwarded-uri': ['/projects/1', '/projects/1'] },
       { 'x-forwarded-method': ['GET', 'DELETE'], 'x-forwarded-uri': '/projects/1' },
       { 'x-original-method': 'GET', 'x-original-uri': ['/public/x', '/projects/1'] },
-    ]) {
+    ];
+    for (const headers of questions) {
       expect({ headers, status: await askRaw(headers) }).toEqual({ headers, status: 400 });
       expect({ headers, status: await askRaw({ ...headers, authorization }) }).toEqual({
         headers,
@@ -270,5 +271,44 @@ describe('forward auth', () => {
     expect(answer.body.message).toMatch(/not both/);
     const methodOnly = await ask('GET', '/public/x', { headers: { 'x-original-method': 'GET' } });
     expect(methodOnly.status).toBe(400);
+  });
+
+  it('documents every method it answers, with header patterns that fit what it reads', async () => {
+    const document = (await t.api.get('/docs-json')).body;
+    const item = document.paths['/api/v1/forward-auth'];
+    expect(Object.keys(item).sort()).toEqual(
+      ['delete', 'get', 'head', 'options', 'patch', 'post', 'put'].sort(),
+    );
+    expect(item.get.operationId).toBe('forwardAuth');
+    expect(item.delete.operationId).toBe('forwardAuthDelete');
+    const header = (name: string) =>
+      new RegExp(
+        item.get.parameters.find(
+          (p: { in: string; name: string }) => p.in === 'header' && p.name === name,
+        ).schema.pattern,
+      );
+    const method = header('X-Forwarded-Method');
+    const uri = header('X-Forwarded-Uri');
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    // What the document allows is read: never a 400.
+    for (const [m, u] of [
+      ['get', '/projects/1'],
+      ['GET', '/projects/1?expand=owner&q=a%20b,c'],
+      ['GET', '/projects/a%20b/x~y'],
+      ['GET', '/'],
+      ['M-SEARCH', '/public/x'],
+    ]) {
+      expect({ m, u, documented: method.test(m) && uri.test(u) }).toEqual({
+        m,
+        u,
+        documented: true,
+      });
+      expect((await ask(m, u, { token: token.token })).status).not.toBe(400);
+    }
+    // What it refuses, the document does not allow.
+    for (const u of ['/projects/../x', '/a%2fb', '/a;b', '/a b', '/a,b', 'x', '/a%zz']) {
+      expect({ u, documented: uri.test(u) }).toEqual({ u, documented: false });
+    }
+    expect(method.test('G E T')).toBe(false);
   });
 });

@@ -115,15 +115,20 @@ export function completeResponses(document: OpenAPIObject): OpenAPIObject {
 }
 
 /**
- * A route that answers every method alike (`@All`, forward auth) is documented once, as GET
- * under its own name, rather than as nine operations named `…_get`, `…_post`, ….
+ * A route that answers every method alike (`@All`, forward auth) is documented under each of
+ * the usual methods, so that a client or a fuzzer knows every one of them is answered: GET
+ * under the route's own name, the others under that name and the method (`forwardAuthPost`),
+ * rather than `…_get`, `…_post`. The non-standard SEARCH and QUERY are left out.
  */
 function documentAnyMethodOnce(item: PathItemObject): void {
   const get = item.get;
   if (!get?.operationId?.endsWith('_get')) return;
   const name = get.operationId.slice(0, -'_get'.length);
   for (const method of METHODS) {
-    if (item[method]?.operationId === `${name}_${method}`) delete item[method];
+    const operation = item[method];
+    if (operation?.operationId !== `${name}_${method}`) continue;
+    operation.operationId =
+      method === 'get' ? name : `${name}${method.charAt(0).toUpperCase()}${method.slice(1)}`;
   }
   for (const extra of ['search', 'query'] as const) {
     const key = extra as keyof PathItemObject;
@@ -131,7 +136,6 @@ function documentAnyMethodOnce(item: PathItemObject): void {
       delete item[key];
     }
   }
-  item.get = { ...get, operationId: name };
 }
 
 /** Answered from memory: no database outage shows on them. */
