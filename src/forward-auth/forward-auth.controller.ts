@@ -23,13 +23,17 @@ export const FORWARD_AUTH_ROUTE = 'forward-auth';
 /** What forward auth reads as a method: an RFC 9110 token, any case. */
 export const FORWARDED_METHOD_PATTERN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$";
 
+/** A path character forward auth reads as itself: unreserved or sub-delimiter, "%"-escapes of
+ * printable ASCII except "/", "\\", ";", "." and DEL. */
+const URI_CHAR =
+  "(?:[A-Za-z0-9_~!$&'()*+=:@-]|%(?:2[0-9A-Da-d]|3[0-9AaC-Fc-f]|[46][0-9A-Fa-f]|5[0-9ABabD-Fd-f]|7[0-9A-Ea-e]))";
+
 /**
  * Request targets forward auth always reads (a subset of what it accepts, which a pattern cannot
- * state exactly): "/"-separated segments of unreserved and sub-delimiter characters, "%"-escapes
- * of printable ASCII except "/", "\\", ";", "." and DEL, no "." or ".." segment, then any query.
+ * state exactly): "/"-separated segments of {@link URI_CHAR} and dots, none starting with a dot
+ * (so no "." or ".." segment), then any query. No lookahead, so generators can follow it.
  */
-export const FORWARDED_URI_PATTERN =
-  "^(?:/(?!\\.\\.?(?:[/?]|$))(?:[A-Za-z0-9._~!$&'()*+=:@-]|%(?![2][EeFf]|5[Cc]|3[Bb]|7[Ff])[2-7][0-9A-Fa-f])*)+(?:\\?[^#\\s]*)?$";
+export const FORWARDED_URI_PATTERN = `^(?:/(?:${URI_CHAR}(?:${URI_CHAR}|\\.)*)?)+(?:\\?[^#\\s]*)?$`;
 
 /**
  * Forward auth for reverse proxies (nginx `auth_request`, Traefik `forwardAuth`, Caddy
@@ -46,7 +50,7 @@ export class ForwardAuthController {
   @ApiOperation({
     summary: 'May the request a proxy describes go ahead?',
     description:
-      'Answered the same way for every method (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS and any other), and a body is never read. The original request comes from `X-Forwarded-Method` and `X-Forwarded-Uri`, or from `X-Original-Method` and `X-Original-URI`, never both pairs (400: the proxy must overwrite the pair it uses); each header at most once. Its credential comes from `Authorization`. The policy file\'s route rules decide: paths match ignoring ASCII case unless the file says `"caseSensitive": true`, and when the file declares routes a path none matches is refused (403) unless it says `"unmatched": "authenticated"`. An allowed request is a use of its API token.',
+      'Answered the same way for every method (GET, HEAD, POST, PUT, PATCH, DELETE and any other but OPTIONS, which is a CORS preflight here as on every route), and a body is never read. The original request comes from `X-Forwarded-Method` and `X-Forwarded-Uri`, or from `X-Original-Method` and `X-Original-URI`, never both pairs (400: the proxy must overwrite the pair it uses); each header at most once. Its credential comes from `Authorization`. The policy file\'s route rules decide: paths match ignoring ASCII case unless the file says `"caseSensitive": true`, and when the file declares routes a path none matches is refused (403) unless it says `"unmatched": "authenticated"`. An allowed request is a use of its API token.',
   })
   @ApiHeader({
     name: 'X-Forwarded-Method',
