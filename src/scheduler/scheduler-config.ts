@@ -1,4 +1,4 @@
-import type { EnvReader } from '../common/config/app-config.js';
+import type { EnvReader } from '../common/config/env-reader.js';
 
 /** Every scheduled job. */
 export const JOB_NAMES = [
