@@ -99,12 +99,12 @@ describe('scheduler configuration', () => {
     const config = loadConfig({
       ...base,
       PURGE_CRON: '30 2 * * 0',
-      PURGE_IDEMPOTENCY_CRON: '0 * * * *',
+      PURGE_RECORDS_CRON: '0 * * * *',
     });
     expect(config.jobCron).toEqual({
       'purge-tokens': '30 2 * * 0',
       'purge-sessions': '30 2 * * 0',
-      'purge-idempotency': '0 * * * *',
+      'purge-records': '0 * * * *',
       'notify-expiring-tokens': '0 8 * * *',
     });
     expect(config.cronTimeZone).toBe('UTC');
@@ -120,9 +120,27 @@ describe('scheduler configuration', () => {
     expect(on({ JOBS_DISABLED: 'purge-sessions, purge-tokens' })).toEqual({
       'purge-tokens': false,
       'purge-sessions': false,
-      'purge-idempotency': true,
+      'purge-records': true,
       'notify-expiring-tokens': true,
     });
+  });
+
+  it('still understands purge-records by its former name, purge-idempotency', () => {
+    const config = loadConfig({
+      ...base,
+      PURGE_IDEMPOTENCY_CRON: '0 * * * *',
+      JOBS_DISABLED: 'purge-idempotency',
+    });
+    expect(config.jobCron['purge-records']).toBe('0 * * * *');
+    expect(config.jobsEnabled['purge-records']).toBe(false);
+    // The current variable wins over the former one.
+    expect(
+      loadConfig({ ...base, PURGE_IDEMPOTENCY_CRON: '0 * * * *', PURGE_RECORDS_CRON: '5 1 * * *' })
+        .jobCron['purge-records'],
+    ).toBe('5 1 * * *');
+    expect(problemsOf({ ...base, PURGE_IDEMPOTENCY_CRON: 'hourly' })).toEqual([
+      expect.stringContaining('PURGE_IDEMPOTENCY_CRON'),
+    ]);
   });
 
   it.each([
