@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import {
@@ -11,9 +11,9 @@ import {
 } from './embedded-postgres/cluster.js';
 import { lockDataDir } from './embedded-postgres/data-dir-lock.js';
 import { grantTraversal, osUser, run, type Owner } from './embedded-postgres/os-user.js';
-import { isAlive, servesCluster } from './embedded-postgres/processes.js';
 import {
   freePort,
+  runningPostmaster,
   startServer,
   stopOrphan,
   type RunningServer,
@@ -115,16 +115,8 @@ async function startLocked(
  * beside it (the CLI); null when none runs.
  */
 export function runningEmbeddedPostgres(dataDir: string): Omit<EmbeddedDatabase, 'stop'> | null {
-  const clusterDir = join(dataDir, 'postgres');
-  const pidFile = join(clusterDir, 'postmaster.pid');
   const passwordFile = join(dataDir, 'postgres.json');
-  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
-  // postmaster.pid: pid, data directory, start time, port, …
-  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(pidLine);
-  const port = Number(portLine);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !servesCluster(pid, clusterDir)) {
-    return null;
-  }
-  return clusterUrls(readPasswords(passwordFile), port);
+  if (!existsSync(passwordFile)) return null;
+  const postmaster = runningPostmaster(join(dataDir, 'postgres'));
+  return postmaster && clusterUrls(readPasswords(passwordFile), postmaster.port);
 }

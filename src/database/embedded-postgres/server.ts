@@ -73,13 +73,26 @@ export function startServer(
   });
 }
 
+/**
+ * The server running on `clusterDir`, by its `postmaster.pid`; null when none does (no file, a
+ * dead pid, or a pid reused by another process).
+ */
+export function runningPostmaster(clusterDir: string): { pid: number; port: number } | null {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: pid, data directory, start time, port, …
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !servesCluster(pid, clusterDir)) {
+    return null;
+  }
+  return { pid, port: Number(portLine) };
+}
+
 /** A previous run killed without a clean stop may have left its server running. */
 export async function stopOrphan(clusterDir: string, logger: Logger): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !servesCluster(pid, clusterDir))
-    return;
+  const pid = runningPostmaster(clusterDir)?.pid;
+  if (pid === undefined) return;
   logger.warn({ pid }, 'Stopping a PostgreSQL left running by an earlier start');
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
