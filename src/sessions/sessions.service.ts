@@ -43,6 +43,10 @@ type RefreshOutcome =
   | { kind: 'invalid_scope'; scope: string }
   | { kind: 'reused'; sessionId: string };
 
+/**
+ * A login session's life: opened at login, its refresh token rotated, listed, revoked. The
+ * per-request check of its access tokens is {@link SessionAuthenticator}'s.
+ */
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
