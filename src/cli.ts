@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadEnvFile } from './common/config/env-file.js';
-import { AdminAccountsService } from './admin/admin-accounts.service.js';
+import { AdminProvisioningService } from './admin/admin-provisioning.service.js';
 import { AdminUsersModule } from './admin/admin-users.module.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { RedisModule } from './common/redis/redis.module.js';
@@ -18,7 +18,8 @@ import { loadPolicy, type LoadedPolicy } from './policy/policy-loader.js';
 import { MAX_IMPORT_ROWS } from './tokens/dto/token-import.dto.js';
 import { TokenImportModule } from './tokens/token-import.module.js';
 import { TokenImportService } from './tokens/token-import.service.js';
-import { AppConfig, ConfigError } from './common/config/app-config.js';
+import { AppConfig } from './common/config/app-config.js';
+import { ConfigError } from './common/config/env-reader.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigModule } from './common/config/config.module.js';
 import { DomainError } from './common/errors/domain-error.js';
@@ -148,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
       case 'import-tokens':
         return await importTokens(app.get(TokenImportService), rest[0], values['dry-run']);
       default:
-        return await createAdmin(app.get(AdminAccountsService), {
+        return await createAdmin(app.get(AdminProvisioningService), {
           email: values.email,
           name: values.name,
           promote: values.promote,
@@ -292,7 +293,7 @@ function exitOf(reports: JobReport[]): number {
 }
 
 async function createAdmin(
-  accounts: AdminAccountsService,
+  accounts: AdminProvisioningService,
   options: { email?: string; name?: string; promote: boolean; passwordStdin: boolean },
 ): Promise<number> {
   if (!options.email) throw new UsageError('create-admin needs --email');

@@ -1,25 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
+import { configProblems, PRODUCTION_MAIL, SECRET } from '../test/support/config-env.js';
 
-const SECRET = 'k'.repeat(40);
-/** What production needs besides APP_SECRET: a way to mail reset links. */
-const PRODUCTION_MAIL = {
-  SMTP_URL: 'smtps://relay:pw@smtp.example.test:465',
-  MAIL_FROM: 'Tessera <no-reply@example.test>',
-  PUBLIC_URL: 'https://app.example.test',
-};
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (env: Record<string, string>) => configProblems(loadConfig, env);
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -107,79 +92,6 @@ describe('loadConfig', () => {
   });
 });
 
-describe('loadConfig: mail and password reset', () => {
-  const PRODUCTION = { NODE_ENV: 'production', APP_SECRET: SECRET.replace(/k/g, 'Q7') };
-  const MAIL = PRODUCTION_MAIL;
-
-  it('defaults to no SMTP, links to this server and 30-minute links', () => {
-    const config = loadConfig({ APP_SECRET: SECRET, PORT: '8080' });
-    expect(config).toMatchObject({
-      smtpUrl: undefined,
-      mailFrom: undefined,
-      publicUrl: 'http://localhost:8080',
-      passwordResetPath: '/console/reset-password',
-      passwordResetMinutes: 30,
-    });
-  });
-
-  it('reads the relay, the sender and the public address, dropping a trailing slash', () => {
-    const config = loadConfig({
-      ...PRODUCTION,
-      ...MAIL,
-      PUBLIC_URL: 'https://example.test/app/',
-      PASSWORD_RESET_PATH: '/account/new-password',
-      PASSWORD_RESET_MINUTES: '15',
-    });
-    expect(config).toMatchObject({
-      smtpUrl: MAIL.SMTP_URL,
-      mailFrom: MAIL.MAIL_FROM,
-      publicUrl: 'https://example.test/app',
-      passwordResetPath: '/account/new-password',
-      passwordResetMinutes: 15,
-    });
-    expect(problemsOf({ ...PRODUCTION, ...MAIL, MAIL_FROM: 'no-reply@example.test' })).toEqual([]);
-  });
-
-  it('refuses to start in production without a way to send mail, naming the variables', () => {
-    expect(problemsOf({ ...PRODUCTION, PUBLIC_URL: MAIL.PUBLIC_URL })).toEqual([
-      expect.stringMatching(/^SMTP_URL and MAIL_FROM must be set in production/),
-    ]);
-    expect(problemsOf({ ...PRODUCTION, ...MAIL, MAIL_FROM: '' })).toEqual([
-      expect.stringMatching(/^MAIL_FROM must be set in production/),
-    ]);
-    expect(problemsOf({ ...PRODUCTION, ...MAIL, PUBLIC_URL: '' })).toEqual([
-      expect.stringMatching(/^PUBLIC_URL is required in production/),
-    ]);
-    expect(problemsOf({ ...PRODUCTION, ...MAIL, PUBLIC_URL: 'http://app.example.test' })).toEqual([
-      expect.stringMatching(/PUBLIC_URL must be an https:\/\/ URL in production/),
-    ]);
-  });
-
-  it('outside production, needs a sender only once a relay is configured', () => {
-    expect(problemsOf({ APP_SECRET: SECRET })).toEqual([]);
-    expect(problemsOf({ APP_SECRET: SECRET, SMTP_URL: 'smtp://localhost:2525' })).toEqual([
-      'MAIL_FROM is required when SMTP_URL is set',
-    ]);
-  });
-
-  it.each([
-    ['SMTP_URL', 'http://smtp.example.test'],
-    ['SMTP_URL', 'not a url'],
-    ['MAIL_FROM', 'no-reply'],
-    ['MAIL_FROM', 'Tessera no-reply@example.test'],
-    ['MAIL_FROM', 'no-reply@example.test\r\nBcc: victim@example.test'],
-    ['PUBLIC_URL', 'ftp://app.example.test'],
-    ['PUBLIC_URL', 'https://app.example.test/?next=1'],
-    ['PASSWORD_RESET_PATH', 'reset-password'],
-    ['PASSWORD_RESET_PATH', '/reset?x=1'],
-    ['PASSWORD_RESET_MINUTES', '4'],
-    ['PASSWORD_RESET_MINUTES', '1441'],
-  ])('refuses %s=%j', (name, value) => {
-    const env = { APP_SECRET: SECRET, SMTP_URL: 'smtp://localhost:2525', MAIL_FROM: 'a@b.test' };
-    expect(problemsOf({ ...env, [name]: value })).toEqual([expect.stringContaining(name)]);
-  });
-});
-
 describe('scheduler configuration', () => {
   const base = { APP_SECRET: SECRET };
 
@@ -187,12 +99,12 @@ describe('scheduler configuration', () => {
     const config = loadConfig({
       ...base,
       PURGE_CRON: '30 2 * * 0',
-      PURGE_IDEMPOTENCY_CRON: '0 * * * *',
+      PURGE_RECORDS_CRON: '0 * * * *',
     });
     expect(config.jobCron).toEqual({
       'purge-tokens': '30 2 * * 0',
       'purge-sessions': '30 2 * * 0',
-      'purge-idempotency': '0 * * * *',
+      'purge-records': '0 * * * *',
       'notify-expiring-tokens': '0 8 * * *',
     });
     expect(config.cronTimeZone).toBe('UTC');
@@ -208,9 +120,27 @@ describe('scheduler configuration', () => {
     expect(on({ JOBS_DISABLED: 'purge-sessions, purge-tokens' })).toEqual({
       'purge-tokens': false,
       'purge-sessions': false,
-      'purge-idempotency': true,
+      'purge-records': true,
       'notify-expiring-tokens': true,
     });
+  });
+
+  it('still understands purge-records by its former name, purge-idempotency', () => {
+    const config = loadConfig({
+      ...base,
+      PURGE_IDEMPOTENCY_CRON: '0 * * * *',
+      JOBS_DISABLED: 'purge-idempotency',
+    });
+    expect(config.jobCron['purge-records']).toBe('0 * * * *');
+    expect(config.jobsEnabled['purge-records']).toBe(false);
+    // The current variable wins over the former one.
+    expect(
+      loadConfig({ ...base, PURGE_IDEMPOTENCY_CRON: '0 * * * *', PURGE_RECORDS_CRON: '5 1 * * *' })
+        .jobCron['purge-records'],
+    ).toBe('5 1 * * *');
+    expect(problemsOf({ ...base, PURGE_IDEMPOTENCY_CRON: 'hourly' })).toEqual([
+      expect.stringContaining('PURGE_IDEMPOTENCY_CRON'),
+    ]);
   });
 
   it.each([
@@ -247,121 +177,12 @@ describe('scheduler configuration', () => {
   });
 });
 
-describe('loadConfig: several instances', () => {
-  const base = { APP_SECRET: SECRET, DATA_DIR: '/tmp/tessera-x' };
-
-  it('defaults to no Redis, the tessera: prefix, 2-second degraded caches and open metrics', () => {
-    expect(loadConfig(base)).toMatchObject({
-      redisUrl: undefined,
-      redisPrefix: 'tessera:',
-      degradedCacheTtlSeconds: 2,
-      metricsToken: undefined,
-    });
-  });
-
-  it('reads the Redis URL, the prefix, the degraded lifetime and the metrics token', () => {
-    const config = loadConfig({
-      ...base,
-      REDIS_URL: 'rediss://:pw@redis.example.test:6380/2',
-      REDIS_PREFIX: 'tessera-staging:',
-      DEGRADED_CACHE_TTL_SECONDS: '5',
-      METRICS_TOKEN: 'm'.repeat(20),
-    });
-    expect(config).toMatchObject({
-      redisUrl: 'rediss://:pw@redis.example.test:6380/2',
-      redisPrefix: 'tessera-staging:',
-      degradedCacheTtlSeconds: 5,
-      metricsToken: 'm'.repeat(20),
-    });
-  });
-
-  it('names each bad variable', () => {
-    const problems = problemsOf({
-      ...base,
-      REDIS_URL: 'http://redis:6379',
-      REDIS_PREFIX: 'has space',
-      DEGRADED_CACHE_TTL_SECONDS: '61',
-      METRICS_TOKEN: 'short',
-    });
-    expect(problems).toHaveLength(4);
-    expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
-    expect(problems.join('\n')).toMatch(/REDIS_PREFIX/);
-    expect(problems.join('\n')).toMatch(/DEGRADED_CACHE_TTL_SECONDS.*0 to 60/);
-    expect(problems.join('\n')).toMatch(/METRICS_TOKEN/);
-  });
-});
-
-describe('loadConfig: Redis Cluster and a transaction pooler', () => {
-  const base = { APP_SECRET: SECRET, DATA_DIR: '/tmp/tessera-x' };
-
-  it('reads the cluster nodes, IPv6 in brackets', () => {
-    expect(
-      loadConfig({
-        ...base,
-        REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-2.internal:7001,[::1]:7002',
-      }),
-    ).toMatchObject({
-      redisUrl: undefined,
-      redisClusterNodes: [
-        { host: '10.0.0.1', port: 7000 },
-        { host: 'redis-2.internal', port: 7001 },
-        { host: '::1', port: 7002 },
-      ],
-    });
-  });
-
-  it('reads the pool mode and the direct URL, session by default', () => {
-    expect(loadConfig(base)).toMatchObject({
-      databasePoolMode: 'session',
-      databaseDirectUrl: undefined,
-    });
-    expect(
-      loadConfig({
-        ...base,
-        DATABASE_URL: 'postgres://app@pgbouncer:6432/tessera',
-        DATABASE_POOL_MODE: 'transaction',
-        DATABASE_DIRECT_URL: 'postgres://app@db:5432/tessera',
-      }),
-    ).toMatchObject({
-      databaseUrl: 'postgres://app@pgbouncer:6432/tessera',
-      databasePoolMode: 'transaction',
-      databaseDirectUrl: 'postgres://app@db:5432/tessera',
-    });
-  });
-
-  it('names each bad variable', () => {
-    const problems = problemsOf({
-      ...base,
-      REDIS_URL: 'redis://127.0.0.1:6379',
-      REDIS_CLUSTER_NODES: '127.0.0.1:7000,127.0.0.1',
-      DATABASE_POOL_MODE: 'statement',
-      DATABASE_DIRECT_URL: 'mysql://db/tessera',
-    });
-    expect(problems).toHaveLength(3);
-    expect(problems.join('\n')).toMatch(
-      /REDIS_CLUSTER_NODES must be host:port pairs.*"127\.0\.0\.1"/,
-    );
-    expect(problems.join('\n')).toMatch(/DATABASE_POOL_MODE must be one of session, transaction/);
-    expect(problems.join('\n')).toMatch(/DATABASE_DIRECT_URL must be a postgres:\/\//);
-    expect(
-      problemsOf({ ...base, REDIS_URL: 'redis://a:6379', REDIS_CLUSTER_NODES: 'b:7000' }),
-    ).toEqual(['REDIS_URL and REDIS_CLUSTER_NODES name the same Redis: set one of them']);
-    expect(
-      problemsOf({
-        ...base,
-        DATABASE_POOL_MODE: 'transaction',
-        DATABASE_DIRECT_URL: 'postgres://db/tessera',
-      }),
-    ).toEqual([
-      "DATABASE_POOL_MODE=transaction needs DATABASE_URL (the pooler's address)",
-      'DATABASE_DIRECT_URL goes with DATABASE_URL: set both',
-    ]);
-  });
-});
-
 describe('.env.example', () => {
   it('lists every variable the configuration reads', () => {
-    const source = ['./common/config/app-config.ts', './scheduler/scheduler-config.ts']
+    const sections = readdirSync(new URL('./common/config/', import.meta.url))
+      .filter((file) => file.endsWith('-config.ts'))
+      .map((file) => `./common/config/${file}`);
+    const source = [...sections, './common/config/env-reader.ts', './scheduler/scheduler-config.ts']
       .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
       .join('\n');
     const read = new Set(
@@ -371,105 +192,5 @@ describe('.env.example', () => {
     const listed = new Set([...example.matchAll(/^#?\s*([A-Z_]+)=/gm)].map((m) => m[1]));
     expect(read.size).toBeGreaterThan(10);
     expect([...read].filter((name) => !listed.has(name))).toEqual([]);
-  });
-});
-
-describe('loadConfig: lifecycle webhooks', () => {
-  const PRODUCTION = {
-    NODE_ENV: 'production',
-    APP_SECRET: SECRET.replace(/k/g, 'Q7'),
-    ...PRODUCTION_MAIL,
-  };
-  const HOOK_SECRET = 'whsec-' + 'Zq9'.repeat(12);
-
-  it('is off by default, with a week of notice and retries over about a day', () => {
-    expect(loadConfig({ APP_SECRET: SECRET })).toMatchObject({
-      webhookUrl: undefined,
-      webhookSecret: undefined,
-      webhookRetryBaseSeconds: 30,
-      webhookMaxAttempts: 30,
-      webhookPollSeconds: 10,
-      webhookTimeoutSeconds: 10,
-      tokenExpiryNoticeDays: 7,
-    });
-  });
-
-  it('reads the receiver, its secret and the timings', () => {
-    const config = loadConfig({
-      ...PRODUCTION,
-      WEBHOOK_URL: 'https://hooks.example.test/tessera',
-      WEBHOOK_SECRET: HOOK_SECRET,
-      WEBHOOK_RETRY_BASE_SECONDS: '5',
-      WEBHOOK_MAX_ATTEMPTS: '12',
-      WEBHOOK_POLL_SECONDS: '2',
-      WEBHOOK_TIMEOUT_SECONDS: '3',
-      TOKEN_EXPIRY_NOTICE_DAYS: '14',
-    });
-    expect(config).toMatchObject({
-      webhookUrl: 'https://hooks.example.test/tessera',
-      webhookSecret: HOOK_SECRET,
-      webhookRetryBaseSeconds: 5,
-      webhookMaxAttempts: 12,
-      webhookPollSeconds: 2,
-      webhookTimeoutSeconds: 3,
-      tokenExpiryNoticeDays: 14,
-    });
-  });
-
-  it('needs a long secret with a receiver, and a real one in production', () => {
-    const url = 'http://127.0.0.1:9000/hook';
-    expect(problemsOf({ APP_SECRET: SECRET, WEBHOOK_URL: url })).toEqual([
-      expect.stringMatching(/^WEBHOOK_SECRET is required when WEBHOOK_URL is set/),
-    ]);
-    expect(problemsOf({ APP_SECRET: SECRET, WEBHOOK_URL: url, WEBHOOK_SECRET: 'short' })).toEqual([
-      expect.stringMatching(/^WEBHOOK_SECRET must be at least 32/),
-    ]);
-    expect(
-      problemsOf({
-        ...PRODUCTION,
-        WEBHOOK_URL: 'https://hooks.example.test',
-        WEBHOOK_SECRET: 'change-me-change-me-change-me-change-me',
-      }),
-    ).toEqual([expect.stringMatching(/WEBHOOK_SECRET looks like a placeholder/)]);
-    expect(
-      problemsOf({ APP_SECRET: SECRET, WEBHOOK_URL: url, WEBHOOK_SECRET: HOOK_SECRET }),
-    ).toEqual([]);
-  });
-
-  it('requires https in production and no credentials in the URL', () => {
-    expect(
-      problemsOf({
-        ...PRODUCTION,
-        WEBHOOK_URL: 'http://hooks.example.test',
-        WEBHOOK_SECRET: HOOK_SECRET,
-      }),
-    ).toEqual(['WEBHOOK_URL must be an https:// URL in production']);
-    expect(
-      problemsOf({
-        APP_SECRET: SECRET,
-        WEBHOOK_URL: 'https://user:pw@hooks.example.test',
-        WEBHOOK_SECRET: HOOK_SECRET,
-      }),
-    ).toEqual([expect.stringMatching(/^WEBHOOK_URL must not hold credentials/)]);
-  });
-
-  it.each([
-    ['WEBHOOK_URL', 'ftp://hooks.example.test'],
-    ['WEBHOOK_URL', 'not a url'],
-    ['WEBHOOK_RETRY_BASE_SECONDS', '0'],
-    ['WEBHOOK_MAX_ATTEMPTS', '0'],
-    ['WEBHOOK_MAX_ATTEMPTS', '101'],
-    ['WEBHOOK_POLL_SECONDS', '0'],
-    ['WEBHOOK_TIMEOUT_SECONDS', '61'],
-    ['TOKEN_EXPIRY_NOTICE_DAYS', '0'],
-    ['TOKEN_EXPIRY_NOTICE_DAYS', '366'],
-    ['TOKEN_EXPIRY_NOTICE_DAYS', 'seven'],
-  ])('refuses %s=%j', (name, value) => {
-    const env = {
-      APP_SECRET: SECRET,
-      WEBHOOK_URL: 'http://127.0.0.1:9/h',
-      WEBHOOK_SECRET: HOOK_SECRET,
-    };
-    expect(problemsOf({ ...env, [name]: value })).toEqual([expect.stringContaining(name)]);
   });
 });

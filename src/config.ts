@@ -1,7 +1,8 @@
-import { ConfigError, readAppConfig, type AppConfig } from './common/config/app-config.js';
+import { readAppConfig, type AppConfig } from './common/config/app-config.js';
+import { ConfigError } from './common/config/env-reader.js';
 import { readSchedulerConfig, type SchedulerConfig } from './scheduler/scheduler-config.js';
 
-export { ConfigError } from './common/config/app-config.js';
+export { ConfigError } from './common/config/env-reader.js';
 
 /** The whole configuration: the common part and the scheduler's. */
 export type Config = AppConfig & SchedulerConfig;

@@ -26,7 +26,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { RevokedCountDto } from '../common/http/revoked-count.dto.js';
-import { AdminUsersService } from './admin-users.service.js';
+import { UserAdministrationService } from './user-administration.service.js';
 import {
   AdminUserDto,
   AdminUserPageDto,
@@ -40,7 +40,7 @@ import {
 @Authenticated({ scopes: ['admin'] })
 @Controller('admin/users')
 export class AdminUsersController {
-  constructor(private readonly users: AdminUsersService) {}
+  constructor(private readonly users: UserAdministrationService) {}
 
   @Get()
   @ApiOperation({

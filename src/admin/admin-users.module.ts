@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { UsersModule } from '../users/users.module.js';
-import { AdminAccountsService } from './admin-accounts.service.js';
+import { AdminProvisioningService } from './admin-provisioning.service.js';
 import { AdminUsersController } from './admin-users.controller.js';
-import { AdminUsersService } from './admin-users.service.js';
+import { UserAdministrationService } from './user-administration.service.js';
 
 /**
  * Users for admins, and creating admins: shared by the service and the CLI, so that a
@@ -14,7 +14,7 @@ import { AdminUsersService } from './admin-users.service.js';
 @Module({
   imports: [SessionsModule, TokensModule, UsersModule],
   controllers: [AdminUsersController],
-  providers: [AdminUsersService, AdminAccountsService],
-  exports: [AdminUsersService, AdminAccountsService],
+  providers: [UserAdministrationService, AdminProvisioningService],
+  exports: [UserAdministrationService, AdminProvisioningService],
 })
 export class AdminUsersModule {}

@@ -77,8 +77,9 @@ export class AdminService {
   }
 
   async jobRuns(name: string, limit: number): Promise<JobRunDto[]> {
-    if (!this.jobs.find(name)) throw notFound('Job');
-    const runs = await this.runs.recent(name, limit);
+    const job = this.jobs.find(name);
+    if (!job) throw notFound('Job');
+    const runs = await this.runs.recent(job.name, limit);
     return runs.map((run) => JobRunDto.fromRun(run));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config.js';
-import { AdminAccountsService } from './admin-accounts.service.js';
+import { AdminProvisioningService } from './admin-provisioning.service.js';
 
 /** The first admin, from `ADMIN_EMAIL` / `ADMIN_PASSWORD`: created once, never overwritten. */
 @Injectable()
@@ -8,7 +8,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
   private readonly logger = new Logger(BootstrapAdmin.name);
 
   constructor(
-    private readonly accounts: AdminAccountsService,
+    private readonly accounts: AdminProvisioningService,
     private readonly config: AppConfig,
   ) {}
 

@@ -3,7 +3,7 @@ import { SetMetadata } from '@nestjs/common';
 import { Reflector, type ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { BearerStrategy } from './bearer.strategy.js';
-import type { SessionsService } from '../sessions/sessions.service.js';
+import type { SessionAuthenticator } from '../sessions/session-authenticator.js';
 import type { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { DomainError, invalidToken } from '../common/errors/domain-error.js';
 import { BearerAuthGuard, REQUIRED_SCOPES } from '../common/auth/bearer-auth.guard.js';
@@ -38,7 +38,7 @@ const strategy = new BearerStrategy(
       if (token === 'good') return principal;
       throw invalidToken();
     },
-  } as unknown as SessionsService,
+  } as unknown as SessionAuthenticator,
   {
     authenticate: async (token: string, ip: string) => {
       tokenCalls.push({ token, ip });

@@ -15,7 +15,7 @@ import {
   type VerificationKind,
   type VerificationOutcome,
 } from '../common/metrics/metrics.service.js';
-import { SessionsService } from '../sessions/sessions.service.js';
+import { SessionAuthenticator } from '../sessions/session-authenticator.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
 import { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { asBearerHeaders } from './authorization-header.js';
@@ -53,7 +53,7 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
   private readonly counted: Record<VerificationKind, Record<VerificationOutcome, HotChild>>;
 
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionAuthenticator,
     private readonly tokens: TokenVerifierService,
     metrics: MetricsService,
   ) {

@@ -10,7 +10,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { insufficientScope } from '../common/errors/domain-error.js';
-import { SessionsService } from '../sessions/sessions.service.js';
+import { SessionAuthenticator } from '../sessions/session-authenticator.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
 import { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { IntrospectDto, IntrospectionDto } from './introspection.dto.js';
@@ -26,7 +26,7 @@ const INACTIVE: IntrospectionDto = { active: false };
 export class IntrospectionController {
   constructor(
     private readonly tokens: TokenVerifierService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionAuthenticator,
   ) {}
 
   @Post()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { JobName } from './scheduler-config.js';
+import { jobNamed, type JobName } from './scheduler-config.js';
 import { ExpiryNoticeService } from '../tokens/expiry-notice.service.js';
 import { PurgeService, type PurgeKind } from './purge.service.js';
 
@@ -44,7 +44,7 @@ export class Jobs {
         ['sessions', 'passwordResetTokens'],
       ),
       purgeJob(
-        'purge-idempotency',
+        'purge-records',
         'Deletes Idempotency-Key records older than 24 hours, webhook events delivered or given up more than 7 days ago, and audit events older than AUDIT_RETENTION_DAYS',
         ['idempotencyKeys', 'webhookEvents', 'auditEvents'],
       ),
@@ -64,17 +64,15 @@ export class Jobs {
     return [...this.byName.values()];
   }
 
+  /** The job of this name, or of this former name. */
   find(name: string): JobDefinition | undefined {
-    return this.byName.get(name as JobName);
+    const job = jobNamed(name);
+    return job && this.byName.get(job);
   }
 }
 
 /** The purge jobs, in the order a full purge runs them. */
-export const PURGE_JOBS: readonly JobName[] = [
-  'purge-tokens',
-  'purge-sessions',
-  'purge-idempotency',
-];
+export const PURGE_JOBS: readonly JobName[] = ['purge-tokens', 'purge-sessions', 'purge-records'];
 
 /** A full purge's counts, summed over its jobs' reports. */
 export function purgeTotals(reports: { counts: Record<string, number> }[]) {

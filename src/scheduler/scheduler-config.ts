@@ -1,13 +1,27 @@
-import type { EnvReader } from '../common/config/app-config.js';
+import type { EnvReader } from '../common/config/env-reader.js';
 
 /** Every scheduled job. */
 export const JOB_NAMES = [
   'purge-tokens',
   'purge-sessions',
-  'purge-idempotency',
+  'purge-records',
   'notify-expiring-tokens',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
+
+/**
+ * Former names of renamed jobs, still understood wherever a job is named (JOBS_DISABLED, the
+ * admin API, the CLI) so that a deployment's settings and scripts keep working.
+ */
+export const FORMER_JOB_NAMES: Readonly<Record<string, JobName>> = {
+  'purge-idempotency': 'purge-records',
+};
+
+/** The job `name` stands for, by its name or a former one; undefined when there is none. */
+export function jobNamed(name: string): JobName | undefined {
+  if ((JOB_NAMES as readonly string[]).includes(name)) return name as JobName;
+  return Object.hasOwn(FORMER_JOB_NAMES, name) ? FORMER_JOB_NAMES[name] : undefined;
+}
 
 /**
  * When each job runs. The loaded configuration object carries these fields beside the common
@@ -26,8 +40,13 @@ export abstract class SchedulerConfig {
 const JOB_CRON_VARIABLES: Record<JobName, string> = {
   'purge-tokens': 'PURGE_TOKENS_CRON',
   'purge-sessions': 'PURGE_SESSIONS_CRON',
-  'purge-idempotency': 'PURGE_IDEMPOTENCY_CRON',
+  'purge-records': 'PURGE_RECORDS_CRON',
   'notify-expiring-tokens': 'EXPIRY_NOTICE_CRON',
+};
+
+/** A renamed job's former cron variable, read when the current one is unset. */
+const FORMER_CRON_VARIABLES: Partial<Record<JobName, string>> = {
+  'purge-records': 'PURGE_IDEMPOTENCY_CRON',
 };
 
 /** The jobs' schedules, from `PURGE_CRON`, the per-job variables, `JOBS_DISABLED`, `CRON_TZ`. */
@@ -35,27 +54,30 @@ export function readSchedulerConfig(read: EnvReader, problems: string[]): Schedu
   const purgeCron = read.cron('PURGE_CRON', '0 3 * * *');
   const jobCron = {} as Record<JobName, string>;
   for (const job of JOB_NAMES) {
+    const fallback = job.startsWith('purge-') ? purgeCron : '0 8 * * *';
+    const former = FORMER_CRON_VARIABLES[job];
     jobCron[job] = read.cron(
       JOB_CRON_VARIABLES[job],
-      job.startsWith('purge-') ? purgeCron : '0 8 * * *',
+      former ? read.cron(former, fallback) : fallback,
     );
   }
 
   const jobsEnabled = {} as Record<JobName, boolean>;
   const schedulerOn = read.bool('SCHEDULER_ENABLED', true);
   const purgeOn = read.bool('PURGE_ENABLED', true);
-  const disabled = read
+  const disabled = new Set<JobName>();
+  const named = read
     .string('JOBS_DISABLED', '')
     .split(',')
     .map((name) => name.trim());
-  for (const name of disabled.filter(Boolean)) {
-    if (!(JOB_NAMES as readonly string[]).includes(name)) {
+  for (const name of named.filter(Boolean)) {
+    const job = jobNamed(name);
+    if (job) disabled.add(job);
+    else
       problems.push(`JOBS_DISABLED names an unknown job "${name}" (jobs: ${JOB_NAMES.join(', ')})`);
-    }
   }
   for (const job of JOB_NAMES) {
-    jobsEnabled[job] =
-      schedulerOn && (!job.startsWith('purge-') || purgeOn) && !disabled.includes(job);
+    jobsEnabled[job] = schedulerOn && (!job.startsWith('purge-') || purgeOn) && !disabled.has(job);
   }
 
   const cronTimeZone = read.string('CRON_TZ', 'UTC');

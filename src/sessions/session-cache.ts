@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CredentialCache } from '../common/cache/credential-cache.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
+import { SharedCredentialCache } from '../common/cache/shared-credential-cache.js';
 import type { AccountRecord } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
@@ -26,35 +26,8 @@ export interface SessionState {
  * invalidation here reaches the other instances' caches through the bus.
  */
 @Injectable()
-export class SessionCache extends CredentialCache<SessionState | null> {
-  constructor(
-    config: AppConfig,
-    private readonly bus: InvalidationBus,
-    metrics: MetricsService,
-  ) {
-    super(config.sessionCacheTtlSeconds * 1000);
-    this.countLookups(
-      metrics.cacheLookups.child({ cache: 'session', result: 'hit' }),
-      metrics.cacheLookups.child({ cache: 'session', result: 'miss' }),
-    );
-    bus.join('session', {
-      invalidateLocally: (keys) => super.invalidate(keys),
-      capLifetime: (ms) => this.capLifetime(ms),
-    });
-  }
-
-  override invalidate(keys: Iterable<string>): void {
-    void this.invalidateEverywhere(keys);
-  }
-
-  /**
-   * Drops the entries here and tells the other instances; resolves once Redis has taken the
-   * message (see InvalidationBus.publish), so that an answer sent after it is not contradicted
-   * by the next request to another instance.
-   */
-  invalidateEverywhere(keys: Iterable<string>): Promise<void> {
-    const list = [...keys];
-    super.invalidate(list);
-    return this.bus.publish('session', list);
+export class SessionCache extends SharedCredentialCache<SessionState | null> {
+  constructor(config: AppConfig, bus: InvalidationBus, metrics: MetricsService) {
+    super('session', 'session', config.sessionCacheTtlSeconds, bus, metrics);
   }
 }

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
-import { CredentialRefused } from '../common/auth/credential-refusal.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
 import {
@@ -15,10 +13,10 @@ import {
 import { DomainError, invalidToken, notFound, oauthError } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
-import { ScopeRegistry } from '../policy/scope-registry.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { AccessTokenService, type AccessClaims } from './access-token.service.js';
-import { SessionCache, type SessionState } from './session-cache.js';
+import { AccessTokenService } from './access-token.service.js';
+import { SessionAuthenticator } from './session-authenticator.js';
+import { SessionCache } from './session-cache.js';
 import type { Session, SessionRevokeReason } from './session.entity.js';
 import { SessionsRepository, type SessionSelector } from './sessions.repository.js';
 
@@ -45,6 +43,10 @@ type RefreshOutcome =
   | { kind: 'invalid_scope'; scope: string }
   | { kind: 'reused'; sessionId: string };
 
+/**
+ * A login session's life: opened at login, its refresh token rotated, listed, revoked. The
+ * per-request check of its access tokens is {@link SessionAuthenticator}'s.
+ */
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
@@ -58,7 +60,7 @@ export class SessionsService {
     private readonly cache: SessionCache,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
-    private readonly registry: ScopeRegistry,
+    private readonly authenticator: SessionAuthenticator,
   ) {
     this.successorKey = deriveKey(config.appSecret, 'refresh-successor');
   }
@@ -164,7 +166,7 @@ export class SessionsService {
       // Refused like a revoked session, and left alone: enabling the account brings it back.
       if (standing.disabled) return { kind: 'invalid' };
       const role = standing.role;
-      const held = this.carried(role, session.scopes);
+      const held = this.authenticator.scopesCarried(role, session.scopes);
       // Checked only where a pair would be handed out: a reused token still revokes the session.
       const beyond = requested?.find((scope) => !held.includes(scope));
 
@@ -190,7 +192,11 @@ export class SessionsService {
         );
         // The idle expiry (and the scopes) moved: a cached copy of the session is out of date.
         tx.afterCommit(() => this.cache.invalidateEverywhere([session.id]));
-        return { kind: 'issued', pair, scopes: this.carried(role, session.scopes) };
+        return {
+          kind: 'issued',
+          pair,
+          scopes: this.authenticator.scopesCarried(role, session.scopes),
+        };
       }
 
       if (now.getTime() - token.replacedAt.getTime() <= this.config.refreshGraceSeconds * 1000) {
@@ -237,74 +243,6 @@ export class SessionsService {
       this.logger.warn({ sessionId: outcome.sessionId }, 'Refresh token reuse: session revoked');
     }
     throw this.invalidRefresh();
-  }
-
-  /** The per-request check of a session access token. */
-  /**
-   * The principal of a live session access token.
-   * @throws CredentialRefused saying why it is not one.
-   */
-  async authenticate(accessToken: string): Promise<AuthPrincipal> {
-    const live = await this.check(accessToken);
-    if (typeof live === 'string') throw CredentialRefused.because(live);
-    const { claims, state } = live;
-    return {
-      userId: claims.sub,
-      role: state.role,
-      scopes: this.carried(state.role, state.scopes),
-      sessionId: claims.sid,
-      expiresAt: Math.min(claims.exp * 1000, state.endsAt),
-      account: state.account,
-    };
-  }
-
-  /** The scopes a session's access tokens carry now (RFC 7662 `scope` of introspection). */
-  scopesOf(state: SessionState): readonly string[] {
-    return this.carried(state.role, state.scopes);
-  }
-
-  /**
-   * Every scope the role may hold, the policy file's included, or of those only the ones the
-   * session was narrowed to: a role change or a scope dropped from the file applies at once.
-   */
-  private carried(role: Role, narrowed: readonly string[] | null): readonly string[] {
-    const granted = this.registry.scopesOf(role);
-    return narrowed ? granted.filter((scope) => narrowed.includes(scope)) : granted;
-  }
-
-  /**
-   * Whether `token` is one of this service's session access tokens (correctly signed, expired
-   * or not): anything else that is not a `tsr_` token may be an imported API token.
-   */
-  recognizes(token: string): boolean {
-    return this.accessTokens.check(token) !== 'NOT_FOUND';
-  }
-
-  /** A session access token's claims and its session's state, when both are live; else null. */
-  async inspect(
-    accessToken: string,
-  ): Promise<{ claims: AccessClaims; state: SessionState } | null> {
-    const live = await this.check(accessToken);
-    return typeof live === 'string' ? null : live;
-  }
-
-  private async check(
-    accessToken: string,
-  ): Promise<
-    | { claims: AccessClaims; state: SessionState }
-    | 'NOT_FOUND'
-    | 'EXPIRED'
-    | 'REVOKED'
-    | 'USER_DISABLED'
-  > {
-    const claims = this.accessTokens.check(accessToken);
-    if (typeof claims === 'string') return claims;
-    const state = await this.cache.get(claims.sid, (id) => this.sessions.loadState(id));
-    if (!state || state.userId !== claims.sub) return 'NOT_FOUND';
-    if (state.revoked) return 'REVOKED';
-    if (state.endsAt <= Date.now()) return 'EXPIRED';
-    if (state.disabled) return 'USER_DISABLED';
-    return { claims, state };
   }
 
   /** Whether a session is live right now, as seen inside `tx`'s transaction. */

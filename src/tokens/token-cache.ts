@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CredentialCache } from '../common/cache/credential-cache.js';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
+import { SharedCredentialCache } from '../common/cache/shared-credential-cache.js';
 import type { AccountRecord, TokenRecord } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 import { AppConfig } from '../common/config/app-config.js';
@@ -39,35 +39,8 @@ export interface TokenState {
  * reaches the other instances' caches through the bus (hashes only, never a secret).
  */
 @Injectable()
-export class TokenCache extends CredentialCache<TokenState | null> {
-  constructor(
-    config: AppConfig,
-    private readonly bus: InvalidationBus,
-    metrics: MetricsService,
-  ) {
-    super(config.tokenCacheTtlSeconds * 1000);
-    this.countLookups(
-      metrics.cacheLookups.child({ cache: 'api_token', result: 'hit' }),
-      metrics.cacheLookups.child({ cache: 'api_token', result: 'miss' }),
-    );
-    bus.join('token', {
-      invalidateLocally: (keys) => super.invalidate(keys),
-      capLifetime: (ms) => this.capLifetime(ms),
-    });
-  }
-
-  override invalidate(keys: Iterable<string>): void {
-    void this.invalidateEverywhere(keys);
-  }
-
-  /**
-   * Drops the entries here and tells the other instances; resolves once Redis has taken the
-   * message (see InvalidationBus.publish), so that an answer sent after it is not contradicted
-   * by the next request to another instance.
-   */
-  invalidateEverywhere(keys: Iterable<string>): Promise<void> {
-    const list = [...keys];
-    super.invalidate(list);
-    return this.bus.publish('token', list);
+export class TokenCache extends SharedCredentialCache<TokenState | null> {
+  constructor(config: AppConfig, bus: InvalidationBus, metrics: MetricsService) {
+    super('token', 'api_token', config.tokenCacheTtlSeconds, bus, metrics);
   }
 }

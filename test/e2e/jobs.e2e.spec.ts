@@ -4,7 +4,7 @@ import pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
 
-const JOBS = ['purge-tokens', 'purge-sessions', 'purge-idempotency', 'notify-expiring-tokens'];
+const JOBS = ['purge-tokens', 'purge-sessions', 'purge-records', 'notify-expiring-tokens'];
 
 /** The scheduler: schedules from config, one run at a time across instances, runs recorded. */
 describe('Scheduled jobs', () => {
@@ -19,7 +19,7 @@ describe('Scheduled jobs', () => {
       DATABASE_URL: db.url,
       SCHEDULER_ENABLED: 'true',
       PURGE_CRON: '17 4 * * *',
-      PURGE_IDEMPOTENCY_CRON: '*/5 * * * *',
+      PURGE_RECORDS_CRON: '*/5 * * * *',
     };
     // Two instances on one database; the second schedules no purge of sessions.
     [a, b] = await Promise.all([
@@ -54,7 +54,7 @@ describe('Scheduled jobs', () => {
     // The next run is where the cron expression says.
     const expected = new CronTime('17 4 * * *', 'UTC').sendAt().toJSDate().toISOString();
     expect(tokens.nextRunAt).toBe(expected);
-    expect(before.body[2]).toMatchObject({ name: 'purge-idempotency', cron: '*/5 * * * *' });
+    expect(before.body[2]).toMatchObject({ name: 'purge-records', cron: '*/5 * * * *' });
     // Not a purge: its own schedule, on even with the purges off.
     expect(before.body[3]).toMatchObject({ name: 'notify-expiring-tokens', cron: '0 8 * * *' });
 
@@ -101,14 +101,32 @@ describe('Scheduled jobs', () => {
     ).toBe(400);
   });
 
+  it('answers to the former name of purge-records, purge-idempotency', async () => {
+    const run = await a.api.post('/api/v1/admin/jobs/purge-idempotency/run', {
+      token: a.adminToken,
+      body: {},
+    });
+    expect(run.status).toBe(200);
+    expect(run.body).toMatchObject({ job: 'purge-records', outcome: 'ok' });
+    const runs = await a.api.get('/api/v1/admin/jobs/purge-idempotency/runs', {
+      token: a.adminToken,
+    });
+    expect(runs.status).toBe(200);
+    expect(runs.body[0].id).toBe(run.body.id);
+    const current = await a.api.get('/api/v1/admin/jobs/purge-records/runs', {
+      token: a.adminToken,
+    });
+    expect(runs.body).toEqual(current.body);
+  });
+
   it('runs a scheduled time once, whichever instances fire it, at once or one after the other', async () => {
-    await sql.query(`DELETE FROM job_runs WHERE job = 'purge-idempotency'`);
+    await sql.query(`DELETE FROM job_runs WHERE job = 'purge-records'`);
     // Both instances fire at once, then each again (a later clock): one run in all.
-    await Promise.all([fire(a, 'purge-idempotency'), fire(b, 'purge-idempotency')]);
-    await fire(a, 'purge-idempotency');
-    await fire(b, 'purge-idempotency');
+    await Promise.all([fire(a, 'purge-records'), fire(b, 'purge-records')]);
+    await fire(a, 'purge-records');
+    await fire(b, 'purge-records');
     const runs = await sql.query(
-      `SELECT trigger, slot, outcome FROM job_runs WHERE job = 'purge-idempotency'`,
+      `SELECT trigger, slot, outcome FROM job_runs WHERE job = 'purge-records'`,
     );
     expect(runs.rows).toHaveLength(1);
     expect(runs.rows[0]).toMatchObject({ trigger: 'schedule', outcome: 'ok' });

@@ -175,7 +175,7 @@ describe('Purge', () => {
     const runs = await sql.query(`SELECT job, trigger, outcome, counts FROM job_runs ORDER BY job`);
     expect(runs.rows).toEqual([
       {
-        job: 'purge-idempotency',
+        job: 'purge-records',
         trigger: 'admin',
         outcome: 'ok',
         counts: { idempotencyKeys: 4, webhookEvents: 0, auditEvents: 0 },
@@ -208,7 +208,7 @@ describe('Purge', () => {
     const old = [await event('366 days'), await event('400 days'), await event('3 years')];
     const young = [await event('364 days'), await event('1 day')];
     const run = (dryRun: boolean) =>
-      t.api.post('/api/v1/admin/jobs/purge-idempotency/run', {
+      t.api.post('/api/v1/admin/jobs/purge-records/run', {
         token: t.adminToken,
         body: { dryRun },
       });

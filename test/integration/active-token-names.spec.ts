@@ -1,45 +1,26 @@
-import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import type pg from 'pg';
 import { runMigrations } from '../../src/database/migrate.js';
-import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { AdminUsers1763970000000 } from '../../src/database/migrations/1763970000000-AdminUsers.js';
+import {
+  databaseBeforeMigration,
+  type DatabaseBeforeMigration,
+} from '../support/database-before-migration.js';
 
 /**
  * The migration that makes an active token's name unique per user meets databases that hold
  * duplicates already: it must keep every token working, and say which were renamed.
  */
 describe('Migration of existing duplicate token names', () => {
-  const url = process.env.TEST_DATABASE_URL!;
-  const name = `tessera_names_${Date.now()}_${process.pid}`;
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  let admin: pg.Client;
+  let db: DatabaseBeforeMigration;
   let sql: pg.Client;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    // Every migration before this one.
-    const before = new DataSource({
-      ...dataSourceOptions(fresh.toString(), 1),
-      migrations: MIGRATIONS.filter((migration) => migration !== AdminUsers1763970000000),
-    });
-    await before.initialize();
-    await before.runMigrations({ transaction: 'all' });
-    await before.destroy();
-    sql = new pg.Client({ connectionString: fresh.toString() });
-    await sql.connect();
+    db = await databaseBeforeMigration('tessera_names', AdminUsers1763970000000);
+    sql = db.sql;
   });
 
-  afterAll(async () => {
-    await sql?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin?.end();
-  });
+  afterAll(() => db?.drop());
 
   it('keeps the oldest active token’s name, renames later ones, and loses no token', async () => {
     const {
@@ -67,7 +48,7 @@ describe('Migration of existing duplicate token names', () => {
     const long1 = await token(longName, '2 days');
     const long2 = await token(longName, '1 day');
 
-    expect(await runMigrations(fresh.toString())).toEqual([new AdminUsers1763970000000().name]);
+    expect(await runMigrations(db.url)).toEqual([new AdminUsers1763970000000().name]);
 
     const { rows } = await sql.query(`SELECT id, name, revoked_at FROM api_tokens`);
     const names = Object.fromEntries(rows.map((row) => [row.id, row.name]));

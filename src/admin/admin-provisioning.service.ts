@@ -7,18 +7,18 @@ import { isAccountEmail } from '../common/validation/email.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { normalizeEmail } from '../users/email.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { AdminUsersService } from './admin-users.service.js';
+import { UserAdministrationService } from './user-administration.service.js';
 
 export type AdminOutcome = 'created' | 'exists' | 'promoted' | 'not_admin';
 
 /** Creating admins: the bootstrap one from the environment, others from the CLI. */
 @Injectable()
-export class AdminAccountsService {
+export class AdminProvisioningService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
-    private readonly standing: AdminUsersService,
+    private readonly standing: UserAdministrationService,
   ) {}
 
   /**

@@ -20,7 +20,7 @@ export type StandingSource = 'admin' | 'cli' | 'ADMIN_EMAIL';
  * as for a revocation), so the next request anywhere sees it.
  */
 @Injectable()
-export class AdminUsersService {
+export class UserAdministrationService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly users: UsersRepository,

@@ -1,0 +1,27 @@
+import type { EnvReader } from './env-reader.js';
+
+/** Login sessions: their tokens' lifetimes, how long they live, the login rate. */
+export interface SessionConfig {
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshGraceSeconds: number;
+  readonly sessionIdleDays: number;
+  readonly sessionMaxDays: number;
+  readonly sessionCacheTtlSeconds: number;
+  readonly authRatePerMinute: number;
+}
+
+export function readSessionConfig(read: EnvReader, problems: string[]): SessionConfig {
+  const sessionIdleDays = read.int('SESSION_IDLE_DAYS', 7, 1, 365);
+  const sessionMaxDays = read.int('SESSION_MAX_DAYS', 30, 1, 3650);
+  if (sessionIdleDays > sessionMaxDays) {
+    problems.push('SESSION_IDLE_DAYS must not exceed SESSION_MAX_DAYS');
+  }
+  return {
+    accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    refreshGraceSeconds: read.int('REFRESH_GRACE_SECONDS', 10, 0, 300),
+    sessionIdleDays,
+    sessionMaxDays,
+    sessionCacheTtlSeconds: read.int('SESSION_CACHE_TTL_SECONDS', 30, 0, 3600),
+    authRatePerMinute: read.int('AUTH_RATE_PER_MINUTE', 10, 1, 1_000_000),
+  };
+}
