@@ -50,7 +50,7 @@ describe('The README and docs/', () => {
   it('link every page of docs/ from the README', () => {
     const linked = new Set(
       links(readMarkdown(README))
-        .map(({ target }) => target.split('#')[0]!)
+        .map(({ target }) => target.split('#')[0])
         .filter((target) => target.startsWith('docs/') && target.endsWith('.md')),
     );
     const pages = PAGES.filter((page) => page !== README).map((page) => relative(ROOT, page));

@@ -17,7 +17,7 @@ export interface MarkdownLink {
 /** Whether `line` closes a block opened by `fence` (the same character, at least as many). */
 function closes(line: string, fence: string): boolean {
   const match = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-  return !!match && match[1]![0] === fence[0] && match[1]!.length >= fence.length;
+  return !!match && match[1][0] === fence[0] && match[1].length >= fence.length;
 }
 
 /** The file's lines, with every fenced code block's lines (fences included) blanked out. */
@@ -39,12 +39,12 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const opening = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]!);
+    const opening = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]);
     if (!opening) continue;
-    const fence = opening[1]!;
+    const fence = opening[1];
     const body: string[] = [];
     let j = i + 1;
-    while (j < lines.length && !closes(lines[j]!, fence)) body.push(lines[j++]!);
+    while (j < lines.length && !closes(lines[j], fence)) body.push(lines[j++]);
     blocks.push({ lang: opening[2] ?? '', text: body.join('\n'), line: i + 1 });
     i = j;
   }
@@ -62,7 +62,7 @@ export function links(markdown: string): MarkdownLink[] {
   proseLines(markdown).forEach((raw, index) => {
     const line = withoutCodeSpans(raw);
     for (const match of line.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      found.push({ target: match[1]!, line: index + 1 });
+      found.push({ target: match[1], line: index + 1 });
     }
   });
   return found;
@@ -92,12 +92,12 @@ export function anchors(markdown: string): Set<string> {
   for (const line of proseLines(markdown)) {
     const heading = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
-      const base = githubSlug(heading[1]!);
+      const base = githubSlug(heading[1]);
       const count = seen.get(base);
       seen.set(base, (count ?? -1) + 1);
       result.add(count === undefined ? base : `${base}-${count + 1}`);
     }
-    for (const id of line.matchAll(/<a\s+(?:name|id)="([^"]+)"/g)) result.add(id[1]!);
+    for (const id of line.matchAll(/<a\s+(?:name|id)="([^"]+)"/g)) result.add(id[1]);
   }
   return result;
 }
