@@ -4,7 +4,8 @@ import type { Role } from '../common/auth/scopes.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import { TokensService } from '../tokens/tokens.service.js';
+import { TokenReadsService } from '../tokens/token-reads.service.js';
+import { TokenRevocationService } from '../tokens/token-revocation.service.js';
 import type { User } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AdminUserDto, AdminUserPageDto, ListUsersQuery } from './dto/admin-users.dto.js';
@@ -24,7 +25,8 @@ export class AdminUsersService {
     private readonly uow: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
-    private readonly tokens: TokensService,
+    private readonly tokens: TokenReadsService,
+    private readonly revocation: TokenRevocationService,
     private readonly audit: AuditService,
   ) {}
 
@@ -111,7 +113,7 @@ export class AdminUsersService {
       if (records.length === 0) return;
       await this.audit.record(actor, records, m);
       await this.sessions.forgetUser(id, tx);
-      await this.tokens.forgetUser(id, tx);
+      await this.revocation.forgetUser(id, tx);
     });
     return this.get(id);
   }

@@ -8,8 +8,10 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { JobRunsRepository } from '../scheduler/job-runs.repository.js';
 import { JobRunner, type JobReport } from '../scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from '../scheduler/jobs.js';
-import type { AdminTokenPageDto, ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
-import { TokensService } from '../tokens/tokens.service.js';
+import type { ListTokensQuery } from '../tokens/dto/token-queries.dto.js';
+import type { AdminTokenPageDto, TokenPageDto } from '../tokens/dto/token-view.dto.js';
+import { TokenReadsService } from '../tokens/token-reads.service.js';
+import { TokenRevocationService } from '../tokens/token-revocation.service.js';
 import { UsersService } from '../users/users.service.js';
 import {
   AuditEventDto,
@@ -29,7 +31,8 @@ export class AdminService {
     private readonly jobs: Jobs,
     private readonly runner: JobRunner,
     private readonly scheduler: CronScheduler,
-    private readonly tokens: TokensService,
+    private readonly tokens: TokenReadsService,
+    private readonly revocation: TokenRevocationService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly config: SchedulerConfig,
@@ -90,8 +93,8 @@ export class AdminService {
 
   revokeToken(id: string, actor: AuditActor, permanent = false): Promise<void> {
     return permanent
-      ? this.tokens.deletePermanently(null, id, actor, 'admin')
-      : this.tokens.revoke(null, id, actor, 'admin');
+      ? this.revocation.deletePermanently(null, id, actor, 'admin')
+      : this.revocation.revoke(null, id, actor, 'admin');
   }
 
   async auditLog(query: ListAuditQuery): Promise<AuditPageDto> {

@@ -9,7 +9,8 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
 import { tokenLeakedMail } from '../mail/templates/token-leaked.js';
 import { isWellFormedApiToken } from '../tokens/token-format.js';
-import { TokensService } from '../tokens/tokens.service.js';
+import { TokenReadsService } from '../tokens/token-reads.service.js';
+import { TokenRevocationService } from '../tokens/token-revocation.service.js';
 import { UsersService } from '../users/users.service.js';
 
 /**
@@ -22,7 +23,8 @@ export class LeakedCredentialsService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly tokens: TokensService,
+    private readonly tokens: TokenReadsService,
+    private readonly revocation: TokenRevocationService,
     private readonly users: UsersService,
     private readonly mail: MailService,
     private readonly tasks: BackgroundTasks,
@@ -69,7 +71,7 @@ export class LeakedCredentialsService {
   private revokeOne(id: string, actor: AuditActor): Promise<boolean> {
     return this.uow.run(async (tx) => {
       // The audit event, the webhook and the cache invalidation come with the revocation.
-      const token = await this.tokens.revokeIn(tx, null, id, actor, 'leaked');
+      const token = await this.revocation.revokeIn(tx, null, id, actor, 'leaked');
       // Revoked meanwhile (a repeated report, its owner): told once already, or not at all.
       if (!token) return false;
       const owner = await this.users.get(token.userId);

@@ -1,4 +1,4 @@
-import { All, Controller, Headers, HttpCode, Req, Res } from '@nestjs/common';
+import { All, Controller, HttpCode, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -12,12 +12,28 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { DomainError, insufficientScope } from '../common/errors/domain-error.js';
+import { insufficientScope } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { setRateLimitHeaders } from '../common/rate-limit/rate-limiter.js';
 import { ForwardAuthService } from './forward-auth.service.js';
+import { readForwardedRequest } from './forwarded-request.js';
 
 export const FORWARD_AUTH_ROUTE = 'forward-auth';
+
+/** What forward auth reads as a method: an RFC 9110 token, any case. */
+export const FORWARDED_METHOD_PATTERN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$";
+
+/** A path character forward auth reads as itself: unreserved or sub-delimiter, "%"-escapes of
+ * printable ASCII except "/", "\\", ";", "." and DEL. */
+const URI_CHAR =
+  "(?:[A-Za-z0-9_~!$&'()*+=:@-]|%(?:2[0-9A-Da-d]|3[0-9AaC-Fc-f]|[46][0-9A-Fa-f]|5[0-9ABabD-Fd-f]|7[0-9A-Ea-e]))";
+
+/**
+ * Request targets forward auth always reads (a subset of what it accepts, which a pattern cannot
+ * state exactly): "/"-separated segments of {@link URI_CHAR} and dots, none starting with a dot
+ * (so no "." or ".." segment), then any query. No lookahead, so generators can follow it.
+ */
+export const FORWARDED_URI_PATTERN = `^(?:/(?:${URI_CHAR}(?:${URI_CHAR}|\\.)*)?)+(?:\\?[^#\\s]*)?$`;
 
 /**
  * Forward auth for reverse proxies (nginx `auth_request`, Traefik `forwardAuth`, Caddy
@@ -34,60 +50,49 @@ export class ForwardAuthController {
   @ApiOperation({
     summary: 'May the request a proxy describes go ahead?',
     description:
-      "The original request comes from `X-Forwarded-Method` (or `X-Original-Method`) and `X-Forwarded-Uri` (or `X-Original-URI`), its credential from `Authorization`. The policy file's route rules decide. Any method is answered the same way; a body is ignored. An allowed request is a use of its API token.",
+      'Answered the same way for every method (GET, HEAD, POST, PUT, PATCH, DELETE and any other but OPTIONS, which is a CORS preflight here as on every route), and a body is never read. The original request comes from `X-Forwarded-Method` and `X-Forwarded-Uri`, or from `X-Original-Method` and `X-Original-URI`, never both pairs (400: the proxy must overwrite the pair it uses); each header at most once. Its credential comes from `Authorization`. The policy file\'s route rules decide: paths match ignoring ASCII case unless the file says `"caseSensitive": true`, and when the file declares routes a path none matches is refused (403) unless it says `"unmatched": "authenticated"`. An allowed request is a use of its API token.',
   })
   @ApiHeader({
     name: 'X-Forwarded-Method',
+    description: 'The method of the original request (any case). Or X-Original-Method.',
     required: true,
     example: 'GET',
-    schema: { type: 'string', pattern: '^[A-Z]{1,16}$' },
+    schema: { type: 'string', pattern: FORWARDED_METHOD_PATTERN },
   })
   @ApiHeader({
     name: 'X-Forwarded-Uri',
-    description: 'The path and query of the original request',
+    description:
+      'The path and query of the original request, as sent (percent-escapes allowed). Or X-Original-URI. Refused (400): dot segments, encoded separators, `;`, a literal space or comma in the path, malformed escapes.',
     required: true,
-    example: '/projects/1',
-    schema: { type: 'string', pattern: '^(/[A-Za-z0-9_-]+)+$', maxLength: 2000 },
+    example: '/projects/1?expand=owner',
+    schema: { type: 'string', pattern: FORWARDED_URI_PATTERN, maxLength: 2000 },
   })
   @ApiOkResponse({
     description:
       'Allowed. Identity in X-Tessera-User-Id, -Role, -Credential, -Token-Id or -Session-Id, -Scopes (only when a valid credential came along)',
   })
   @ApiBadRequestResponse({
-    description: 'No or unreadable original request',
+    description:
+      'No or unreadable original request: a forwarding header missing or sent twice, both header pairs, a method that is no HTTP token, a path it will not read',
     type: ErrorResponseDto,
   })
   @ApiUnauthorizedResponse({ description: 'No or bad credential', type: ErrorResponseDto })
   @ApiForbiddenResponse({
-    description: 'A scope the route needs is missing',
+    description:
+      'A scope the route needs is missing, or no route of a policy that declares routes covers the path',
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({ description: "Over the API token's limit", type: ErrorResponseDto })
   async check(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('x-forwarded-method') forwardedMethod?: string | string[],
-    @Headers('x-original-method') originalMethod?: string | string[],
-    @Headers('x-forwarded-uri') forwardedUri?: string | string[],
-    @Headers('x-original-uri') originalUri?: string | string[],
   ): Promise<void> {
-    const method = single(forwardedMethod ?? originalMethod, 'X-Forwarded-Method');
-    const uri = single(forwardedUri ?? originalUri, 'X-Forwarded-Uri');
-    const decision = await this.forwardAuth.decide({ method, uri }, request);
+    const original = readForwardedRequest(request.raw.rawHeaders);
+    const decision = await this.forwardAuth.decide(original, request);
     if (decision.principal?.rateLimit) setRateLimitHeaders(reply, decision.principal.rateLimit);
     if (!decision.allowed) throw insufficientScope(decision.missingScope);
     if (decision.principal) setIdentityHeaders(reply, decision.principal);
   }
-}
-
-function single(value: string | string[] | undefined, name: string): string {
-  if (typeof value === 'string' && value !== '') return value;
-  throw new DomainError(
-    'BadRequest',
-    value === undefined || value === ''
-      ? `${name} (or its X-Original-* equivalent) is required`
-      : `${name} must be sent once`,
-  );
 }
 
 /** Who is calling, for the upstream API. */

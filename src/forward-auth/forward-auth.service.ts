@@ -3,12 +3,9 @@ import { BearerCredentials, type BearerRequestLike } from '../common/auth/bearer
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { RouteMatcher } from '../policy/route-matcher.js';
+import type { ForwardedRequest } from './forwarded-request.js';
 
-/** The request a proxy asks about, as its X-Forwarded-* headers describe it. */
-export interface ForwardedRequest {
-  method: string;
-  uri: string;
-}
+export type { ForwardedRequest } from './forwarded-request.js';
 
 export type ForwardAuthDecision =
   /** Let it through; `principal` is null for a public route reached without a valid credential. */
@@ -31,7 +28,9 @@ export class ForwardAuthService {
 
   /**
    * @param request the proxy's request to Tessera: its Authorization header and client address.
-   * @throws DomainError 400 for a request that cannot be judged, 401 or 429 as the guard does.
+   * @throws DomainError 400 for a request that cannot be judged, 403 for a path no rule of a
+   *   policy with rules matches (before any credential is looked at), 401 or 429 as the guard
+   *   does.
    */
   async decide(
     original: ForwardedRequest,
@@ -43,6 +42,9 @@ export class ForwardAuthService {
     const match = this.routes.match(original.method, original.uri);
     if (match.kind === 'refused') {
       throw new DomainError('BadRequest', `The forwarded URI is refused: ${match.reason}`);
+    }
+    if (match.kind === 'unmatched') {
+      throw new DomainError('Forbidden', 'No route of the policy covers this request');
     }
     if (match.kind === 'rule' && match.rule.public) {
       return { allowed: true, principal: await this.optionalPrincipal(request) };

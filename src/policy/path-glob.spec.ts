@@ -51,8 +51,18 @@ describe('compileGlob', () => {
     expect(matches('/a$b', '/a$b')).toBe(true);
   });
 
-  it('is case-sensitive, like URLs', () => {
-    expect(matches('/admin/**', '/Admin/x')).toBe(false);
+  it('ignores ASCII case by default, so no spelling of a protected path escapes its rule', () => {
+    expect(matches('/admin/**', '/Admin/x')).toBe(true);
+    expect(matches('/admin/**', '/ADMIN/secret')).toBe(true);
+    expect(matches('/Files/*.JSON', '/files/a.json')).toBe(true);
+    expect(compileGlob('/admin/**').flags).toBe('i');
+  });
+
+  it('matches by exact case when asked to', () => {
+    const exact = (glob: string, path: string) =>
+      compileGlob(glob, { caseSensitive: true }).test(path);
+    expect(exact('/admin/**', '/Admin/x')).toBe(false);
+    expect(exact('/admin/**', '/admin/x')).toBe(true);
   });
 
   it('names what is wrong with a bad glob', () => {
@@ -106,6 +116,15 @@ describe('normaliseRequestPath', () => {
     ['/a%', 'malformed percent-encoding'],
     ['/a%c0%ae', 'malformed percent-encoding'],
     ['/public#/../admin', 'contains "#"'],
+    // Two X-Forwarded-Uri headers, joined by Node: the first copy must not decide.
+    ['/public/x, /admin/secret', 'contains ","'],
+    ['/public/x,/admin/secret', 'contains ","'],
+    ['/a b', 'contains " "'],
+    // Letters some servers fold into ASCII ones, which the rules' RegExps would not.
+    ['/adm%C4%B1n/x', '"ı" inside a segment'],
+    ['/%C4%B0tems', '"İ" inside a segment'],
+    ['/%C5%BFecret', '"ſ" inside a segment'],
+    ['/%E2%84%AAeys', '"\u212a" inside a segment'],
     ['public/x', 'does not start with "/"'],
     ['http://evil/admin', 'does not start with "/"'],
     ['*', 'does not start with "/"'],

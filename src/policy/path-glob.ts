@@ -3,7 +3,10 @@
  *
  * A glob is an absolute path whose segments are literal text, `*` (exactly one segment) or
  * `**` (any number of segments, none included); `*` inside a segment (`/files/*.json`) matches
- * any run of characters but `/`. Matching is case-sensitive, like URLs.
+ * any run of characters but `/`. Matching ignores case unless the policy says otherwise: many
+ * upstreams (Express, ASP.NET Core) route `/ADMIN/x` to the `/admin/x` handler, so no spelling
+ * may be less protected than the one a rule names. The case is folded by the compiled RegExp
+ * (the `i` flag, as Express's own router does), never per request.
  *
  * A request path is compared in a normal form: the query string dropped, empty segments
  * (`//`, a trailing `/`) removed, each segment percent-decoded once. A path that the upstream
@@ -11,7 +14,10 @@
  * (`.`, `..`, also encoded as `%2e`), encoded or literal separators inside a segment (`%2f`,
  * `\`, `%5c`), `;` (path parameters, which some servers strip), control characters, a `#`,
  * malformed percent-encoding, and anything not starting with `/`. So `/public/../admin` never
- * reaches a rule for `/public/**`, and `/adm%69n` is matched as `/admin`.
+ * reaches a rule for `/public/**`, and `/adm%69n` is matched as `/admin`. A literal space or
+ * comma is refused too: it is what two copies of a header joined by ", " look like. So is a
+ * letter that some servers fold into an ASCII one (dotless `ı`, `İ`, long `ſ`, the Kelvin sign),
+ * which no RegExp case folding would match against the rule's ASCII spelling.
  */
 
 /** The longest request path the matcher reads; longer ones are refused. */
@@ -21,7 +27,9 @@ export const MAX_REQUEST_PATH_LENGTH = 8192;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_GLOB = /[?#%;\\[\]{}\s\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_IN_SEGMENT = /[/\\;\u0000-\u001f\u007f]/;
+const FORBIDDEN_IN_SEGMENT = /[/\\;\u0000-\u001f\u007f\u0130\u0131\u017f\u212a]/;
+/** In the path as sent, before decoding (see the module comment). */
+const FORBIDDEN_RAW = /[ ,]/;
 
 /** Why a glob is not valid, or undefined when it is. */
 export function globProblem(glob: string): string | undefined {
@@ -38,11 +46,15 @@ export function globProblem(glob: string): string | undefined {
   return undefined;
 }
 
-/** Compiles a valid glob (see {@link globProblem}) into an anchored RegExp over normal paths. */
-export function compileGlob(glob: string): RegExp {
+/**
+ * Compiles a valid glob (see {@link globProblem}) into an anchored RegExp over normal paths,
+ * ignoring case unless `caseSensitive`.
+ */
+export function compileGlob(glob: string, { caseSensitive = false } = {}): RegExp {
   const problem = globProblem(glob);
   if (problem) throw new Error(`Invalid route glob ${JSON.stringify(glob)}: ${problem}`);
-  if (glob === '/') return /^\/$/;
+  const flags = caseSensitive ? '' : 'i';
+  if (glob === '/') return new RegExp('^/$', flags);
   let body = '';
   let canBeEmpty = true;
   for (const segment of glob.slice(1).split('/')) {
@@ -61,7 +73,7 @@ export function compileGlob(glob: string): RegExp {
             .join('[^/]*');
   }
   // A glob of nothing but `**` also covers the root, whose normal form is "/".
-  return new RegExp(canBeEmpty ? `^(?:${body}|/)$` : `^${body}$`);
+  return new RegExp(canBeEmpty ? `^(?:${body}|/)$` : `^${body}$`, flags);
 }
 
 export type NormalisedPath =
@@ -74,6 +86,8 @@ export function normaliseRequestPath(target: string): NormalisedPath {
   if (!raw.startsWith('/')) return refuse('does not start with "/"');
   if (raw.length > MAX_REQUEST_PATH_LENGTH) return refuse('is too long');
   if (raw.includes('#')) return refuse('contains "#"');
+  const unencoded = FORBIDDEN_RAW.exec(raw);
+  if (unencoded) return refuse(`contains ${JSON.stringify(unencoded[0])} (percent-encode it)`);
   const segments: string[] = [];
   for (const encoded of raw.slice(1).split('/')) {
     if (encoded === '') continue;

@@ -96,13 +96,60 @@ describe('policy file', () => {
   it('without a file, has only the built-in scopes and no routes', () => {
     const loaded = loadPolicy(undefined);
     expect(loaded.file).toBeUndefined();
-    expect(loaded.policy).toEqual({ scopes: [], routes: [] });
+    expect(loaded.policy).toEqual({
+      scopes: [],
+      routes: [],
+      caseSensitive: false,
+      unmatched: 'deny',
+    });
     expect(loaded.scopes.all().every((scope) => scope.builtIn)).toBe(true);
+    // No routes: every path needs a valid credential, none is refused unread.
     expect(loaded.routes.match('GET', '/anything')).toEqual({ kind: 'none', path: '/anything' });
   });
 
   it('accepts an empty object', () => {
-    expect(loadPolicyFile(write('empty.json', '{}'))).toEqual({ scopes: [], routes: [] });
+    expect(loadPolicyFile(write('empty.json', '{}'))).toEqual({
+      scopes: [],
+      routes: [],
+      caseSensitive: false,
+      unmatched: 'deny',
+    });
+  });
+
+  it('refuses a path no route matches, and ignores case, unless the file says otherwise', () => {
+    const strict = loadPolicy(write('strict.json', JSON.stringify(EXAMPLE)));
+    expect(strict.routes.match('GET', '/admin/secret').kind).toBe('unmatched');
+    expect(strict.routes.match('GET', '/PROJECTS/1').kind).toBe('rule');
+
+    const relaxed = loadPolicy(
+      write(
+        'relaxed.yaml',
+        `caseSensitive: true\nunmatched: authenticated\n${EXAMPLE_YAML.split('\n').slice(1).join('\n')}`,
+      ),
+    );
+    expect(relaxed.policy).toMatchObject({ caseSensitive: true, unmatched: 'authenticated' });
+    expect(relaxed.routes.match('GET', '/admin/secret').kind).toBe('none');
+    expect(relaxed.routes.match('GET', '/PROJECTS/1').kind).toBe('none');
+  });
+
+  it('refuses a file of invalid UTF-8, naming it, with exit code 78', () => {
+    const file = join(dir, 'latin1.json');
+    // "é" in Latin-1: one byte that is no UTF-8 character.
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('{"scopes":[{"name":"a:b","description":"caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('"}]}'),
+      ]),
+    );
+    expect(() => loadPolicyFile(file)).toThrow(
+      expect.objectContaining({ file, exitCode: 78, problems: ['is not valid UTF-8'] }),
+    );
+    expect(() => loadPolicy(file)).toThrow(`Invalid policy file ${file}:\n  - is not valid UTF-8`);
+    const yaml = join(dir, 'latin1.yaml');
+    writeFileSync(yaml, Buffer.from([0x72, 0x6f, 0x75, 0x74, 0x65, 0x73, 0x3a, 0x20, 0xff]));
+    expect(() => loadPolicyFile(yaml)).toThrow(/is not valid UTF-8/);
   });
 
   it('refuses a missing file, naming it, with exit code 78', () => {
@@ -161,7 +208,7 @@ describe('policy file', () => {
       [
         'unknown top-level field',
         { scope: [] },
-        ['scope: unknown field (expected "scopes", "routes")'],
+        ['scope: unknown field (expected "scopes", "routes", "caseSensitive", "unmatched")'],
       ],
       ['scopes not a list', { scopes: {} }, ['scopes: must be a list']],
       [
@@ -306,6 +353,23 @@ describe('policy file', () => {
         'unknown route field',
         { routes: [{ path: '/a', public: true, methods: ['GET'] }] },
         ['routes[0].methods: unknown field (expected "method", "path", "public", "scopes")'],
+      ],
+      [
+        'caseSensitive not a boolean',
+        { caseSensitive: 'yes' },
+        ['caseSensitive: must be true or false'],
+      ],
+      [
+        'unmatched not a known rule',
+        { unmatched: 'allow' },
+        ['unmatched: "allow" must be one of "deny", "authenticated"'],
+      ],
+      [
+        'unknown top-level field',
+        { routes: [], case_sensitive: true },
+        [
+          'case_sensitive: unknown field (expected "scopes", "routes", "caseSensitive", "unmatched")',
+        ],
       ],
     ])('%s', (_case, data, expected) => {
       expect(problemsOf(data)).toEqual(expected);

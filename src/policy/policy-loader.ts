@@ -7,10 +7,12 @@ import { PolicyFileError } from './policy-file.error.js';
 import {
   EMPTY_POLICY,
   HTTP_METHODS,
+  UNMATCHED_RULES,
   type CustomScope,
   type HttpMethod,
   type Policy,
   type RouteRule,
+  type UnmatchedRule,
 } from './policy.types.js';
 import { RouteMatcher } from './route-matcher.js';
 import { ScopeRegistry } from './scope-registry.js';
@@ -48,7 +50,7 @@ export function loadPolicy(file: string | undefined): LoadedPolicy {
     file,
     policy,
     scopes: new ScopeRegistry(policy.scopes),
-    routes: new RouteMatcher(policy.routes),
+    routes: new RouteMatcher(policy.routes, policy),
   };
 }
 
@@ -58,19 +60,31 @@ export function loadPolicy(file: string | undefined): LoadedPolicy {
  */
 export function loadPolicyFile(file: string): Policy {
   const format = formatOf(file);
-  let text: string;
+  let bytes: Buffer;
   try {
     if (statSync(file).size > MAX_POLICY_FILE_BYTES) {
       throw new PolicyFileError(file, [`is larger than ${MAX_POLICY_FILE_BYTES} bytes`]);
     }
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof PolicyFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code;
     throw new PolicyFileError(file, [`cannot be read: ${reason ?? String(error)}`]);
   }
-  return parsePolicy(text, format, file);
+  return parsePolicy(decodeUtf8(bytes, file), format, file);
+}
+
+/**
+ * The file's text. Invalid UTF-8 is refused rather than replaced with U+FFFD: a replaced byte
+ * could silently change a path or a scope name into one nobody wrote.
+ */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new PolicyFileError(file, ['is not valid UTF-8']);
+  }
 }
 
 /** The format a file name says, by extension. */
@@ -108,7 +122,15 @@ export function validatePolicy(data: unknown, file: string): Policy {
   if (!isObject(data)) {
     throw new PolicyFileError(file, ['must be an object with "scopes" and/or "routes"']);
   }
-  unknownKeys(data, ['scopes', 'routes'], '', problems);
+  unknownKeys(data, ['scopes', 'routes', 'caseSensitive', 'unmatched'], '', problems);
+  const caseSensitive = data.caseSensitive ?? false;
+  if (typeof caseSensitive !== 'boolean') problems.push('caseSensitive: must be true or false');
+  const unmatched = data.unmatched ?? 'deny';
+  if (!(UNMATCHED_RULES as readonly unknown[]).includes(unmatched)) {
+    problems.push(
+      `unmatched: ${JSON.stringify(unmatched)} must be one of ${UNMATCHED_RULES.map((rule) => `"${rule}"`).join(', ')}`,
+    );
+  }
   const scopes = readScopes(data.scopes, problems);
   // Every name the file declares, valid or not, so a bad declaration is reported once.
   const known = new Set<string>(
@@ -118,7 +140,12 @@ export function validatePolicy(data: unknown, file: string): Policy {
   );
   const routes = readRoutes(data.routes, known, problems);
   if (problems.length > 0) throw new PolicyFileError(file, problems);
-  return { scopes, routes };
+  return {
+    scopes,
+    routes,
+    caseSensitive: caseSensitive as boolean,
+    unmatched: unmatched as UnmatchedRule,
+  };
 }
 
 function readScopes(value: unknown, problems: string[]): CustomScope[] {

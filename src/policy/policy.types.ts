@@ -25,11 +25,27 @@ export interface RouteRule {
   readonly scopes: readonly string[];
 }
 
+/**
+ * What a path no route matches needs when the file declares routes: `deny` refuses it (403),
+ * `authenticated` asks for a valid credential and no scope. Without routes every path needs a
+ * valid credential.
+ */
+export const UNMATCHED_RULES = ['deny', 'authenticated'] as const;
+export type UnmatchedRule = (typeof UNMATCHED_RULES)[number];
+
 /** A validated policy file. */
 export interface Policy {
   readonly scopes: readonly CustomScope[];
   readonly routes: readonly RouteRule[];
+  /** Whether paths match by exact case (default: ASCII case is ignored). */
+  readonly caseSensitive: boolean;
+  readonly unmatched: UnmatchedRule;
 }
 
 /** What applies without a policy file: built-in scopes only, no route rules. */
-export const EMPTY_POLICY: Policy = { scopes: [], routes: [] };
+export const EMPTY_POLICY: Policy = {
+  scopes: [],
+  routes: [],
+  caseSensitive: false,
+  unmatched: 'deny',
+};

@@ -34,11 +34,34 @@ describe('RouteMatcher', () => {
     expect(indexOf('PROPFIND', '/projects/1')).toBe(2);
   });
 
-  it('answers none for a path no rule covers, with its normal form', () => {
+  it('fails closed on a path no rule covers, with its normal form', () => {
     expect(matcher.match('GET', '/elsewhere//x/?a=1')).toEqual({
-      kind: 'none',
+      kind: 'unmatched',
       path: '/elsewhere/x',
     });
+  });
+
+  it('answers none for a path no rule covers when the policy lets it through authenticated', () => {
+    const open = new RouteMatcher(rules({ method: '*', path: '/a', public: true, scopes: [] }), {
+      unmatched: 'authenticated',
+    });
+    expect(open.match('GET', '/b')).toEqual({ kind: 'none', path: '/b' });
+  });
+
+  it('applies a rule to every spelling of its path, since upstreams may route them alike', () => {
+    expect(indexOf('GET', '/ADMIN/secret')).toBe(4);
+    expect(indexOf('DELETE', '/Admin/Users/1')).toBe(3);
+    expect(indexOf('GET', '/%41dmin/x')).toBe(4);
+    expect(indexOf('POST', '/PUBLIC/docs')).toBe(0);
+  });
+
+  it('matches by exact case when the policy says caseSensitive', () => {
+    const exact = new RouteMatcher(
+      rules({ method: '*', path: '/admin/**', public: false, scopes: ['admin'] }),
+      { caseSensitive: true },
+    );
+    expect(exact.match('GET', '/admin/x').kind).toBe('rule');
+    expect(exact.match('GET', '/ADMIN/x').kind).toBe('unmatched');
   });
 
   it('gives the rule and the normal path', () => {

@@ -1,13 +1,22 @@
 import { compileGlob, normaliseRequestPath } from './path-glob.js';
-import type { RouteRule } from './policy.types.js';
+import type { RouteRule, UnmatchedRule } from './policy.types.js';
 
 export type RouteMatch =
   /** The first rule that matches. */
   | { readonly kind: 'rule'; readonly rule: RouteRule; readonly path: string }
-  /** No rule matches: a valid credential is needed, and no scope. */
+  /** No rule matches, and the policy has none or lets such a path through with a credential. */
   | { readonly kind: 'none'; readonly path: string }
+  /** No rule matches a policy that declares routes: the request must be refused (403). */
+  | { readonly kind: 'unmatched'; readonly path: string }
   /** A path the matcher will not read (see path-glob.ts): the request must be denied. */
   | { readonly kind: 'refused'; readonly reason: string };
+
+export interface RouteMatcherOptions {
+  /** Match paths by exact case (default: ASCII case is ignored). */
+  readonly caseSensitive?: boolean;
+  /** What a path no rule matches gets when there are rules (default: `deny`). */
+  readonly unmatched?: UnmatchedRule;
+}
 
 interface CompiledRule {
   readonly rule: RouteRule;
@@ -17,12 +26,20 @@ interface CompiledRule {
 /**
  * The route rules of a policy, compiled once. Rules are tried in file order and the first
  * match wins. A `GET` rule also covers `HEAD`, since servers answer HEAD with the GET handler.
+ * When there are rules, a path none of them matches fails closed unless the policy says
+ * `"unmatched": "authenticated"`: an upstream route the file forgot is refused, not opened.
  */
 export class RouteMatcher {
   private readonly compiled: readonly CompiledRule[];
+  private readonly denyUnmatched: boolean;
 
-  constructor(routes: readonly RouteRule[]) {
-    this.compiled = routes.map((rule) => ({ rule, pattern: compileGlob(rule.path) }));
+  constructor(routes: readonly RouteRule[], options: RouteMatcherOptions = {}) {
+    const caseSensitive = options.caseSensitive ?? false;
+    this.compiled = routes.map((rule) => ({
+      rule,
+      pattern: compileGlob(rule.path, { caseSensitive }),
+    }));
+    this.denyUnmatched = routes.length > 0 && (options.unmatched ?? 'deny') === 'deny';
   }
 
   get size(): number {
@@ -37,7 +54,7 @@ export class RouteMatcher {
       if (!methodMatches(rule.method, upper)) continue;
       if (pattern.test(normal.path)) return { kind: 'rule', rule, path: normal.path };
     }
-    return { kind: 'none', path: normal.path };
+    return { kind: this.denyUnmatched ? 'unmatched' : 'none', path: normal.path };
   }
 }
 

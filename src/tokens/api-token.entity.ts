@@ -10,8 +10,8 @@ import {
   type Relation,
 } from 'typeorm';
 import { User } from '../users/user.entity.js';
+import { tokenStatusAt, type TokenStatus } from './token-status.js';
 
-export type TokenStatus = 'active' | 'expired' | 'revoked';
 /**
  * `revoked` by its owner, `self` by a request made with it, `admin`, `rotated` (its successor
  * took over), `leaked` (someone reported its secret as exposed).
@@ -120,8 +120,6 @@ export class ApiToken {
   rotatedFromId: string | null;
 
   status(now = Date.now()): TokenStatus {
-    if (this.revokedAt && this.revokedAt.getTime() <= now) return 'revoked';
-    if (this.expiresAt && this.expiresAt.getTime() <= now) return 'expired';
-    return 'active';
+    return tokenStatusAt(this.revokedAt?.getTime() ?? null, this.expiresAt?.getTime() ?? null, now);
   }
 }

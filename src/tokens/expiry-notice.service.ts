@@ -32,23 +32,30 @@ export class ExpiryNoticeService {
     let events = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const tokens = await this.tokens.expiringWithoutNotice(
+      const expiring = await this.tokens.expiringUnrevoked(
         this.config.tokenExpiryNoticeDays,
         after,
         BATCH,
       );
-      if (tokens.length === 0) break;
-      after = tokens[tokens.length - 1].id;
+      if (expiring.length === 0) break;
+      after = expiring[expiring.length - 1].id;
+      const keyed = expiring.map((token) => ({
+        token,
+        key: expiryNoticeKey(token.id, token.expiresAt!),
+      }));
+      const recorded = await this.webhooks.recordedDedupeKeys(keyed.map(({ key }) => key));
+      const due = keyed.filter(({ key }) => !recorded.has(key));
+      if (due.length === 0) continue;
       if (dryRun) {
-        events += tokens.length;
+        events += due.length;
         continue;
       }
-      const batch = tokens.map((token) =>
+      const batch = due.map(({ token, key }) =>
         tokenEvent(
           'token.expiring_soon',
           token,
           { expiresAt: token.expiresAt!.toISOString() },
-          expiryNoticeKey(token.id, token.expiresAt!),
+          key,
         ),
       );
       events += await this.uow.run((tx) => this.webhooks.enqueue(batch, tx));

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config.js';
 import { describeError } from '../common/errors/http-exception.filter.js';
-import { ApiTokensRepository } from './api-tokens.repository.js';
+import { TokenLookupRepository } from './token-lookup.repository.js';
 
 export interface LastUse {
   at: number;
@@ -33,7 +33,7 @@ export class LastUsedTracker
   private flushing?: Promise<number>;
 
   constructor(
-    private readonly tokens: ApiTokensRepository,
+    private readonly tokens: TokenLookupRepository,
     private readonly config: AppConfig,
   ) {}
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookEvent } from '../webhooks/webhook-events.js';
 import type { ApiToken } from './api-token.entity.js';
-import { TokenDto } from './dto/token.dto.js';
+import { TokenDto } from './dto/token-view.dto.js';
 
 export const TOKEN_EVENT_TYPES = [
   'token.created',

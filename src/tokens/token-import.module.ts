@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module.js';
-import { ApiTokensRepository } from './api-tokens.repository.js';
 import { TokenCacheModule } from './token-cache.module.js';
 import { TokenImportController } from './token-import.controller.js';
+import { TokenImportRepository } from './token-import.repository.js';
 import { TokenImportService } from './token-import.service.js';
 
 /**
@@ -12,7 +12,7 @@ import { TokenImportService } from './token-import.service.js';
 @Module({
   imports: [UsersModule, TokenCacheModule],
   controllers: [TokenImportController],
-  providers: [TokenImportService, ApiTokensRepository],
+  providers: [TokenImportService, TokenImportRepository],
   exports: [TokenImportService],
 })
 export class TokenImportModule {}

@@ -12,7 +12,8 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
 import { normalizeEmail } from '../users/email.js';
 import { UsersRepository } from '../users/users.repository.js';
-import { ApiTokensRepository, type ImportedToken } from './api-tokens.repository.js';
+import { TokenImportRepository, type ImportedToken } from './token-import.repository.js';
+import { isActiveAt } from './token-status.js';
 import { TokenCache } from './token-cache.js';
 import { AppConfig } from '../common/config/app-config.js';
 import {
@@ -48,7 +49,7 @@ interface Parsed {
 export class TokenImportService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly tokens: ApiTokensRepository,
+    private readonly tokens: TokenImportRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly cache: TokenCache,
@@ -270,8 +271,9 @@ export class TokenImportService {
     }
     // An active token's name is its owner's to tell it apart by: no two active ones share it.
     const now = Date.now();
+    // An imported token is never revoked: its expiry alone decides.
     const active = (row: { token: ImportedToken }) =>
-      row.token.expiresAt === null || row.token.expiresAt.getTime() > now;
+      isActiveAt(null, row.token.expiresAt?.getTime() ?? null, now);
     const taken = new Set(
       (
         await this.tokens.activeNames([...new Set(withOwner.map((row) => row.token.userId))], m)

@@ -179,3 +179,19 @@ export function canonicalIps(entries: readonly string[]): string[] {
 export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item) => b.includes(item));
 }
+
+/** The scopes of `scopes` that still exist (the policy file may have dropped some since). */
+export function knownScopes(registry: ScopeRegistry, scopes: readonly string[]): string[] {
+  return scopes.filter((scope) => registry.isKnown(scope));
+}
+
+/** The API token a request was made with; a session token has none (400). */
+export function currentTokenOf(principal: Pick<AuthPrincipal, 'tokenId'>): string {
+  if (!principal.tokenId) {
+    throw new DomainError(
+      'BadRequest',
+      'This request was made with a session token, not an API token',
+    );
+  }
+  return principal.tokenId;
+}

@@ -6,7 +6,7 @@ import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { RedisConnections } from '../common/redis/redis-connections.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
-import { ApiTokensRepository } from './api-tokens.repository.js';
+import { TokenLookupRepository } from './token-lookup.repository.js';
 import type { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache } from './token-cache.js';
 import { generateApiToken } from './token-format.js';
@@ -57,7 +57,7 @@ describe('TokenVerifierService', () => {
       queries,
       cache,
       verifier: new TokenVerifierService(
-        new ApiTokensRepository(dataSource),
+        new TokenLookupRepository(dataSource),
         cache,
         new MemoryRateLimiter(),
         tracker,
@@ -123,7 +123,7 @@ describe('TokenVerifierService and imported tokens', () => {
         ]),
     } as unknown as DataSource;
     return new TokenVerifierService(
-      new ApiTokensRepository(dataSource),
+      new TokenLookupRepository(dataSource),
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       { touch: () => undefined } as unknown as LastUsedTracker,
@@ -170,7 +170,7 @@ describe('TokenVerifierService rate limits', () => {
     } as unknown as DataSource;
     const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
     const v = new TokenVerifierService(
-      new ApiTokensRepository(dataSource),
+      new TokenLookupRepository(dataSource),
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,
@@ -206,7 +206,7 @@ describe('TokenVerifierService refusal reasons', () => {
     } as unknown as DataSource;
     const tracker = { touch: () => undefined } as unknown as LastUsedTracker;
     return new TokenVerifierService(
-      new ApiTokensRepository(dataSource),
+      new TokenLookupRepository(dataSource),
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,

@@ -10,11 +10,12 @@ import {
 } from '../common/rate-limit/rate-limiter.js';
 import { MetricsService, type HotChild } from '../common/metrics/metrics.service.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
-import { ApiTokensRepository } from './api-tokens.repository.js';
+import { TokenLookupRepository } from './token-lookup.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
 import { API_TOKEN_PREFIX, isLegacyTokenShape, isWellFormedApiToken } from './token-format.js';
+import { endOfTokenAt } from './token-status.js';
 
 /**
  * The per-request check of an API token: checksum, then the in-process cache keyed by the
@@ -27,7 +28,7 @@ export class TokenVerifierService {
   private readonly refusals: HotChild;
 
   constructor(
-    private readonly tokens: ApiTokensRepository,
+    private readonly tokens: TokenLookupRepository,
     private readonly cache: TokenCache,
     private readonly limiter: RateLimiter,
     private readonly lastUsed: LastUsedTracker,
@@ -101,11 +102,9 @@ export class TokenVerifierService {
     }
     // The two forms never meet: an imported hash cannot make a chosen tsr_ string valid.
     if (!state || state.legacy !== legacy) return 'NOT_FOUND';
-    const revoked = state.revokedAt !== null && state.revokedAt <= now;
-    const expired = state.expiresAt !== null && state.expiresAt <= now;
-    // Both: whichever ended it first.
-    if (revoked && (!expired || state.revokedAt! <= state.expiresAt!)) return 'REVOKED';
-    if (expired) return 'EXPIRED';
+    // Both revoked and expired: whichever ended it first.
+    const ended = endOfTokenAt(state.revokedAt, state.expiresAt, now);
+    if (ended !== null) return ended === 'revoked' ? 'REVOKED' : 'EXPIRED';
     if (state.userDisabled) return 'USER_DISABLED';
     return state;
   }

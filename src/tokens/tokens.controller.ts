@@ -34,20 +34,22 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
+import { CreateTokenDto } from './dto/create-token.dto.js';
+import { DeleteTokenQuery, ListTokensQuery } from './dto/token-queries.dto.js';
 import {
-  DeleteTokenQuery,
-  CreateTokenDto,
   CreatedTokenDto,
-  ListTokensQuery,
-  RotateTokenDto,
   RotatedTokenDto,
   TOKEN_SHAPE,
   TokenDto,
   TokenPageDto,
-  UpdateTokenDto,
-} from './dto/token.dto.js';
+} from './dto/token-view.dto.js';
+import { RotateTokenDto, UpdateTokenDto } from './dto/update-token.dto.js';
 import { SerializedAs } from '../common/http/serialized.js';
-import { TokensService } from './tokens.service.js';
+import { TokenCreationService } from './token-creation.service.js';
+import { TokenEditsService } from './token-edits.service.js';
+import { TokenReadsService } from './token-reads.service.js';
+import { TokenRevocationService } from './token-revocation.service.js';
+import { TokenRotationService } from './token-rotation.service.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -59,7 +61,13 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 })
 @Controller('tokens')
 export class TokensController {
-  constructor(private readonly tokens: TokensService) {}
+  constructor(
+    private readonly creation: TokenCreationService,
+    private readonly reads: TokenReadsService,
+    private readonly edits: TokenEditsService,
+    private readonly rotation: TokenRotationService,
+    private readonly revocation: TokenRevocationService,
+  ) {}
 
   @Post()
   @Authenticated({ scopes: ['tokens:write'] })
@@ -104,7 +112,7 @@ export class TokensController {
         'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces',
       );
     }
-    const { created, replayed } = await this.tokens.create(
+    const { created, replayed } = await this.creation.create(
       principal,
       body,
       actorOf(principal, client),
@@ -119,7 +127,7 @@ export class TokensController {
   @ApiOperation({ summary: "The caller's API tokens, newest first" })
   @ApiOkResponse({ type: TokenPageDto })
   list(@Principal() principal: AuthPrincipal, @Query() query: ListTokensQuery) {
-    return this.tokens.list(principal.userId, query);
+    return this.reads.list(principal.userId, query);
   }
 
   @Get('current')
@@ -128,7 +136,7 @@ export class TokensController {
   @ApiOperation({ summary: 'The API token making this request' })
   @ApiOkResponse({ type: TokenDto })
   current(@Principal() principal: AuthPrincipal): Promise<TokenDto> {
-    return this.tokens.current(principal);
+    return this.reads.current(principal);
   }
 
   @Post('current/revoke')
@@ -143,7 +151,7 @@ export class TokensController {
     @Principal() principal: AuthPrincipal,
     @Client() client: ClientContext,
   ): Promise<void> {
-    await this.tokens.revokeCurrent(principal, actorOf(principal, client));
+    await this.revocation.revokeCurrent(principal, actorOf(principal, client));
   }
 
   @Get(':id')
@@ -156,7 +164,7 @@ export class TokensController {
     @Principal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<TokenDto> {
-    return this.tokens.get(principal.userId, id);
+    return this.reads.get(principal.userId, id);
   }
 
   @Patch(':id')
@@ -177,7 +185,7 @@ export class TokensController {
     @Body() body: UpdateTokenDto,
     @Client() client: ClientContext,
   ): Promise<TokenDto> {
-    return this.tokens.update(principal, id, body, actorOf(principal, client));
+    return this.edits.update(principal, id, body, actorOf(principal, client));
   }
 
   @Post(':id/rotate')
@@ -200,7 +208,7 @@ export class TokensController {
     @Body() body: RotateTokenDto,
     @Client() client: ClientContext,
   ): Promise<RotatedTokenDto> {
-    return this.tokens.rotate(
+    return this.rotation.rotate(
       principal,
       id,
       body.gracePeriodSeconds ?? 0,
@@ -227,9 +235,9 @@ export class TokensController {
   ): Promise<void> {
     const actor = actorOf(principal, client);
     if (query.permanent === 'true') {
-      await this.tokens.deletePermanently(principal.userId, id, actor);
+      await this.revocation.deletePermanently(principal.userId, id, actor);
     } else {
-      await this.tokens.revoke(principal.userId, id, actor);
+      await this.revocation.revoke(principal.userId, id, actor);
     }
   }
 }

@@ -7,23 +7,39 @@ import { IdempotencyService } from './idempotency.service.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { ScopesController } from './scopes.controller.js';
 import { TokenCacheModule } from './token-cache.module.js';
+import { TokenCreationService } from './token-creation.service.js';
+import { TokenEditsService } from './token-edits.service.js';
 import { TokenImportModule } from './token-import.module.js';
+import { TokenIssuer } from './token-issuer.js';
+import { TokenLookupRepository } from './token-lookup.repository.js';
+import { TokenReadsService } from './token-reads.service.js';
+import { TokenRevocationService } from './token-revocation.service.js';
+import { TokenRotationService } from './token-rotation.service.js';
 import { TokenVerifierService } from './token-verifier.service.js';
 import { TokensController } from './tokens.controller.js';
-import { TokensService } from './tokens.service.js';
 
-/** Personal API tokens: their lifecycle, and their per-request check. */
+/**
+ * Personal API tokens: their lifecycle (one service per use case: creation, reads, edits,
+ * rotation, revocation), and their per-request check. Other modules read tokens through
+ * TokenReadsService and end them through TokenRevocationService.
+ */
 @Module({
   imports: [WebhooksModule, UsersModule, TokenCacheModule, TokenImportModule],
   controllers: [ScopesController, TokensController],
   providers: [
-    TokensService,
+    TokenCreationService,
+    TokenReadsService,
+    TokenEditsService,
+    TokenRotationService,
+    TokenRevocationService,
+    TokenIssuer,
     TokenVerifierService,
     LastUsedTracker,
     IdempotencyService,
     ApiTokensRepository,
+    TokenLookupRepository,
     IdempotencyKeysRepository,
   ],
-  exports: [TokensService, TokenVerifierService],
+  exports: [TokenReadsService, TokenRevocationService, TokenVerifierService],
 })
 export class TokensModule {}

@@ -48,6 +48,16 @@ export class WebhookOutboxRepository {
     return rows.length;
   }
 
+  /** Those of these dedupe keys that an event recorded (and not purged yet) holds. */
+  async recordedDedupeKeys(keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: { dedupe_key: string }[] = await this.dataSource.query(
+      `SELECT dedupe_key FROM webhook_outbox WHERE dedupe_key = ANY($1::varchar[])`,
+      [keys],
+    );
+    return new Set(rows.map((row) => row.dedupe_key));
+  }
+
   /**
    * Takes up to `limit` due rows for this instance: rows another instance is claiming are
    * skipped, and each claimed row's next attempt moves `leaseSeconds` ahead before anything is

@@ -33,6 +33,14 @@ export class WebhooksService {
     return recorded;
   }
 
+  /**
+   * Those of these dedupe keys already recorded: a module skips building events whose fact was
+   * reported (an `enqueue` of them would skip them too, but only after building them).
+   */
+  recordedDedupeKeys(keys: readonly string[]): Promise<Set<string>> {
+    return this.outbox.recordedDedupeKeys(keys);
+  }
+
   /** For the purge: see {@link WebhookOutboxRepository.deleteFinishedBefore}. */
   deleteFinishedBefore(cutoff: Date, limit: number, dryRun: boolean): Promise<number> {
     return this.outbox.deleteFinishedBefore(cutoff, limit, dryRun);

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { READ_SCOPE, WRITE_SCOPE, writePolicyFile } from '../support/forward-auth-policy.js';
 import {
@@ -99,10 +100,29 @@ describe('forward auth', () => {
       expect(bad.status).toBe(401);
       expect(bad.headers.get('www-authenticate')).toBe(INVALID_TOKEN);
     }
-    // A path no rule names still needs a valid credential, and no scope.
-    expect((await ask('GET', '/elsewhere')).status).toBe(401);
-    const token = await createToken(t.api, user.accessToken, { scopes: ['profile:read'] });
-    expect((await ask('DELETE', '/elsewhere', { token: token.token })).status).toBe(200);
+  });
+
+  it('refuses a path no rule of the policy covers with 403, whatever the credential', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    for (const credential of [undefined, token.token, user.accessToken]) {
+      const answer = await ask('GET', '/admin/secret', { token: credential });
+      expect({ credential, status: answer.status }).toEqual({ credential, status: 403 });
+      expect(identity(answer.headers)).toEqual({});
+    }
+    // Not a use of the token: nothing was looked up.
+    const next = await ask('GET', '/projects/1', { token: token.token });
+    expect(next.headers.get('ratelimit-remaining')).toBe('19');
+  });
+
+  it('applies a rule to every spelling of its path', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    for (const uri of ['/PROJECTS/1', '/Projects/1', '/%50rojects/1']) {
+      const write = await ask('POST', uri, { token: token.token });
+      expect({ uri, status: write.status }).toEqual({ uri, status: 403 });
+      expect(write.headers.get('www-authenticate')).toContain(`scope="${WRITE_SCOPE}"`);
+      expect((await ask('get', uri, { token: token.token })).status).toBe(200);
+    }
+    expect((await ask('GET', '/PUBLIC/docs')).status).toBe(200);
   });
 
   it('lets anyone through a public route, naming only a caller with a valid credential', async () => {
@@ -131,9 +151,12 @@ describe('forward auth', () => {
   });
 
   it('records each allowed request as a use from the forwarded client address', async () => {
-    const token = await createToken(t.api, user.accessToken, { allowedIps: ['198.51.100.0/24'] });
+    const token = await createToken(t.api, user.accessToken, {
+      scopes: [READ_SCOPE],
+      allowedIps: ['198.51.100.0/24'],
+    });
     const from = (ip: string) =>
-      ask('GET', '/anything', { token: token.token, headers: { 'x-forwarded-for': ip } });
+      ask('GET', '/projects/1', { token: token.token, headers: { 'x-forwarded-for': ip } });
     const outside = await from('203.0.113.5');
     expect(outside.status).toBe(401);
     expect(outside.body.message).toBe('This API token is not allowed from this address');
@@ -187,6 +210,9 @@ describe('forward auth', () => {
       ['GET', '/projects%2F1'],
       ['GET', '/projects/1;x'],
       ['GET', '/projects/%zz'],
+      ['GET', '/public/x, /projects/1'],
+      ['GET', '/public/a b'],
+      ['GET', '/projects/1,2'],
       ['G E T', '/projects/1'],
       ['GET', ''],
     ]) {
@@ -196,5 +222,93 @@ describe('forward auth', () => {
     const missing = await t.api.get('/api/v1/forward-auth', { token: token.token });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toContain('X-Forwarded-Method');
+  });
+
+  /** A question sent with node:http, which sends each value of an array as its own header. */
+  function askRaw(headers: Record<string, string | string[]>): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        `${t.baseUrl}/api/v1/forward-auth`,
+        { headers, agent: false },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  it('answers 400 for a forwarding header sent twice, whichever copy is public', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    const authorization = `Bearer ${token.token}`;
+    const questions: Record<string, string | string[]>[] = [
+      { 'x-forwarded-method': 'GET', 'x-forwarded-uri': ['/public/x', '/projects/1'] },
+      { 'x-forwarded-method': 'GET', 'x-forwarded-uri': ['/projects/1', '/projects/1'] },
+      { 'x-forwarded-method': ['GET', 'DELETE'], 'x-forwarded-uri': '/projects/1' },
+      { 'x-original-method': 'GET', 'x-original-uri': ['/public/x', '/projects/1'] },
+    ];
+    for (const headers of questions) {
+      expect({ headers, status: await askRaw(headers) }).toEqual({ headers, status: 400 });
+      expect({ headers, status: await askRaw({ ...headers, authorization }) }).toEqual({
+        headers,
+        status: 400,
+      });
+    }
+  });
+
+  it("answers 400 for a question with both header pairs: the client's pair never wins", async () => {
+    // A proxy that sets X-Original-* and passes the client's X-Forwarded-Uri through.
+    const answer = await t.api.get('/api/v1/forward-auth', {
+      headers: {
+        'x-original-method': 'DELETE',
+        'x-original-uri': '/projects/1',
+        'x-forwarded-uri': '/public/x',
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toMatch(/not both/);
+    const methodOnly = await ask('GET', '/public/x', { headers: { 'x-original-method': 'GET' } });
+    expect(methodOnly.status).toBe(400);
+  });
+
+  it('documents every method it answers, with header patterns that fit what it reads', async () => {
+    const document = (await t.api.get('/docs-json')).body;
+    const item = document.paths['/api/v1/forward-auth'];
+    expect(Object.keys(item).sort()).toEqual(
+      ['delete', 'get', 'head', 'patch', 'post', 'put'].sort(),
+    );
+    expect(item.get.operationId).toBe('forwardAuth');
+    expect(item.delete.operationId).toBe('forwardAuthDelete');
+    const header = (name: string) =>
+      new RegExp(
+        item.get.parameters.find(
+          (p: { in: string; name: string }) => p.in === 'header' && p.name === name,
+        ).schema.pattern,
+      );
+    const method = header('X-Forwarded-Method');
+    const uri = header('X-Forwarded-Uri');
+    const token = await createToken(t.api, user.accessToken, { scopes: [READ_SCOPE] });
+    // What the document allows is read: never a 400.
+    for (const [m, u] of [
+      ['get', '/projects/1'],
+      ['GET', '/projects/1?expand=owner&q=a%20b,c'],
+      ['GET', '/projects/a%20b/x~y'],
+      ['GET', '/'],
+      ['M-SEARCH', '/public/x'],
+    ]) {
+      expect({ m, u, documented: method.test(m) && uri.test(u) }).toEqual({
+        m,
+        u,
+        documented: true,
+      });
+      expect((await ask(m, u, { token: token.token })).status).not.toBe(400);
+    }
+    // What it refuses, the document does not allow.
+    for (const u of ['/projects/../x', '/a%2fb', '/a;b', '/a b', '/a,b', 'x', '/a%zz']) {
+      expect({ u, documented: uri.test(u) }).toEqual({ u, documented: false });
+    }
+    expect(method.test('G E T')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * OpenAPI schema, and the answers to what the DTO promises.
  */
 import { CREDENTIAL_SHAPE, USER_SHAPE } from '../../src/auth/dto/auth.dto.js';
-import { TOKEN_SHAPE } from '../../src/tokens/dto/token.dto.js';
+import { TOKEN_SHAPE } from '../../src/tokens/dto/token-view.dto.js';
 import { VERIFICATION_SHAPE } from '../../src/verify/verify.dto.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 

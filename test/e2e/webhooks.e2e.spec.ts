@@ -2,7 +2,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
-import { TokensService } from '../../src/tokens/tokens.service.js';
+import { TokenRevocationService } from '../../src/tokens/token-revocation.service.js';
 import { WebhookDispatcher } from '../../src/webhooks/webhook-dispatcher.js';
 import { ExpiryNoticeService } from '../../src/tokens/expiry-notice.service.js';
 import { WebhooksService } from '../../src/webhooks/webhooks.service.js';
@@ -196,7 +196,7 @@ describe('Lifecycle webhooks', () => {
     const t = await start();
     const user = await newUser(t.api);
     const created = await createToken(t.api, user.accessToken);
-    await t.app.get(TokensService).revoke(null, created.id, SYSTEM_ACTOR, 'admin');
+    await t.app.get(TokenRevocationService).revoke(null, created.id, SYSTEM_ACTOR, 'admin');
     const hook = await receiver.waitFor(() =>
       receiver.accepted().find((h) => h.body.type === 'token.revoked'),
     );

@@ -208,10 +208,11 @@ run('nginx forward-auth harness', () => {
       'x-tessera-credential': 'api_token',
       'x-tessera-token-id': IDENTITY['X-Tessera-Token-Id'],
       'x-tessera-scopes': 'projects:read profile:read',
-      authorization: 'Bearer tsr_example',
       'x-forwarded-for': '127.0.0.1',
     });
     expect(seen.headers).not.toHaveProperty('x-tessera-session-id');
+    // The credential stays with nginx by default (see the template).
+    expect(seen.headers).not.toHaveProperty('authorization');
     expect(reply.headers).toMatchObject({
       'ratelimit-limit': '600',
       'ratelimit-remaining': '599',

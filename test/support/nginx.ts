@@ -59,16 +59,22 @@ export interface NginxOptions {
 /**
  * Starts nginx with the forward-auth template: every request is first put to Tessera at
  * `forwardAuthUrl` (its origin, or the full `.../api/v1/forward-auth` URL), then proxied to
- * `upstreamUrl`.
+ * `upstreamUrl`. `headerPair: 'original'` runs the template as many hand-written configs are:
+ * describing the request with the X-Original-* pair, and passing the client's X-Forwarded-*.
  */
 export async function startForwardAuthNginx(
-  options: { forwardAuthUrl: string; upstreamUrl: string } & NginxOptions,
+  options: {
+    forwardAuthUrl: string;
+    upstreamUrl: string;
+    headerPair?: 'forwarded' | 'original';
+  } & NginxOptions,
 ): Promise<RunningNginx> {
   const tessera = new URL(options.forwardAuthUrl);
   if (tessera.pathname !== '/' && tessera.pathname !== FORWARD_AUTH_PATH) {
     throw new Error(`forward auth must be at ${FORWARD_AUTH_PATH}, not ${tessera.pathname}`);
   }
-  const template = readFileSync(FORWARD_AUTH_TEMPLATE, 'utf8');
+  const shipped = readFileSync(FORWARD_AUTH_TEMPLATE, 'utf8');
+  const template = options.headerPair === 'original' ? withOriginalPair(shipped) : shipped;
   return startNginx(
     (listen) =>
       fillTemplate(template, {
@@ -78,6 +84,26 @@ export async function startForwardAuthNginx(
       }),
     options,
   );
+}
+
+/**
+ * The template with the usual hand-written idiom for its question: `X-Original-Method` and
+ * `X-Original-URI` set, nothing said about the client's X-Forwarded-Method and -Uri.
+ */
+function withOriginalPair(template: string): string {
+  const edits: [string, string][] = [
+    ['proxy_set_header X-Forwarded-Method $request_method;', ''],
+    ['proxy_set_header X-Forwarded-Uri $request_uri;', ''],
+    [
+      'proxy_set_header X-Original-Method "";',
+      'proxy_set_header X-Original-Method $request_method;',
+    ],
+    ['proxy_set_header X-Original-URI "";', 'proxy_set_header X-Original-URI $request_uri;'],
+  ];
+  return edits.reduce((text, [from, to]) => {
+    if (!text.includes(from)) throw new Error(`the template has no line ${from}`);
+    return text.replace(from, to);
+  }, template);
 }
 
 /** Starts nginx proxying straight to `upstreamUrl`, no auth: the bench's baseline. */

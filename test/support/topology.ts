@@ -1,5 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -251,8 +259,10 @@ export class RedisClusterHarness {
 
 /**
  * PgBouncer in transaction pooling in front of the PostgreSQL of `serverUrl` (every database on
- * it, same names), trusting loopback clients. As root, it runs as `postgres` (PgBouncer refuses
- * to run as root).
+ * it, same names), trusting loopback clients. It logs in to the server as the user of
+ * `serverUrl`, with its password when it has one (the embedded PostgreSQL of a run without
+ * DATABASE_URL has a generated one). As root, it runs as `postgres` (PgBouncer refuses to run as
+ * root).
  */
 export class PgBouncerHarness {
   private constructor(
@@ -273,15 +283,20 @@ export class PgBouncerHarness {
   static async start(serverUrl: string, poolSize = 10): Promise<PgBouncerHarness> {
     const server = new URL(serverUrl);
     const user = decodeURIComponent(server.username || 'postgres');
+    const password = decodeURIComponent(server.password);
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'tessera-pgbouncer-'));
     const asRoot = process.getuid?.() === 0;
-    writeFileSync(join(dir, 'users.txt'), `"${user}" ""\n`);
+    // Read by PgBouncer only: clients are trusted, the password is for its own server logins.
+    writeFileSync(join(dir, 'users.txt'), `${quoted(user)} ${quoted(password)}\n`, {
+      mode: 0o600,
+    });
+    const login = `user=${connValue(user)}${password ? ` password=${connValue(password)}` : ''}`;
     writeFileSync(
       join(dir, 'pgbouncer.ini'),
       [
         '[databases]',
-        `* = host=${server.hostname} port=${server.port || 5432}`,
+        `* = host=${server.hostname} port=${server.port || 5432} ${login}`,
         '[pgbouncer]',
         'listen_addr = 127.0.0.1',
         `listen_port = ${port}`,
@@ -301,9 +316,10 @@ export class PgBouncerHarness {
       ].join('\n') + '\n',
     );
     if (asRoot) {
+      // PgBouncer runs as `postgres`: the files become its own.
+      const { uid, gid } = postgresUser();
       chmodSync(dir, 0o755);
-      chmodSync(join(dir, 'users.txt'), 0o644);
-      chmodSync(join(dir, 'pgbouncer.ini'), 0o644);
+      for (const file of ['users.txt', 'pgbouncer.ini']) chownSync(join(dir, file), uid, gid);
     }
     const args = [...(asRoot ? ['-u', 'postgres'] : []), join(dir, 'pgbouncer.ini')];
     const child = spawn(binary('pgbouncer')!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -333,4 +349,24 @@ export class PgBouncerHarness {
     await stopChild(this.child, 'SIGINT');
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** An auth_file field: double-quoted, a double quote doubled. */
+function quoted(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+/** A value in a PgBouncer connection string: single-quoted, quote and backslash escaped. */
+function connValue(value: string): string {
+  return `'${value.replace(/([\\'])/g, '\\$1')}'`;
+}
+
+/** The uid and gid of the `postgres` account PgBouncer is started as under root. */
+function postgresUser(): { uid: number; gid: number } {
+  const id = (flag: string) => {
+    const result = spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`no "postgres" account to run PgBouncer as`);
+    return Number(result.stdout.trim());
+  };
+  return { uid: id('-u'), gid: id('-g') };
 }

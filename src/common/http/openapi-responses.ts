@@ -110,28 +110,44 @@ export function completeResponses(document: OpenAPIObject): OpenAPIObject {
       const operation = item[method];
       if (operation) completeOperation(path, operation, schemas);
     }
+    if (item.head) item.head = withoutBodies(item.head);
   }
   return document;
 }
 
+/** An answer to HEAD has the headers of the GET answer and no body. */
+function withoutBodies(operation: OperationObject): OperationObject {
+  const responses = Object.fromEntries(
+    Object.entries(operation.responses as Record<string, ResponseObject>).map(
+      ([status, { content: _content, ...rest }]) => [status, rest],
+    ),
+  );
+  return { ...operation, responses };
+}
+
 /**
- * A route that answers every method alike (`@All`, forward auth) is documented once, as GET
- * under its own name, rather than as nine operations named `…_get`, `…_post`, ….
+ * A route that answers every method alike (`@All`, forward auth) is documented under each of
+ * the usual methods, so that a client or a fuzzer knows every one of them is answered: GET
+ * under the route's own name, the others under that name and the method (`forwardAuthPost`),
+ * rather than `…_get`, `…_post`. Not OPTIONS, which the CORS layer answers as a preflight on
+ * every route, nor the non-standard SEARCH and QUERY.
  */
 function documentAnyMethodOnce(item: PathItemObject): void {
   const get = item.get;
   if (!get?.operationId?.endsWith('_get')) return;
   const name = get.operationId.slice(0, -'_get'.length);
   for (const method of METHODS) {
-    if (item[method]?.operationId === `${name}_${method}`) delete item[method];
+    const operation = item[method];
+    if (operation?.operationId !== `${name}_${method}`) continue;
+    operation.operationId =
+      method === 'get' ? name : `${name}${method.charAt(0).toUpperCase()}${method.slice(1)}`;
   }
-  for (const extra of ['search', 'query'] as const) {
+  for (const extra of ['options', 'search', 'query'] as const) {
     const key = extra as keyof PathItemObject;
-    if ((item[key] as OperationObject | undefined)?.operationId === `${name}_${extra}`) {
+    if ((item[key] as OperationObject | undefined)?.operationId?.startsWith(name)) {
       delete item[key];
     }
   }
-  item.get = { ...get, operationId: name };
 }
 
 /** Answered from memory: no database outage shows on them. */

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditActor } from '../audit/audit.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { AppConfig } from '../common/config/app-config.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { ScopeRegistry } from '../policy/scope-registry.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
+import type { CreateTokenDto } from './dto/create-token.dto.js';
+import { TokenDto, type CreatedTokenDto } from './dto/token-view.dto.js';
+import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
+import { tokenEvent } from './token-events.js';
+import { TokenIssuer, createdEvent } from './token-issuer.js';
+import {
+  assertGrantable,
+  assertKnownScopes,
+  assertWithin,
+  canonicalIps,
+  ownRateLimits,
+  requestedExpiry,
+} from './token-policy.js';
+
+const DAY_MS = 86_400_000;
+
+/** Creating an API token for the caller (`POST /tokens`), retried safely by Idempotency-Key. */
+@Injectable()
+export class TokenCreationService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly issuer: TokenIssuer,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly webhooks: WebhooksService,
+    private readonly registry: ScopeRegistry,
+  ) {}
+
+  /**
+   * Creates a token for the caller; with an Idempotency-Key, a retry of the same request gets
+   * the first response again instead of a second token.
+   */
+  async create(
+    principal: AuthPrincipal,
+    input: CreateTokenDto,
+    actor: AuditActor,
+    idempotencyKey?: string,
+  ): Promise<{ created: CreatedTokenDto; replayed: boolean }> {
+    // Before any replay: a credential that could not make this token must not read it back.
+    assertKnownScopes(this.registry, input.scopes);
+    assertGrantable(principal, input.scopes, this.registry);
+    let claim: IdempotencyClaim | undefined;
+    if (idempotencyKey !== undefined) {
+      const outcome = await this.idempotency.begin(
+        principal.userId,
+        idempotencyKey,
+        idempotentRequest(input),
+      );
+      if (outcome.kind === 'replay') {
+        const replayed = outcome.body as CreatedTokenDto;
+        // The first request may have come from a credential with fewer limits than this one.
+        assertWithin(
+          principal,
+          replayed.allowedIps,
+          replayed.expiresAt === null ? null : new Date(replayed.expiresAt),
+        );
+        return { created: replayed, replayed: true };
+      }
+      claim = outcome.claim;
+    }
+    try {
+      return { created: await this.insertChecked(principal, input, actor, claim), replayed: false };
+    } catch (error) {
+      if (claim) await this.idempotency.release(claim);
+      throw error;
+    }
+  }
+
+  /**
+   * The owner's row is locked while the active tokens are counted and the new one inserted, so
+   * concurrent creates cannot pass the limit together.
+   */
+  private async insertChecked(
+    principal: AuthPrincipal,
+    input: CreateTokenDto,
+    actor: AuditActor,
+    claim?: IdempotencyClaim,
+  ): Promise<CreatedTokenDto> {
+    const now = Date.now();
+    const maxDays = this.config.tokenMaxDays;
+    let expiresAt = requestedExpiry(input, maxDays, now);
+    let allowedIps = canonicalIps(input.allowedIps ?? []);
+    const limits = principal.restrictions;
+    if (limits) {
+      // A token cannot mint its way out of its own limits: what it creates inherits them.
+      if (input.allowedIps === undefined) allowedIps = [...limits.allowedIps];
+      if (expiresAt === null && limits.endsAt !== null) expiresAt = new Date(limits.endsAt);
+      assertWithin(principal, allowedIps, expiresAt);
+    }
+    let lifetimeDays = limits?.endsAt != null ? null : (input.expiresInDays ?? null);
+    // With TOKEN_MAX_DAYS set, a token asked for without an expiry lives that long (and a
+    // rotation renews it), rather than breaking the scripts that never named one.
+    if (expiresAt === null && this.config.tokenMaxDaysSet) {
+      expiresAt = new Date(now + maxDays * DAY_MS);
+      lifetimeDays = maxDays;
+    }
+    const rate = ownRateLimits(input.rateLimit, this.issuer.serverRateLimits());
+    return this.uow.run(async (tx) => {
+      const m = tx.manager;
+      await this.issuer.assertBelowLimit(m, principal.userId);
+      const { token, secret } = await this.issuer.issue(m, {
+        ratePerMinute: rate.perMinute,
+        ratePerHour: rate.perHour,
+        userId: principal.userId,
+        name: input.name,
+        description: input.description ?? null,
+        scopes: input.scopes,
+        allowedIps,
+        expiresAt,
+        lifetimeDays,
+        rotatedFromId: null,
+      });
+      await this.audit.record(actor, createdEvent(token), m);
+      await this.webhooks.enqueue([tokenEvent('token.created', token)], tx);
+      const created: CreatedTokenDto = { ...TokenDto.from(token), token: secret };
+      if (claim) await this.idempotency.complete(m, claim, 201, created);
+      return created;
+    });
+  }
+}
+
+/** What an Idempotency-Key is bound to: the body, with lists in a canonical order. */
+function idempotentRequest(input: CreateTokenDto): Record<string, unknown> {
+  return {
+    ...input,
+    scopes: [...input.scopes].sort(),
+    ...(input.allowedIps ? { allowedIps: canonicalIps(input.allowedIps).sort() } : {}),
+  };
+}

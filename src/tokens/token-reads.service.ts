@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthPrincipal } from '../common/auth/principal.js';
+import { notFound } from '../common/errors/domain-error.js';
+import type { ApiToken } from './api-token.entity.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
+import type { ListTokensQuery } from './dto/token-queries.dto.js';
+import {
+  TokenDto,
+  type AdminTokenDto,
+  type AdminTokenPageDto,
+  type TokenPageDto,
+} from './dto/token-view.dto.js';
+import { LastUsedTracker } from './last-used.tracker.js';
+import { currentTokenOf } from './token-policy.js';
+
+/**
+ * Reading tokens: lists (an owner's, or every user's for admins), one token, the token of the
+ * request, and counts. Also the one way the other use cases find a named token and show it.
+ */
+@Injectable()
+export class TokenReadsService {
+  constructor(
+    private readonly tokens: ApiTokensRepository,
+    private readonly lastUsed: LastUsedTracker,
+  ) {}
+
+  /** Tokens of every user, for admins: each with its owner. */
+  async listAll(query: ListTokensQuery): Promise<AdminTokenPageDto> {
+    const page = await this.tokens.list(null, {
+      status: query.status ?? 'active',
+      expiringWithinDays: query.expiringWithinDays,
+      limit: query.limit ?? 20,
+      cursor: query.cursor,
+    });
+    return {
+      items: page.items.map((token): AdminTokenDto => ({
+        ...this.view(token),
+        userId: token.userId,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async list(userId: string, query: ListTokensQuery): Promise<TokenPageDto> {
+    const page = await this.tokens.list(userId, {
+      status: query.status ?? 'active',
+      expiringWithinDays: query.expiringWithinDays,
+      limit: query.limit ?? 20,
+      cursor: query.cursor,
+    });
+    return { items: page.items.map((token) => this.view(token)), nextCursor: page.nextCursor };
+  }
+
+  async get(userId: string, id: string): Promise<TokenDto> {
+    return this.view(await this.find(this.tokens.manager, userId, id));
+  }
+
+  /**
+   * The token that authenticated the request, from the state it was verified against: any
+   * change to the token drops that state on every instance before the change is answered.
+   */
+  async current(principal: AuthPrincipal): Promise<TokenDto> {
+    const id = currentTokenOf(principal);
+    if (!principal.token) return this.get(principal.userId, id);
+    return TokenDto.fromRecord(id, principal.token, this.lastUsed.unwritten(id));
+  }
+
+  /** How many active tokens each of these users holds (absent: none). */
+  countActive(userIds: readonly string[]): Promise<Map<string, number>> {
+    return this.tokens.countActiveByUser(userIds);
+  }
+
+  /** The ids of the active tokens among these hashes. */
+  activeIdsByHash(tokenHashes: Buffer[]): Promise<string[]> {
+    return tokenHashes.length === 0
+      ? Promise.resolve([])
+      : this.tokens.activeIdsByHash(tokenHashes);
+  }
+
+  /**
+   * A token of `userId` (any user's when null), its row locked when `lock`; another user's is
+   * "not found" too.
+   */
+  async find(m: EntityManager, userId: string | null, id: string, lock = false): Promise<ApiToken> {
+    const token = await this.tokens.find(id, userId, m, lock);
+    if (!token) throw notFound('API token');
+    return token;
+  }
+
+  /** The owner's view of a token, with a last use not written yet. */
+  view(token: ApiToken): TokenDto {
+    return TokenDto.from(token, this.lastUsed.unwritten(token.id));
+  }
+}
