@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { anchors, githubSlug, links, readMarkdown } from '../support/markdown.js';
+import { anchors, codeSpans, githubSlug, links, readMarkdown } from '../support/markdown.js';
 
 /** The README and the pages under docs/: a first visit, and every link in them leading somewhere. */
 
@@ -44,6 +44,19 @@ describe('The README and docs/', () => {
         }
       }
       expect(broken).toEqual([]);
+    },
+  );
+
+  it.each(PAGES.map((page) => [relative(ROOT, page), page]))(
+    '%s: every file or folder of the repository it names in code exists',
+    (_name, page) => {
+      const missing = codeSpans(readMarkdown(page))
+        .filter(({ target }) =>
+          /^(src|test|bench|examples|deploy|scripts|console|docs)\/[\w./-]*$/.test(target),
+        )
+        .filter(({ target }) => !existsSync(join(ROOT, target.replace(/\/$/, ''))))
+        .map(({ target, line }) => `${relative(ROOT, page)}:${line}: ${target}`);
+      expect(missing).toEqual([]);
     },
   );
 

@@ -56,6 +56,17 @@ function withoutCodeSpans(line: string): string {
   return line.replace(/(`+)[^`]*?\1/g, '');
 }
 
+/** The text of every inline code span outside fenced blocks (`like this`), with its line. */
+export function codeSpans(markdown: string): MarkdownLink[] {
+  const found: MarkdownLink[] = [];
+  proseLines(markdown).forEach((line, index) => {
+    for (const match of line.matchAll(/(`+)([^`]+?)\1/g)) {
+      found.push({ target: match[2].trim(), line: index + 1 });
+    }
+  });
+  return found;
+}
+
 /** Every inline link and image target (`[text](target)`, `![alt](target)`), outside code. */
 export function links(markdown: string): MarkdownLink[] {
   const found: MarkdownLink[] = [];
