@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchors, codeSpans, githubSlug, links, readMarkdown } from '../support/markdown.js';
@@ -14,6 +14,14 @@ const PAGES = [
     .filter((name) => name.endsWith('.md'))
     .map((name) => join(DOCS, name)),
 ];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
 
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i; // http:, https:, mailto:…
 
@@ -78,6 +86,19 @@ describe('The README and docs/', () => {
     expect(folders.length).toBeGreaterThan(10);
     const named = (folder: string) => new RegExp(`\`src/${folder}/?\``).test(architecture);
     expect(folders.filter((folder) => !named(folder))).toEqual([]);
+  });
+
+  it('name in docs/architecture.md only classes that exist in src/', () => {
+    const named = codeSpans(readMarkdown(join(DOCS, 'architecture.md')))
+      .map(({ target }) => target)
+      .filter((name) => /^[A-Z][a-z]+(?:[A-Z][a-z]*)+$/.test(name));
+    expect(named.length).toBeGreaterThan(10);
+    const declared = new Set(
+      sourceFiles(join(ROOT, 'src')).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\bclass\s+([A-Z]\w*)/g)].map((m) => m[1]),
+      ),
+    );
+    expect([...new Set(named)].filter((name) => !declared.has(name))).toEqual([]);
   });
 
   it('slug headings the way GitHub does', () => {
