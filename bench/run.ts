@@ -76,7 +76,7 @@ interface Scenario {
   service?: Service;
 }
 
-/** The route rules forward auth applies in the bench: the README's example. */
+/** The route rules forward auth applies in the bench: the example of docs/guard-your-api.md. */
 const BENCH_POLICY = {
   routes: [
     { path: '/public/**', public: true },

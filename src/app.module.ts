@@ -25,8 +25,8 @@ import { VerifyModule } from './verify/verify.module.js';
 export class AppModule {
   /**
    * @param policy the policy file, loaded once at boot
-   * @param modules the deployment's own modules, guarded like Tessera's routes (see README,
-   *   "Guard your own API")
+   * @param modules the deployment's own modules, guarded like Tessera's routes (see
+   *   docs/guard-your-api.md)
    */
   static forRoot(
     config: AppConfig,

@@ -9,7 +9,7 @@ export function signatureHeader(secret: string, body: string, timestamp: number)
   return `t=${timestamp},v1=${hmacHex(secret, timestamp, body)}`;
 }
 
-/** What a receiver does: the check the README shows, kept here for the tests. */
+/** What a receiver does: the check docs/webhooks.md shows, kept here for the tests. */
 export function verifySignature(
   secret: string,
   header: string,

@@ -25,7 +25,7 @@ interface Answer {
 }
 
 /**
- * A real nginx with the README's config (deploy/nginx) in front of an API Tessera did not
+ * A real nginx with the config docs/guard-your-api.md links (deploy/nginx) in front of an API Tessera did not
  * write: every request is put to Tessera's forward auth first.
  */
 describeNginx('forward auth behind nginx', () => {

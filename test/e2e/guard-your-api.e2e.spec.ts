@@ -11,7 +11,7 @@ import {
   type LoggedInUser,
 } from '../support/test-app.js';
 
-/** The README's "Guard your own API", first way: exactly the example module and policy file. */
+/** docs/guard-your-api.md, first way: exactly the example module and policy file. */
 const POLICY_FILE = fileURLToPath(new URL('../../examples/projects/policy.json', import.meta.url));
 
 describe('Guard your own API: a Nest module with its own scopes', () => {

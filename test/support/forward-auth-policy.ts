@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export const READ_SCOPE = 'projects:read';
 export const WRITE_SCOPE = 'projects:write';
 
-/** The README's example policy: a public area, and projects readable and writable by scope. */
+/** The example policy of docs/guard-your-api.md (forward auth): a public area, and projects readable and writable by scope. */
 export const EXAMPLE_POLICY = {
   scopes: [
     { name: 'projects:read', description: 'Read projects' },

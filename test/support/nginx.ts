@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The nginx config the README shows; the placeholders are filled in per run. */
+/** The nginx config docs/guard-your-api.md links; the placeholders are filled in per run. */
 export const FORWARD_AUTH_TEMPLATE = join(
   dirname(fileURLToPath(import.meta.url)),
   '../../deploy/nginx/tessera-forward-auth.conf',
@@ -134,7 +134,7 @@ server {
   );
 }
 
-/** The load-balancer config the README shows (round-robin over the instances). */
+/** The load-balancer config docs/scaling.md links (round-robin over the instances). */
 export const BALANCER_TEMPLATE = join(
   dirname(fileURLToPath(import.meta.url)),
   '../../deploy/nginx/tessera-upstream.conf',
@@ -142,7 +142,7 @@ export const BALANCER_TEMPLATE = join(
 
 /**
  * Starts nginx balancing round-robin over `upstreamUrls` (Tessera instances), with the
- * README's config. Each answer says which instance gave it (`X-Upstream`).
+ * config docs/scaling.md links. Each answer says which instance gave it (`X-Upstream`).
  */
 export async function startBalancingNginx(
   options: { upstreamUrls: string[] } & NginxOptions,
