@@ -3,6 +3,7 @@ import { CronTime } from 'cron';
 import pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
+import { sleep } from '../support/time.js';
 
 const JOBS = ['purge-tokens', 'purge-sessions', 'purge-idempotency', 'notify-expiring-tokens'];
 
@@ -169,7 +170,7 @@ describe('Scheduled jobs', () => {
             `SELECT 1 FROM job_leases WHERE job = 'purge-tokens' AND expires_at > now()`,
           );
           if (held.rowCount) break;
-          await new Promise((resolve) => setTimeout(resolve, 5));
+          await sleep(5);
         }
         return b.api.post('/api/v1/admin/jobs/purge-tokens/run', { token: b.adminToken, body: {} });
       })(),

@@ -6,8 +6,7 @@ import {
   type LoggedInUser,
   type TestApp,
 } from '../support/test-app.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../support/time.js';
 
 describe('API token verification', () => {
   let t: TestApp;

@@ -8,6 +8,7 @@ import { ExpiryNoticeService } from '../../src/tokens/expiry-notice.service.js';
 import { WebhooksService } from '../../src/webhooks/webhooks.service.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver.js';
+import { sleep } from '../support/time.js';
 
 const SECRET = 'whsec-test-' + 'a1B2c3'.repeat(6);
 
@@ -173,7 +174,7 @@ describe('Lifecycle webhooks', () => {
     });
 
     // Longer than a poll: a second revoke event would have been sent by now.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect(receiver.about({ userId: user.id }).map((hook) => hook.body.type)).toEqual([
       'token.created',
       'token.rotated',
@@ -274,7 +275,7 @@ describe('Lifecycle webhooks', () => {
       delivered_at: null,
       last_error: 'HTTP 500',
     });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await sleep(2500);
     expect(receiver.arrived).toBe(2);
   });
 
@@ -288,7 +289,7 @@ describe('Lifecycle webhooks', () => {
     });
     expect(refused.status).toBe(409);
     await receiver.waitFor(() => receiver.about({ userId: user.id }).length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect((await rowsOfUser(user.id)).map((row) => row.event_type)).toEqual(['token.created']);
     expect(receiver.about({ userId: user.id })).toHaveLength(1);
   });
@@ -310,7 +311,7 @@ describe('Lifecycle webhooks', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect((await db.query('SELECT 1 FROM webhook_outbox WHERE id = $1', [id])).rowCount).toBe(0);
     expect(receiver.arrived).toBe(0);
   });
@@ -417,7 +418,7 @@ describe('Lifecycle webhooks', () => {
       soon.id,
       rotated.body.id,
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     const noticed = receiver
       .accepted()
       .filter((h) => h.body.type === 'token.expiring_soon' && h.body.data.userId === user.id);
@@ -454,7 +455,7 @@ describe('Lifecycle webhooks', () => {
 
     const total = 12 + 45;
     await receiver.waitFor(() => receiver.accepted().length >= total, 20_000);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     const ids = receiver.accepted().map((hook) => hook.body.id);
     expect(ids).toHaveLength(total);
     expect(new Set(ids).size).toBe(total);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/time.js';
 
 describe('Per-user token limit', () => {
   let t: TestApp;
@@ -161,7 +162,7 @@ describe('Idempotent token creation', () => {
           [user.id],
         );
         return rows[0].n === 1;
-      });
+      }, 5_000, 20);
       const second = await create(user.accessToken, 'inflight', body);
       expect(second.status).toBe(409);
       await blocker.query('COMMIT');
@@ -289,11 +290,3 @@ describe('Idempotent token creation', () => {
     },
   );
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,4 +1,4 @@
-import { redisEnv, redisReachable, sleep, waitFor, TEST_REDIS_URL } from '../support/redis.js';
+import { redisEnv, TEST_REDIS_URL } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import {
   createToken,
@@ -8,9 +8,10 @@ import {
   type Api,
   type TestApp,
 } from '../support/test-app.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep, waitFor } from '../support/time.js';
 
-const reachable = await redisReachable('test/e2e/faults.e2e.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/e2e/redis-faults.e2e.spec.ts');
 
 const whoami = (api: Api, token: string) => api.get('/api/v1/auth/whoami', { token });
 const ready = async (api: Api) => {

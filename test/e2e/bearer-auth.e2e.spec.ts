@@ -10,6 +10,7 @@ import {
   type Api,
   type TestApp,
 } from '../support/test-app.js';
+import { sleep } from '../support/time.js';
 
 describe('Hardening', () => {
   let t: TestApp;
@@ -186,7 +187,7 @@ describe('Hardening', () => {
       body: { refreshToken: user.refreshToken },
     });
     expect(refreshed.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await sleep(2_500);
     expect((await api.get('/api/v1/auth/me', { token: refreshed.body.accessToken })).status).toBe(
       200,
     );

@@ -17,7 +17,7 @@ import { runMigrations } from '../../src/database/migrate.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { queryOnce } from '../../src/database/pg-query.js';
 import { nginxAvailable, startBalancingNginx, type RunningNginx } from '../support/nginx.js';
-import { sleep, uniqueRedisPrefix, waitFor } from '../support/redis.js';
+import { uniqueRedisPrefix } from '../support/redis.js';
 import {
   Api,
   PASSWORD,
@@ -29,8 +29,9 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 import { binariesAvailable, PgBouncerHarness, RedisClusterHarness } from '../support/topology.js';
+import { sleep, waitFor } from '../support/time.js';
 
-const FILE = 'test/topology/topology.spec.ts';
+const FILE = 'test/topology/deployment.topology.spec.ts';
 const available =
   binariesAvailable(FILE, ['redis-server', 'redis-cli', 'pgbouncer']) && nginxAvailable(FILE);
 const describeTopology = available ? describe : describe.skip;

@@ -2,11 +2,11 @@
  * `GET /tokens/current` and `GET /auth/me` cost no query: with the database cut off, a credential
  * still in its cache lifetime gets the same answers as before (whoami's rule), and one past it
  * gets 503 as every route does. (Their exactness after changes is in
- * test/cluster/memory-views.cluster.spec.ts.)
+ * test/cluster/current-credential.cluster.spec.ts.)
  */
-import { sleep } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
+import { sleep } from '../support/time.js';
 
 describe('views of the calling credential with the database unreachable', () => {
   let proxy: TcpProxy;

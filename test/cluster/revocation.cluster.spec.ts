@@ -15,7 +15,6 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import pg from 'pg';
 import { Cluster } from '../support/cluster.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
-import { redisReachable, sleep } from '../support/redis.js';
 import {
   PASSWORD,
   createToken,
@@ -24,9 +23,10 @@ import {
   uniqueEmail,
   type Api,
 } from '../support/test-app.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep } from '../support/time.js';
 
-const reachable = await redisReachable('test/cluster/cluster.e2e.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/cluster/revocation.cluster.spec.ts');
 
 /** A credential, whether it still works as it did on one instance, and how A ends it. */
 interface Revocation {
