@@ -12,7 +12,7 @@
  * `cluster.roundRobin()`.
  */
 import { SchedulerRegistry } from '@nestjs/schedule';
-import pg from 'pg';
+import type pg from 'pg';
 import { Cluster } from '../support/cluster.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
@@ -25,6 +25,7 @@ import {
 } from '../support/test-app.js';
 import { describeWithRedis } from '../support/environment.js';
 import { sleep } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 const describeRedis = await describeWithRedis('test/cluster/revocation.cluster.spec.ts');
 
@@ -188,8 +189,7 @@ describeRedis('three instances sharing the scheduled jobs', () => {
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
     });
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
+    sql = await sqlClient(db.url);
   });
   afterAll(async () => {
     await sql?.end();

@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { PASSWORD, newUser, startTestApp, type TestApp } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 interface EventRow {
   action: string;
@@ -18,8 +19,7 @@ describe('Audit log of sessions and accounts', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   afterAll(async () => {
     await db.end();

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { AccessTokenService } from '../../src/sessions/access-token.service.js';
 import type { AppConfig } from '../../src/common/config/app-config.js';
 import {
@@ -11,6 +11,7 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 import { sleep } from '../support/time.js';
+import { sqlPool } from '../support/database.js';
 
 describe('Hardening', () => {
   let t: TestApp;
@@ -20,7 +21,7 @@ describe('Hardening', () => {
   beforeAll(async () => {
     t = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
     api = t.api;
-    db = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 2 });
+    db = sqlPool();
   });
   afterAll(async () => {
     await db.end();

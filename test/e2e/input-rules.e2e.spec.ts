@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import pg from 'pg';
+import type pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
   PASSWORD,
@@ -12,6 +12,7 @@ import {
   type ApiResponse,
   type LoggedInUser,
 } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 /** Raw bytes as a body: for text that JSON.stringify would not produce. */
 async function postBytes(
@@ -42,8 +43,7 @@ describe('Input rules', () => {
     // Its own database: the purge cases must be able to tell that no purge ran.
     db = await isolatedDatabase();
     t = await startAdminApp({ DATABASE_URL: db.url });
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
+    sql = await sqlClient(db.url);
     user = await newUser(t.api);
   });
   afterAll(async () => {

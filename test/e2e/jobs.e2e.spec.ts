@@ -1,9 +1,10 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronTime } from 'cron';
-import pg from 'pg';
+import type pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
 import { sleep } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 const JOBS = ['purge-tokens', 'purge-sessions', 'purge-idempotency', 'notify-expiring-tokens'];
 
@@ -27,8 +28,7 @@ describe('Scheduled jobs', () => {
       startAdminApp(env),
       startAdminApp({ ...env, JOBS_DISABLED: 'purge-sessions' }),
     ]);
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
+    sql = await sqlClient(db.url);
   });
 
   afterAll(async () => {

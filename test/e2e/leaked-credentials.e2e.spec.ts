@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { BackgroundTasks } from '../../src/common/background/background-tasks.js';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { TOKEN_LEAKED_SUBJECT } from '../../src/mail/templates/token-leaked.js';
@@ -13,6 +13,7 @@ import {
 } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { sleep } from '../support/time.js';
+import { sqlPool } from '../support/database.js';
 
 const REPORT = '/api/v1/credentials/revoke';
 const MAIL_FROM = 'Tessera <no-reply@tessera.test>';
@@ -42,7 +43,7 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
       WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
       WEBHOOK_POLL_SECONDS: '1',
     });
-    db = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 3 });
+    db = sqlPool(3);
   });
   afterAll(async () => {
     await db?.end();

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import {
   PASSWORD,
   expectSessionRevoked,
@@ -9,6 +9,7 @@ import {
   type Api,
   type TestApp,
 } from '../support/test-app.js';
+import { sqlPool } from '../support/database.js';
 
 describe('Auth over HTTP', () => {
   let t: TestApp;
@@ -18,7 +19,7 @@ describe('Auth over HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     api = t.api;
-    db = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 2 });
+    db = sqlPool();
   });
   afterAll(async () => {
     await db.end();

@@ -1,6 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 describe('Per-user token limit', () => {
   let t: TestApp;
@@ -8,8 +9,7 @@ describe('Per-user token limit', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ MAX_TOKENS_PER_USER: '5' });
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   afterAll(async () => {
     await db.end();
@@ -95,8 +95,7 @@ describe('Idempotent token creation', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ MAX_TOKENS_PER_USER: '3' });
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   afterAll(async () => {
     await db.end();
@@ -150,8 +149,7 @@ describe('Idempotent token creation', () => {
     const user = await newUser(t.api);
     const body = { name: 'slow', scopes: ['tokens:read'] };
     // Hold the owner's row: the first create claims its key, then waits for this lock.
-    const blocker = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await blocker.connect();
+    const blocker = await sqlClient();
     try {
       await blocker.query('BEGIN');
       await blocker.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.id]);

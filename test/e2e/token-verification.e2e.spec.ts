@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import {
   createToken,
   newUser,
@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 import { sleep } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 describe('API token verification', () => {
   let t: TestApp;
@@ -234,8 +235,7 @@ describe('API token verification', () => {
       expect(Date.parse(view.body.lastUsedAt)).toBeGreaterThanOrEqual(before - 5);
       expect(view.body.lastUsedIp).toBe('127.0.0.1');
       // Nothing written yet: the flush runs every LAST_USED_FLUSH_SECONDS (60 s here).
-      const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await db.connect();
+      const db = await sqlClient();
       try {
         const { rows } = await db.query('SELECT last_used_at FROM api_tokens WHERE id = $1', [
           created.id,
@@ -298,8 +298,7 @@ describe('API token rate limits', () => {
 
 describe('API token last use, written in batches', () => {
   it('writes last use to the database within the flush interval, and at shutdown', async () => {
-    const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    const db = await sqlClient();
     const lastUsed = async (id: string) =>
       (await db.query('SELECT last_used_at, last_used_ip FROM api_tokens WHERE id = $1', [id]))
         .rows[0];

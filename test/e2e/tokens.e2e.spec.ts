@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { createHash } from 'node:crypto';
 import {
   createToken,
@@ -7,6 +7,7 @@ import {
   type LoggedInUser,
   type TestApp,
 } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 const VIEW_FIELDS = [
   'allowedIps',
@@ -31,8 +32,7 @@ describe('API tokens over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   beforeEach(async () => {
     user = await newUser(t.api);

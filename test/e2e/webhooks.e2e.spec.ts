@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { TokensService } from '../../src/tokens/tokens.service.js';
@@ -9,6 +9,7 @@ import { WebhooksService } from '../../src/webhooks/webhooks.service.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver.js';
 import { sleep } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 const SECRET = 'whsec-test-' + 'a1B2c3'.repeat(6);
 
@@ -88,8 +89,7 @@ describe('Lifecycle webhooks', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   beforeEach(async () => {
     // Only this file's instances send webhooks: none is running between its tests.

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { AdminUsers1763970000000 } from '../../src/database/migrations/1763970000000-AdminUsers.js';
+import { sqlClient } from '../support/database.js';
 
 /**
  * The migration that makes an active token's name unique per user meets databases that hold
@@ -20,8 +21,7 @@ describe('Migration of existing duplicate token names', () => {
   let sql: pg.Client;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: url });
-    await admin.connect();
+    admin = await sqlClient(url);
     await admin.query(`CREATE DATABASE ${name}`);
     // Every migration before this one.
     const before = new DataSource({
@@ -31,8 +31,7 @@ describe('Migration of existing duplicate token names', () => {
     await before.initialize();
     await before.runMigrations({ transaction: 'all' });
     await before.destroy();
-    sql = new pg.Client({ connectionString: fresh.toString() });
-    await sql.connect();
+    sql = await sqlClient(fresh.toString());
   });
 
   afterAll(async () => {
