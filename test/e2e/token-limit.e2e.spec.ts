@@ -154,13 +154,17 @@ describe('Idempotent token creation', () => {
       await blocker.query('BEGIN');
       await blocker.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.id]);
       const first = create(user.accessToken, 'inflight', body);
-      await waitFor(async () => {
-        const { rows } = await db.query(
-          `SELECT count(*)::int AS n FROM idempotency_keys WHERE user_id = $1`,
-          [user.id],
-        );
-        return rows[0].n === 1;
-      }, 5_000, 20);
+      await waitFor(
+        async () => {
+          const { rows } = await db.query(
+            `SELECT count(*)::int AS n FROM idempotency_keys WHERE user_id = $1`,
+            [user.id],
+          );
+          return rows[0].n === 1;
+        },
+        5_000,
+        20,
+      );
       const second = await create(user.accessToken, 'inflight', body);
       expect(second.status).toBe(409);
       await blocker.query('COMMIT');

@@ -226,7 +226,10 @@ http {
 async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
-  const gone = await Promise.race([exited.then(() => true), sleep(5_000, { unref: true }).then(() => false)]);
+  const gone = await Promise.race([
+    exited.then(() => true),
+    sleep(5_000, { unref: true }).then(() => false),
+  ]);
   if (!gone) {
     child.kill('SIGKILL');
     await exited;
@@ -237,7 +240,6 @@ function hostPort(url: URL): string {
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   return `${url.hostname}:${port}`;
 }
-
 
 async function listening(port: number): Promise<void> {
   for (;;) {

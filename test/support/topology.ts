@@ -57,7 +57,6 @@ async function freeClusterPort(taken: Set<number>): Promise<number> {
   }
 }
 
-
 async function listening(port: number, timeoutMs = 10_000): Promise<void> {
   const started = Date.now();
   for (;;) {
