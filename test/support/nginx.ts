@@ -5,7 +5,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './network.js';
+import { accepts, freePort } from './network.js';
 import { sleep } from './time.js';
 
 // Kept here too for the specs and benches that import it from this file.
@@ -243,15 +243,7 @@ function hostPort(url: URL): string {
 
 async function listening(port: number): Promise<void> {
   for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    if (await accepts(port)) return;
     await sleep(20, { unref: true });
   }
 }

@@ -1,11 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { keySlot } from '../../src/common/redis/key-slot.js';
-import { freePort, isFree } from './network.js';
+import { accepts, freePort, isFree } from './network.js';
 import { sleep } from './time.js';
 
 // Kept here too for the specs that import it from this file.
@@ -60,15 +59,7 @@ async function freeClusterPort(taken: Set<number>): Promise<number> {
 async function listening(port: number, timeoutMs = 10_000): Promise<void> {
   const started = Date.now();
   for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    if (await accepts(port)) return;
     if (Date.now() - started > timeoutMs) throw new Error(`nothing listens on ${port}`);
     await sleep(20);
   }
