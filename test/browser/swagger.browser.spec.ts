@@ -8,8 +8,8 @@ import {
   type LoggedInUser,
   type TestApp,
 } from '../support/test-app.js';
-import { waitFor } from '../support/redis.js';
 import { DESKTOP, launch, screenshot } from './browser.js';
+import { waitFor } from '../support/time.js';
 
 /** What a new user holds: every scope of the role `user`. */
 const TICKED = ['tokens:read', 'tokens:write'];

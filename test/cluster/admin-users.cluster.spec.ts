@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Cluster } from '../support/cluster.js';
-import { redisEnv, redisReachable, sleep } from '../support/redis.js';
+import { redisEnv } from '../support/redis.js';
 import {
   PASSWORD,
   TEST_SECRET,
@@ -16,9 +16,10 @@ import {
   uniqueEmail,
   type Api,
 } from '../support/test-app.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep } from '../support/time.js';
 
-const reachable = await redisReachable('test/cluster/admin-users.cluster.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/cluster/admin-users.cluster.spec.ts');
 
 async function whoami(api: Api, token: string) {
   const response = await api.get('/api/v1/auth/whoami', { token });

@@ -5,11 +5,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Cluster } from '../support/cluster.js';
-import { redisReachable } from '../support/redis.js';
 import { PASSWORD, login, newUser, uniqueEmail } from '../support/test-app.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep } from '../support/time.js';
 
-const reachable = await redisReachable('test/cluster/token-import.cluster.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/cluster/token-import.cluster.spec.ts');
 
 describeRedis('importing tokens on a cluster', () => {
   let cluster: Cluster;
@@ -52,7 +52,7 @@ describeRedis('importing tokens on a cluster', () => {
     let status = 401;
     while (status !== 200 && Date.now() < deadline) {
       status = (await a.get('/api/v1/auth/whoami', { token: secret })).status;
-      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      if (status !== 200) await sleep(20);
     }
     expect(status).toBe(200);
   });

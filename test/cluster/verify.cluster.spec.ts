@@ -3,7 +3,6 @@
  * the invalidation bus's delay (well under the 30-second cache lifetime), with the reason.
  */
 import { Cluster } from '../support/cluster.js';
-import { redisReachable, sleep } from '../support/redis.js';
 import {
   PASSWORD,
   createToken,
@@ -12,9 +11,10 @@ import {
   uniqueEmail,
   type Api,
 } from '../support/test-app.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep } from '../support/time.js';
 
-const reachable = await redisReachable('test/cluster/verify.cluster.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/cluster/verify.cluster.spec.ts');
 
 describeRedis('verification across two instances', () => {
   let cluster: Cluster;

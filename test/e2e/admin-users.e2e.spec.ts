@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
   PASSWORD,
@@ -10,6 +10,7 @@ import {
   type AdminApp,
   type Api,
 } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 const NO_SUCH_USER = '00000000-0000-4000-8000-000000000000';
 
@@ -19,8 +20,7 @@ describe('Users for admins', () => {
 
   beforeAll(async () => {
     t = await startAdminApp();
-    sql = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await sql.connect();
+    sql = await sqlClient();
   });
 
   afterAll(async () => {

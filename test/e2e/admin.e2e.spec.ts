@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import {
   PASSWORD,
   createToken,
@@ -9,6 +9,7 @@ import {
   uniqueEmail,
   type AdminApp,
 } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 describe('Admin API', () => {
   let t: AdminApp;
@@ -16,8 +17,7 @@ describe('Admin API', () => {
 
   beforeAll(async () => {
     t = await startAdminApp();
-    sql = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await sql.connect();
+    sql = await sqlClient();
   });
 
   afterAll(async () => {

@@ -1,5 +1,13 @@
-import pg from 'pg';
-import { PASSWORD, newUser, startTestApp, type TestApp } from '../support/test-app.js';
+import type pg from 'pg';
+import {
+  PASSWORD,
+  createToken,
+  newUser,
+  startTestApp,
+  type LoggedInUser,
+  type TestApp,
+} from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 interface EventRow {
   action: string;
@@ -18,8 +26,7 @@ describe('Audit log of sessions and accounts', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   afterAll(async () => {
     await db.end();
@@ -118,5 +125,58 @@ describe('Audit log of sessions and accounts', () => {
         target_id: user.sessionId,
       }),
     );
+  });
+});
+
+describe('Audit log of API tokens', () => {
+  let t: TestApp;
+  let db: pg.Client;
+  let user: LoggedInUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = await sqlClient();
+  });
+  beforeEach(async () => {
+    user = await newUser(t.api);
+  });
+  afterAll(async () => {
+    await db.end();
+    await t.close();
+  });
+
+  it('records create, update, rotate and revoke with actor and address, and never a secret', async () => {
+    const created = await createToken(t.api, user.accessToken);
+    await t.api.request('PATCH', `/api/v1/tokens/${created.id}`, {
+      token: user.accessToken,
+      body: { name: 'renamed' },
+    });
+    const rotated = await t.api.post(`/api/v1/tokens/${created.id}/rotate`, {
+      token: user.accessToken,
+    });
+    await t.api.delete(`/api/v1/tokens/${rotated.body.id}`, { token: user.accessToken });
+    const { rows } = await db.query(
+      `SELECT action, actor_id, actor_via, actor_credential_id, target_id, ip,
+              details::text AS details
+       FROM audit_events WHERE owner_id = $1 AND target_type = 'token' ORDER BY occurred_at, action`,
+      [user.id],
+    );
+    expect(rows.map((row) => [row.action, row.target_id])).toEqual([
+      ['token.created', created.id],
+      ['token.updated', created.id],
+      ['token.created', rotated.body.id],
+      ['token.rotated', created.id],
+      ['token.revoked', rotated.body.id],
+    ]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        actor_id: user.id,
+        actor_via: 'session',
+        actor_credential_id: user.sessionId,
+        ip: '127.0.0.1',
+      });
+      expect(row.details).not.toContain(created.token.slice(4));
+      expect(row.details).not.toContain(rotated.body.token.slice(4));
+    }
   });
 });

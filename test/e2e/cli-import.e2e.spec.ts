@@ -3,9 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { TEST_SECRET, newUser, startTestApp, type TestApp } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 interface CliResult {
   code: number;
@@ -26,8 +27,7 @@ describe('CLI import-tokens', () => {
   beforeAll(async () => {
     db = await isolatedDatabase();
     t = await startTestApp({ DATABASE_URL: db.url });
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
+    sql = await sqlClient(db.url);
     dir = mkdtempSync(join(tmpdir(), 'tessera-import-'));
   });
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
   TEST_SECRET,
@@ -10,6 +10,7 @@ import {
   uniqueEmail,
   type TestApp,
 } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 interface CliResult {
   code: number;
@@ -26,8 +27,7 @@ describe('CLI', () => {
   beforeAll(async () => {
     db = await isolatedDatabase();
     t = await startTestApp({ DATABASE_URL: db.url, SESSION_CACHE_TTL_SECONDS: '0' });
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
+    sql = await sqlClient(db.url);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { ProjectsModule } from '../../examples/projects/projects.module.js';
 import {
   PASSWORD,
@@ -10,6 +10,7 @@ import {
   type AdminApp,
   type LoggedInUser,
 } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 /** docs/guard-your-api.md, first way: exactly the example module and policy file. */
 const POLICY_FILE = fileURLToPath(new URL('../../examples/projects/policy.json', import.meta.url));
@@ -25,8 +26,7 @@ describe('Guard your own API: a Nest module with its own scopes', () => {
       { modules: [ProjectsModule] },
     );
     user = await newUser(t.api);
-    sql = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await sql.connect();
+    sql = await sqlClient();
   });
 
   afterAll(async () => {

@@ -1,8 +1,10 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronTime } from 'cron';
-import pg from 'pg';
+import type pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
+import { sleep } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 const JOBS = ['purge-tokens', 'purge-sessions', 'purge-records', 'notify-expiring-tokens'];
 
@@ -26,8 +28,7 @@ describe('Scheduled jobs', () => {
       startAdminApp(env),
       startAdminApp({ ...env, JOBS_DISABLED: 'purge-sessions' }),
     ]);
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
+    sql = await sqlClient(db.url);
   });
 
   afterAll(async () => {
@@ -187,7 +188,7 @@ describe('Scheduled jobs', () => {
             `SELECT 1 FROM job_leases WHERE job = 'purge-tokens' AND expires_at > now()`,
           );
           if (held.rowCount) break;
-          await new Promise((resolve) => setTimeout(resolve, 5));
+          await sleep(5);
         }
         return b.api.post('/api/v1/admin/jobs/purge-tokens/run', { token: b.adminToken, body: {} });
       })(),

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { BackgroundTasks } from '../../src/common/background/background-tasks.js';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { TOKEN_LEAKED_SUBJECT } from '../../src/mail/templates/token-leaked.js';
@@ -12,6 +12,8 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
+import { sleep } from '../support/time.js';
+import { sqlPool } from '../support/database.js';
 
 const REPORT = '/api/v1/credentials/revoke';
 const MAIL_FROM = 'Tessera <no-reply@tessera.test>';
@@ -41,7 +43,7 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
       WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
       WEBHOOK_POLL_SECONDS: '1',
     });
-    db = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 3 });
+    db = sqlPool(3);
   });
   afterAll(async () => {
     await db?.end();
@@ -180,7 +182,7 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
       expect(answers.map((res) => res.status)).toEqual([202, 202, 202]);
       expect(new Set(answers.map((res) => res.text)).size).toBe(1);
       // The lookup waits behind the lock: nothing revoked, nobody told yet.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
       expect(smtp.mailsTo(owner.email)).toEqual([]);
       const { rows } = await locker.query('SELECT revoked_at FROM api_tokens WHERE id = $1', [
         token.id,
@@ -237,7 +239,7 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
     expect(await revocationsOf(token.id)).toHaveLength(1);
     await hooks.waitFor(() => revokedHooks(token.id).length > 0);
     // Give a second webhook or mail, if any had been recorded, the time to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect(revokedHooks(token.id)).toHaveLength(1);
     expect(smtp.mailsTo(owner.email)).toHaveLength(1);
   });

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { Writable } from 'node:stream';
 import { createApp } from '../../src/app.factory.js';
 import { BackgroundTasks } from '../../src/common/background/background-tasks.js';
@@ -16,6 +16,7 @@ import {
   uniqueEmail,
   type TestApp,
 } from '../support/test-app.js';
+import { sqlPool } from '../support/database.js';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 const MAIL_FROM = 'Tessera <no-reply@tessera.test>';
@@ -31,7 +32,7 @@ describe('Password reset by mail, over real SMTP', () => {
   beforeAll(async () => {
     smtp = await SmtpReceiver.start();
     t = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM, PUBLIC_URL });
-    db = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 3 });
+    db = sqlPool(3);
   });
   afterAll(async () => {
     await db.end();

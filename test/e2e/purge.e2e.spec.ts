@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 /**
  * The purge over HTTP, on a database of its own: what is due goes, what is active or still
@@ -24,8 +25,7 @@ describe('Purge', () => {
       TOKEN_CACHE_TTL_SECONDS: '0',
       SESSION_CACHE_TTL_SECONDS: '0',
     });
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
+    sql = await sqlClient(db.url);
   });
 
   afterAll(async () => {

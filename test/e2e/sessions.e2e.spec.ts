@@ -7,6 +7,7 @@ import {
   type Api,
   type TestApp,
 } from '../support/test-app.js';
+import { sleep } from '../support/time.js';
 
 describe('Sessions over HTTP', () => {
   let t: TestApp;
@@ -157,7 +158,7 @@ describe('Refresh token reuse', () => {
       body: { refreshToken: user.refreshToken },
     });
     expect(rotated.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
     const replay = await t.api.post('/api/v1/auth/refresh', {
       body: { refreshToken: user.refreshToken },
     });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort } from '../support/nginx.js';
 import { TEST_SECRET } from '../support/test-app.js';
+import { sleep } from '../support/time.js';
 
 const MAIN = pathToFileURL(join(process.cwd(), 'src', 'main.ts')).href;
 
@@ -44,7 +45,7 @@ async function ready(port: number, started: Started, timeoutMs = 90_000): Promis
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   throw new Error(`the service on port ${port} did not become ready:\n${started.output()}`);
 }

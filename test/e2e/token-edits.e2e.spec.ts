@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import {
   createToken,
   newUser,
@@ -6,6 +6,7 @@ import {
   type LoggedInUser,
   type TestApp,
 } from '../support/test-app.js';
+import { sqlClient } from '../support/database.js';
 
 const DAY_MS = 86_400_000;
 
@@ -15,8 +16,7 @@ describe('Token edits and policy', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ TOKEN_RATE_PER_MINUTE: '50', TOKEN_RATE_PER_HOUR: '1000' });
-    sql = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await sql.connect();
+    sql = await sqlClient();
   });
 
   afterAll(async () => {

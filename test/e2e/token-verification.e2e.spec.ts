@@ -1,4 +1,3 @@
-import pg from 'pg';
 import {
   createToken,
   newUser,
@@ -6,8 +5,8 @@ import {
   type LoggedInUser,
   type TestApp,
 } from '../support/test-app.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 describe('API token verification', () => {
   let t: TestApp;
@@ -109,123 +108,6 @@ describe('API token verification', () => {
     });
   });
 
-  describe('rotation', () => {
-    it('without grace: the old secret stops at once, the new one works with the same settings', async () => {
-      const old = await createToken(t.api, user.accessToken, {
-        name: 'deploy',
-        description: 'ci',
-        scopes: ['tokens:read', 'profile:read'],
-        allowedIps: ['127.0.0.1'],
-        expiresInDays: 10,
-      });
-      expect((await current(old.token)).status).toBe(200);
-      await t.api.request('PATCH', `/api/v1/tokens/${old.id}`, {
-        token: user.accessToken,
-        body: { name: 'deploy' },
-      });
-      const rotated = await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
-        token: user.accessToken,
-      });
-      expect(rotated.status).toBe(201);
-      expect(rotated.body).toMatchObject({
-        rotatedFromId: old.id,
-        name: 'deploy',
-        description: 'ci',
-        scopes: ['tokens:read', 'profile:read'],
-        allowedIps: ['127.0.0.1'],
-        status: 'active',
-      });
-      expect(rotated.body.token).toMatch(/^tsr_/);
-      expect(rotated.body.token).not.toBe(old.token);
-      expect(rotated.body.id).not.toBe(old.id);
-      // Same expiry policy: ten days from the rotation.
-      const days = (Date.parse(rotated.body.expiresAt) - Date.now()) / 86_400_000;
-      expect(days).toBeGreaterThan(9.99);
-
-      expect((await current(old.token)).status).toBe(401);
-      expect((await current(rotated.body.token)).body.id).toBe(rotated.body.id);
-      const oldView = await t.api.get(`/api/v1/tokens/${old.id}`, { token: user.accessToken });
-      expect(oldView.body.status).toBe('revoked');
-    });
-
-    it('with grace: the old secret works until the grace period ends', async () => {
-      const old = await createToken(t.api, user.accessToken);
-      const rotated = await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
-        token: user.accessToken,
-        body: { gracePeriodSeconds: 2 },
-      });
-      expect(rotated.status).toBe(201);
-      expect((await current(old.token)).status).toBe(200);
-      expect((await current(rotated.body.token)).status).toBe(200);
-      const during = await t.api.get(`/api/v1/tokens/${old.id}`, { token: user.accessToken });
-      expect(during.body.status).toBe('active');
-      expect(Date.parse(during.body.revokedAt)).toBeGreaterThan(Date.now());
-      // Rotated already: a second rotation of the old token is refused.
-      const again = await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
-        token: user.accessToken,
-      });
-      expect(again.status).toBe(409);
-      await sleep(2100);
-      expect((await current(old.token)).status).toBe(401);
-      expect((await current(rotated.body.token)).status).toBe(200);
-    });
-
-    it('revoking a token in its grace period stops it at once', async () => {
-      const old = await createToken(t.api, user.accessToken);
-      await t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
-        token: user.accessToken,
-        body: { gracePeriodSeconds: 3600 },
-      });
-      expect((await current(old.token)).status).toBe(200);
-      await t.api.delete(`/api/v1/tokens/${old.id}`, { token: user.accessToken });
-      expect((await current(old.token)).status).toBe(401);
-    });
-
-    it('refuses revoked and expired tokens with 409', async () => {
-      const revoked = await createToken(t.api, user.accessToken);
-      await t.api.delete(`/api/v1/tokens/${revoked.id}`, { token: user.accessToken });
-      const expired = await createToken(t.api, user.accessToken, {
-        expiresAt: new Date(Date.now() + 1500).toISOString(),
-      });
-      await sleep(1600);
-      for (const id of [revoked.id, expired.id]) {
-        const response = await t.api.post(`/api/v1/tokens/${id}/rotate`, {
-          token: user.accessToken,
-        });
-        expect(response.status).toBe(409);
-      }
-    });
-
-    it.each([
-      { gracePeriodSeconds: -1 },
-      { gracePeriodSeconds: 604801 },
-      { gracePeriodSeconds: '5' },
-    ])('refuses %j with 400', async (body) => {
-      const created = await createToken(t.api, user.accessToken);
-      const response = await t.api.post(`/api/v1/tokens/${created.id}/rotate`, {
-        token: user.accessToken,
-        body,
-      });
-      expect(response.status).toBe(400);
-      expect((await current(created.token)).status).toBe(200);
-    });
-
-    it('lets exactly one of several concurrent rotations win', async () => {
-      const old = await createToken(t.api, user.accessToken);
-      const responses = await Promise.all(
-        Array.from({ length: 6 }, () =>
-          t.api.post(`/api/v1/tokens/${old.id}/rotate`, {
-            token: user.accessToken,
-            body: { gracePeriodSeconds: 60 },
-          }),
-        ),
-      );
-      expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-      const all = await t.api.get('/api/v1/tokens?status=all', { token: user.accessToken });
-      expect(all.body.items).toHaveLength(2);
-    });
-  });
-
   describe('last use', () => {
     it('shows when and from where a token was last used, before any write', async () => {
       const created = await createToken(t.api, user.accessToken);
@@ -235,8 +117,7 @@ describe('API token verification', () => {
       expect(Date.parse(view.body.lastUsedAt)).toBeGreaterThanOrEqual(before - 5);
       expect(view.body.lastUsedIp).toBe('127.0.0.1');
       // Nothing written yet: the flush runs every LAST_USED_FLUSH_SECONDS (60 s here).
-      const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await db.connect();
+      const db = await sqlClient();
       try {
         const { rows } = await db.query('SELECT last_used_at FROM api_tokens WHERE id = $1', [
           created.id,
@@ -249,58 +130,9 @@ describe('API token verification', () => {
   });
 });
 
-describe('API token rate limits', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ TOKEN_RATE_PER_MINUTE: '3', TOKEN_RATE_PER_HOUR: '100' });
-  });
-  afterAll(() => t.close());
-
-  it('reports the limit on every response and refuses with 429 past it', async () => {
-    const user = await newUser(t.api);
-    const created = await createToken(t.api, user.accessToken);
-    const other = await createToken(t.api, user.accessToken);
-    const responses = [];
-    for (let i = 0; i < 4; i++) {
-      responses.push(await t.api.get('/api/v1/tokens/current', { token: created.token }));
-    }
-    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 429]);
-    expect(responses.map((r) => r.headers.get('ratelimit-remaining'))).toEqual([
-      '2',
-      '1',
-      '0',
-      '0',
-    ]);
-    for (const response of responses) {
-      expect(response.headers.get('ratelimit-limit')).toBe('3');
-      expect(Number(response.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
-    }
-    const refused = responses[3];
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
-
-    // Per token: another token of the same user is not affected; nor are session tokens.
-    expect((await t.api.get('/api/v1/tokens/current', { token: other.token })).status).toBe(200);
-    const bySession = await t.api.get('/api/v1/tokens', { token: user.accessToken });
-    expect(bySession.status).toBe(200);
-    expect(bySession.headers.get('ratelimit-limit')).toBeNull();
-  });
-
-  it('also reports the limit on error responses of token-authenticated requests', async () => {
-    const user = await newUser(t.api);
-    const created = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
-    const forbidden = await t.api.get('/api/v1/sessions', { token: created.token });
-    expect(forbidden.status).toBe(403);
-    expect(forbidden.headers.get('ratelimit-remaining')).toBe('2');
-  });
-});
-
 describe('API token last use, written in batches', () => {
   it('writes last use to the database within the flush interval, and at shutdown', async () => {
-    const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    const db = await sqlClient();
     const lastUsed = async (id: string) =>
       (await db.query('SELECT last_used_at, last_used_ip FROM api_tokens WHERE id = $1', [id]))
         .rows[0];
@@ -320,200 +152,5 @@ describe('API token last use, written in batches', () => {
     } finally {
       await db.end();
     }
-  });
-});
-
-describe('GET /auth/whoami', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
-
-  it('describes either kind of credential: its owner, role, scopes and id', async () => {
-    const user = await newUser(t.api);
-    const created = await createToken(t.api, user.accessToken, {
-      scopes: ['profile:read', 'tokens:read'],
-    });
-    const byToken = await t.api.get('/api/v1/auth/whoami', { token: created.token });
-    expect(byToken.body).toEqual({
-      kind: 'api_token',
-      userId: user.id,
-      role: 'user',
-      scopes: ['profile:read', 'tokens:read'],
-      tokenId: created.id,
-    });
-    const bySession = await t.api.get('/api/v1/auth/whoami', { token: user.accessToken });
-    expect(bySession.body).toEqual({
-      kind: 'session',
-      userId: user.id,
-      role: 'user',
-      scopes: ['tokens:read', 'tokens:write', 'sessions:read', 'sessions:write', 'profile:read'],
-      sessionId: user.sessionId,
-    });
-    expect((await t.api.get('/api/v1/auth/whoami')).status).toBe(401);
-  });
-});
-
-describe('What API tokens may do to other tokens', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(() => t.close());
-
-  it('gives tokens made by a restricted token its allowlist and expiry, and no wider ones', async () => {
-    const user = await newUser(t.api);
-    const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
-    const parent = await createToken(t.api, user.accessToken, {
-      scopes: ['tokens:write', 'tokens:read'],
-      allowedIps: ['127.0.0.0/8'],
-      expiresAt,
-    });
-    const child = await t.api.post('/api/v1/tokens', {
-      token: parent.token,
-      body: { name: 'child', scopes: ['tokens:read'] },
-    });
-    expect(child.status).toBe(201);
-    expect(child.body).toMatchObject({ allowedIps: ['127.0.0.0/8'], expiresAt });
-
-    const narrower = await t.api.post('/api/v1/tokens', {
-      token: parent.token,
-      body: {
-        name: 'narrower',
-        scopes: ['tokens:read'],
-        allowedIps: ['127.0.0.1'],
-        expiresInDays: 1,
-      },
-    });
-    expect(narrower.status).toBe(201);
-
-    for (const body of [
-      { allowedIps: [] },
-      { allowedIps: ['10.0.0.0/8'] },
-      { allowedIps: ['0.0.0.0/0'] },
-      { expiresInDays: 30 },
-    ]) {
-      const refused = await t.api.post('/api/v1/tokens', {
-        token: parent.token,
-        body: { name: 'escape', scopes: ['tokens:read'], ...body },
-      });
-      expect(refused.status).toBe(403);
-    }
-    const patched = await t.api.request('PATCH', `/api/v1/tokens/${child.body.id}`, {
-      token: parent.token,
-      body: { allowedIps: [] },
-    });
-    expect(patched.status).toBe(403);
-  });
-
-  it('refuses to let a restricted token change an unrestricted one at all', async () => {
-    const user = await newUser(t.api);
-    const restricted = await createToken(t.api, user.accessToken, {
-      scopes: ['tokens:write', 'tokens:read', 'profile:read'],
-      allowedIps: ['127.0.0.1'],
-      expiresInDays: 1,
-    });
-    const open = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
-    const widened = await t.api.request('PATCH', `/api/v1/tokens/${open.id}`, {
-      token: restricted.token,
-      body: { scopes: ['tokens:read', 'profile:read'] },
-    });
-    expect(widened.status).toBe(403);
-    const view = await t.api.get(`/api/v1/tokens/${open.id}`, { token: user.accessToken });
-    expect(view.body.scopes).toEqual(['tokens:read']);
-  });
-
-  it('does not replay an unrestricted token to a restricted one that sends the same key', async () => {
-    const user = await newUser(t.api);
-    const body = { name: 'ci', scopes: ['tokens:read'] };
-    const first = await t.api.post('/api/v1/tokens', {
-      token: user.accessToken,
-      body,
-      headers: { 'idempotency-key': 'shared-key' },
-    });
-    expect(first.status).toBe(201);
-    const restricted = await createToken(t.api, user.accessToken, {
-      scopes: ['tokens:write', 'tokens:read'],
-      allowedIps: ['127.0.0.1'],
-    });
-    const replay = await t.api.post('/api/v1/tokens', {
-      token: restricted.token,
-      body,
-      headers: { 'idempotency-key': 'shared-key' },
-    });
-    expect(replay.status).toBe(403);
-    expect(replay.text).not.toContain(first.body.token);
-  });
-
-  it('lets a token with an expiry policy rotate itself, renewing its lifetime', async () => {
-    const user = await newUser(t.api);
-    const own = await createToken(t.api, user.accessToken, {
-      scopes: ['tokens:write', 'tokens:read'],
-      expiresInDays: 7,
-    });
-    const rotated = await t.api.post(`/api/v1/tokens/${own.id}/rotate`, { token: own.token });
-    expect(rotated.status).toBe(201);
-    expect(Date.parse(rotated.body.expiresAt)).toBeGreaterThan(Date.parse(String(own.expiresAt)));
-    expect((await t.api.get('/api/v1/auth/whoami', { token: rotated.body.token })).status).toBe(
-      200,
-    );
-  });
-
-  it('refuses to let a token change or rotate a token with scopes it lacks', async () => {
-    const user = await newUser(t.api);
-    const strong = await createToken(t.api, user.accessToken, {
-      scopes: ['tokens:read', 'sessions:write'],
-      allowedIps: ['127.0.0.1'],
-    });
-    const weak = await createToken(t.api, user.accessToken, {
-      scopes: ['tokens:write', 'tokens:read'],
-    });
-    const rotate = await t.api.post(`/api/v1/tokens/${strong.id}/rotate`, { token: weak.token });
-    expect(rotate.status).toBe(403);
-    const loosen = await t.api.request('PATCH', `/api/v1/tokens/${strong.id}`, {
-      token: weak.token,
-      body: { allowedIps: [] },
-    });
-    expect(loosen.status).toBe(403);
-    const view = await t.api.get(`/api/v1/tokens/${strong.id}`, { token: user.accessToken });
-    expect(view.body.allowedIps).toEqual(['127.0.0.1']);
-    // The owner's session may do both.
-    const byOwner = await t.api.request('PATCH', `/api/v1/tokens/${strong.id}`, {
-      token: user.accessToken,
-      body: { allowedIps: [] },
-    });
-    expect(byOwner.status).toBe(200);
-  });
-
-  it('applies an allowlist change to the very next request', async () => {
-    const user = await newUser(t.api);
-    const token = await createToken(t.api, user.accessToken);
-    expect((await t.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(200);
-    await t.api.request('PATCH', `/api/v1/tokens/${token.id}`, {
-      token: user.accessToken,
-      body: { allowedIps: ['203.0.113.1'] },
-    });
-    expect((await t.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(401);
-  });
-
-  it('lists a token in its grace period as active, and as revoked once it ended', async () => {
-    const user = await newUser(t.api);
-    const token = await createToken(t.api, user.accessToken);
-    const rotated = await t.api.post(`/api/v1/tokens/${token.id}/rotate`, {
-      token: user.accessToken,
-      body: { gracePeriodSeconds: 1 },
-    });
-    const ids = async (status: string) =>
-      (
-        await t.api.get(`/api/v1/tokens?status=${status}`, { token: user.accessToken })
-      ).body.items.map((item: { id: string }) => item.id);
-    expect(await ids('active')).toEqual([rotated.body.id, token.id]);
-    expect(await ids('revoked')).toEqual([]);
-    await sleep(1100);
-    expect(await ids('active')).toEqual([rotated.body.id]);
-    expect(await ids('revoked')).toEqual([token.id]);
   });
 });

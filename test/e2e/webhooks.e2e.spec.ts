@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { SYSTEM_ACTOR } from '../../src/audit/audit.service.js';
 import { TokenRevocationService } from '../../src/tokens/token-revocation.service.js';
@@ -8,6 +8,8 @@ import { ExpiryNoticeService } from '../../src/tokens/expiry-notice.service.js';
 import { WebhooksService } from '../../src/webhooks/webhooks.service.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver.js';
+import { sleep } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
 const SECRET = 'whsec-test-' + 'a1B2c3'.repeat(6);
 
@@ -87,8 +89,7 @@ describe('Lifecycle webhooks', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   beforeEach(async () => {
     // Only this file's instances send webhooks: none is running between its tests.
@@ -173,7 +174,7 @@ describe('Lifecycle webhooks', () => {
     });
 
     // Longer than a poll: a second revoke event would have been sent by now.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect(receiver.about({ userId: user.id }).map((hook) => hook.body.type)).toEqual([
       'token.created',
       'token.rotated',
@@ -274,7 +275,7 @@ describe('Lifecycle webhooks', () => {
       delivered_at: null,
       last_error: 'HTTP 500',
     });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await sleep(2500);
     expect(receiver.arrived).toBe(2);
   });
 
@@ -288,7 +289,7 @@ describe('Lifecycle webhooks', () => {
     });
     expect(refused.status).toBe(409);
     await receiver.waitFor(() => receiver.about({ userId: user.id }).length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect((await rowsOfUser(user.id)).map((row) => row.event_type)).toEqual(['token.created']);
     expect(receiver.about({ userId: user.id })).toHaveLength(1);
   });
@@ -310,7 +311,7 @@ describe('Lifecycle webhooks', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     expect((await db.query('SELECT 1 FROM webhook_outbox WHERE id = $1', [id])).rowCount).toBe(0);
     expect(receiver.arrived).toBe(0);
   });
@@ -417,7 +418,7 @@ describe('Lifecycle webhooks', () => {
       soon.id,
       rotated.body.id,
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     const noticed = receiver
       .accepted()
       .filter((h) => h.body.type === 'token.expiring_soon' && h.body.data.userId === user.id);
@@ -454,7 +455,7 @@ describe('Lifecycle webhooks', () => {
 
     const total = 12 + 45;
     await receiver.waitFor(() => receiver.accepted().length >= total, 20_000);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await sleep(1500);
     const ids = receiver.accepted().map((hook) => hook.body.id);
     expect(ids).toHaveLength(total);
     expect(new Set(ids).size).toBe(total);

@@ -5,6 +5,11 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accepts, freePort } from './network.js';
+import { sleep } from './time.js';
+
+// Kept here too for the specs and benches that import it from this file.
+export { freePort };
 
 /** The nginx config docs/guard-your-api.md links; the placeholders are filled in per run. */
 export const FORWARD_AUTH_TEMPLATE = join(
@@ -192,7 +197,7 @@ async function startNginx(
   const ready = await Promise.race([
     listening(port).then(() => true),
     exited.then(() => false),
-    sleep(10_000).then(() => false),
+    sleep(10_000, { unref: true }).then(() => false),
   ]);
   if (!ready) {
     const detail = `${stderr}${errorLog()}`.trim();
@@ -247,7 +252,10 @@ http {
 async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
-  const gone = await Promise.race([exited.then(() => true), sleep(5_000).then(() => false)]);
+  const gone = await Promise.race([
+    exited.then(() => true),
+    sleep(5_000, { unref: true }).then(() => false),
+  ]);
   if (!gone) {
     child.kill('SIGKILL');
     await exited;
@@ -259,34 +267,12 @@ function hostPort(url: URL): string {
   return `${url.hostname}:${port}`;
 }
 
-/** A port nothing listens on now (the kernel's choice for an ephemeral bind). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function listening(port: number): Promise<void> {
   for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await sleep(20);
+    if (await accepts(port)) return;
+    await sleep(20, { unref: true });
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** What the echo upstream saw of one request. */
 export interface EchoedRequest {

@@ -41,14 +41,5 @@ function ping(url: string): Promise<boolean> {
   });
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` every 10 ms until it holds; returns how long that took (ms). */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`not so within ${timeoutMs} ms`);
-    await sleep(10);
-  }
-  return Date.now() - started;
-}
+// Kept here too for the specs that import them from this file.
+export { sleep, waitFor } from './time.js';

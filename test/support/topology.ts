@@ -8,11 +8,15 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { keySlot } from '../../src/common/redis/key-slot.js';
+import { accepts, freePort, isFree } from './network.js';
+import { sleep } from './time.js';
+
+// Kept here too for the specs that import it from this file.
+export { freePort };
 
 /**
  * The components of a deployment past one machine, started on loopback from the binaries the
@@ -51,8 +55,6 @@ export function binariesAvailable(file: string, names: Binary[]): boolean {
   return false;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A free port whose cluster bus port (+10000) is free too. */
 async function freeClusterPort(taken: Set<number>): Promise<number> {
   for (;;) {
@@ -62,37 +64,10 @@ async function freeClusterPort(taken: Set<number>): Promise<number> {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 async function listening(port: number, timeoutMs = 10_000): Promise<void> {
   const started = Date.now();
   for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
+    if (await accepts(port)) return;
     if (Date.now() - started > timeoutMs) throw new Error(`nothing listens on ${port}`);
     await sleep(20);
   }

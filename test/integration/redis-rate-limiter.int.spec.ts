@@ -3,17 +3,12 @@ import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { RedisRateLimiter } from '../../src/common/rate-limit/redis-rate-limiter.js';
 import { HotChild } from '../../src/common/metrics/metrics.service.js';
-import {
-  TEST_REDIS_URL,
-  redisReachable,
-  sleep,
-  uniqueRedisPrefix,
-  waitFor,
-} from '../support/redis.js';
+import { TEST_REDIS_URL, uniqueRedisPrefix } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep, waitFor } from '../support/time.js';
 
-const reachable = await redisReachable('test/integration/redis-rate-limiter.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/integration/redis-rate-limiter.int.spec.ts');
 
 const windows = [
   { key: 'token:1:minute', limit: 2, windowSeconds: 60 },

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 
 /**
  * The upstream rules (docs/upstream-rules.md) in the shipped proxy templates. The nginx one runs
- * for real in test/e2e/upstream-rules.nginx.spec.ts; Traefik and Caddy are checked for the
+ * for real in test/nginx/upstream-rules.nginx.spec.ts; Traefik and Caddy are checked for the
  * lines that carry each rule.
  */
 const read = (path: string) =>

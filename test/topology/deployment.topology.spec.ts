@@ -12,12 +12,12 @@
  */
 import { jest } from '@jest/globals';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import pg from 'pg';
+import type pg from 'pg';
 import { runMigrations } from '../../src/database/migrate.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { queryOnce } from '../../src/database/pg-query.js';
 import { nginxAvailable, startBalancingNginx, type RunningNginx } from '../support/nginx.js';
-import { sleep, uniqueRedisPrefix, waitFor } from '../support/redis.js';
+import { uniqueRedisPrefix } from '../support/redis.js';
 import {
   Api,
   PASSWORD,
@@ -29,8 +29,10 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 import { binariesAvailable, PgBouncerHarness, RedisClusterHarness } from '../support/topology.js';
+import { sleep, waitFor } from '../support/time.js';
+import { sqlClient } from '../support/database.js';
 
-const FILE = 'test/topology/topology.spec.ts';
+const FILE = 'test/topology/deployment.topology.spec.ts';
 const available =
   binariesAvailable(FILE, ['redis-server', 'redis-cli', 'pgbouncer']) && nginxAvailable(FILE);
 const describeTopology = available ? describe : describe.skip;
@@ -81,8 +83,7 @@ describeTopology('Redis Cluster, PgBouncer, three instances and nginx in front',
     instances = await Promise.all([1, 2, 3].map(() => startTestApp(env)));
     nginx = await startBalancingNginx({ upstreamUrls: instances.map((i) => i.baseUrl) });
     api = new Api(nginx.url);
-    sql = new pg.Client({ connectionString: direct.toString() });
-    await sql.connect();
+    sql = await sqlClient(direct.toString());
   }, 90_000);
 
   afterAll(async () => {

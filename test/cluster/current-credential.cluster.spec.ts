@@ -6,11 +6,11 @@
  * although their cached states would otherwise live 30 s.
  */
 import { Cluster } from '../support/cluster.js';
-import { redisReachable, sleep } from '../support/redis.js';
 import { createToken, newUser, type Api, type LoggedInUser } from '../support/test-app.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep } from '../support/time.js';
 
-const reachable = await redisReachable('test/cluster/memory-views.cluster.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/cluster/current-credential.cluster.spec.ts');
 
 type View = Record<string, unknown>;
 

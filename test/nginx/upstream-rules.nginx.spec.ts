@@ -16,7 +16,7 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 
-const available = nginxAvailable('test/e2e/upstream-rules.nginx.spec.ts');
+const available = nginxAvailable('test/nginx/upstream-rules.nginx.spec.ts');
 const describeNginx = available ? describe : describe.skip;
 
 const READ = 'projects:read';

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import {
   createToken,
   newUser,
@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
+import { sqlPool } from '../support/database.js';
 
 const REVOKE_CURRENT = '/api/v1/tokens/current/revoke';
 
@@ -24,7 +25,7 @@ describe('Self-revocation of an API token', () => {
       WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
       WEBHOOK_POLL_SECONDS: '1',
     });
-    db = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 2 });
+    db = sqlPool();
     user = await newUser(t.api);
   });
   afterAll(async () => {

@@ -15,7 +15,7 @@ import {
   type TestApp,
 } from '../support/test-app.js';
 
-const available = nginxAvailable('test/e2e/forward-auth.nginx.spec.ts');
+const available = nginxAvailable('test/nginx/forward-auth.nginx.spec.ts');
 const describeNginx = available ? describe : describe.skip;
 
 interface Answer {

@@ -1,4 +1,4 @@
-import { redisEnv, redisReachable, sleep, waitFor, TEST_REDIS_URL } from '../support/redis.js';
+import { redisEnv, TEST_REDIS_URL } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import {
   createToken,
@@ -8,9 +8,10 @@ import {
   type Api,
   type TestApp,
 } from '../support/test-app.js';
+import { describeWithRedis } from '../support/environment.js';
+import { sleep, waitFor } from '../support/time.js';
 
-const reachable = await redisReachable('test/e2e/faults.e2e.spec.ts');
-const describeRedis = reachable ? describe : describe.skip;
+const describeRedis = await describeWithRedis('test/e2e/redis-faults.e2e.spec.ts');
 
 const whoami = (api: Api, token: string) => api.get('/api/v1/auth/whoami', { token });
 const ready = async (api: Api) => {
@@ -111,52 +112,5 @@ describeRedis('Redis connections that hang without closing', () => {
       await Promise.all([hung.close(), other.close()]);
       await proxy.stop();
     }
-  });
-});
-
-describe('PostgreSQL down, then back', () => {
-  let proxy: TcpProxy;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    proxy = await TcpProxy.start(process.env.TEST_DATABASE_URL!);
-    t = await startTestApp({
-      DATABASE_URL: proxy.rewrite(process.env.TEST_DATABASE_URL!),
-      TOKEN_CACHE_TTL_SECONDS: '1',
-      SESSION_CACHE_TTL_SECONDS: '1',
-    });
-  });
-  afterAll(async () => {
-    await proxy?.resume();
-    await t?.close();
-    await proxy?.stop();
-  });
-
-  it('says so in readiness, fails closed with 503, and recovers', async () => {
-    const user = await newUser(t.api);
-    const token = await createToken(t.api, user.accessToken);
-    expect((await whoami(t.api, token.token)).status).toBe(200);
-
-    await proxy.stop();
-    const health = await t.api.get('/health/ready');
-    expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ database: 'down' });
-    expect((await t.api.get('/health/live')).status).toBe(200);
-
-    // Past the cache lifetime nothing is taken on trust: 503, never 200 and never 500.
-    await sleep(1_100);
-    for (const credential of [token.token, user.accessToken]) {
-      const response = await whoami(t.api, credential);
-      expect(response.status).toBe(503);
-      expect(response.headers.get('retry-after')).toBe('5');
-      expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
-    }
-    expect((await login(t.api, user.email)).status).toBe(503);
-    expect((await t.api.get('/api/v1/tokens', { token: user.accessToken })).status).toBe(503);
-
-    await proxy.resume();
-    await waitFor(async () => (await t.api.get('/health/ready')).status === 200, 10_000);
-    expect((await whoami(t.api, token.token)).status).toBe(200);
-    expect((await login(t.api, user.email)).status).toBe(200);
   });
 });

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { ENTITIES } from '../../src/entities.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
+import { sqlClient } from '../support/database.js';
 
 describe('Database schema', () => {
   const url = process.env.TEST_DATABASE_URL!;
@@ -24,8 +24,7 @@ describe('Database schema', () => {
     const name = `tessera_migrate_${Date.now()}`;
     const fresh = new URL(url);
     fresh.pathname = `/${name}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
+    const admin = await sqlClient(url);
     await admin.query(`CREATE DATABASE ${name}`);
     try {
       const applied = await Promise.all([1, 2, 3].map(() => runMigrations(fresh.toString())));

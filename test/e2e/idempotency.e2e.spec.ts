@@ -1,92 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { sqlClient } from '../support/database.js';
 import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
-
-describe('Per-user token limit', () => {
-  let t: TestApp;
-  let db: pg.Client;
-
-  beforeAll(async () => {
-    t = await startTestApp({ MAX_TOKENS_PER_USER: '5' });
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
-  });
-  afterAll(async () => {
-    await db.end();
-    await t.close();
-  });
-
-  const activeCount = async (userId: string) =>
-    (
-      await db.query(
-        `SELECT count(*)::int AS n FROM api_tokens
-         WHERE user_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
-        [userId],
-      )
-    ).rows[0].n;
-
-  it('gives exactly 5 of 10 concurrent creates against a limit of 5', async () => {
-    const user = await newUser(t.api);
-    const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        t.api.post('/api/v1/tokens', {
-          token: user.accessToken,
-          body: { name: `t${i}`, scopes: ['tokens:read'] },
-        }),
-      ),
-    );
-    const statuses = responses.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, 201, 201, 201, 201, 409, 409, 409, 409, 409]);
-    expect(responses.find((r) => r.status === 409)!.body.message).toContain('5');
-    expect(await activeCount(user.id)).toBe(5);
-  });
-
-  it('frees a slot when a token is revoked or expires', async () => {
-    const user = await newUser(t.api);
-    const tokens = [];
-    for (let i = 0; i < 5; i++) tokens.push(await createToken(t.api, user.accessToken));
-    let n = 0;
-    const create = () =>
-      t.api.post('/api/v1/tokens', {
-        token: user.accessToken,
-        body: { name: `one more ${++n}`, scopes: ['tokens:read'] },
-      });
-    expect((await create()).status).toBe(409);
-    await t.api.delete(`/api/v1/tokens/${tokens[1].id}`, { token: user.accessToken });
-    expect((await create()).status).toBe(201);
-    await db.query(`UPDATE api_tokens SET expires_at = now() WHERE id = $1`, [tokens[2].id]);
-    expect((await create()).status).toBe(201);
-    expect((await create()).status).toBe(409);
-    expect(await activeCount(user.id)).toBe(5);
-  });
-
-  it('lets a rotation at the limit replace a token, but not chain grace periods past it', async () => {
-    const user = await newUser(t.api);
-    const tokens = [];
-    for (let i = 0; i < 5; i++) tokens.push(await createToken(t.api, user.accessToken));
-    const rotate = (id: string) =>
-      t.api.post(`/api/v1/tokens/${id}/rotate`, {
-        token: user.accessToken,
-        body: { gracePeriodSeconds: 3600 },
-      });
-    const first = await rotate(tokens[0].id);
-    expect(first.status).toBe(201);
-    // The old token still works through its grace period, so it still counts.
-    const chained = await rotate(first.body.id);
-    expect(chained.status).toBe(409);
-    expect(chained.body.message).toContain('active API tokens');
-    const create = await t.api.post('/api/v1/tokens', {
-      token: user.accessToken,
-      body: { name: 'extra', scopes: ['tokens:read'] },
-    });
-    expect(create.status).toBe(409);
-    const working = await Promise.all(
-      [tokens[0], ...tokens.slice(1)].map((tk) =>
-        t.api.get('/api/v1/auth/whoami', { token: tk.token }),
-      ),
-    );
-    expect(working.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-  });
-});
+import { waitFor } from '../support/time.js';
 
 describe('Idempotent token creation', () => {
   let t: TestApp;
@@ -94,8 +9,7 @@ describe('Idempotent token creation', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ MAX_TOKENS_PER_USER: '3' });
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await db.connect();
+    db = await sqlClient();
   });
   afterAll(async () => {
     await db.end();
@@ -149,19 +63,22 @@ describe('Idempotent token creation', () => {
     const user = await newUser(t.api);
     const body = { name: 'slow', scopes: ['tokens:read'] };
     // Hold the owner's row: the first create claims its key, then waits for this lock.
-    const blocker = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await blocker.connect();
+    const blocker = await sqlClient();
     try {
       await blocker.query('BEGIN');
       await blocker.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.id]);
       const first = create(user.accessToken, 'inflight', body);
-      await waitFor(async () => {
-        const { rows } = await db.query(
-          `SELECT count(*)::int AS n FROM idempotency_keys WHERE user_id = $1`,
-          [user.id],
-        );
-        return rows[0].n === 1;
-      });
+      await waitFor(
+        async () => {
+          const { rows } = await db.query(
+            `SELECT count(*)::int AS n FROM idempotency_keys WHERE user_id = $1`,
+            [user.id],
+          );
+          return rows[0].n === 1;
+        },
+        5_000,
+        20,
+      );
       const second = await create(user.accessToken, 'inflight', body);
       expect(second.status).toBe(409);
       await blocker.query('COMMIT');
@@ -289,11 +206,3 @@ describe('Idempotent token creation', () => {
     },
   );
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -145,7 +145,9 @@ function send(
 const countOf = (reply: Reply, name: string) =>
   reply.rawHeaders.filter((value, index) => index % 2 === 0 && value.toLowerCase() === name).length;
 
-const run = nginxAvailable('test/integration/nginx-support.spec.ts') ? describe : describe.skip;
+const run = nginxAvailable('test/nginx/forward-auth-config.nginx.spec.ts')
+  ? describe
+  : describe.skip;
 
 run('nginx forward-auth harness', () => {
   const authCalls: AuthCall[] = [];

@@ -1,0 +1,164 @@
+import { createToken, newUser, startTestApp, type TestApp } from '../support/test-app.js';
+import { sleep } from '../support/time.js';
+
+describe('What API tokens may do to other tokens', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('gives tokens made by a restricted token its allowlist and expiry, and no wider ones', async () => {
+    const user = await newUser(t.api);
+    const expiresAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const parent = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      allowedIps: ['127.0.0.0/8'],
+      expiresAt,
+    });
+    const child = await t.api.post('/api/v1/tokens', {
+      token: parent.token,
+      body: { name: 'child', scopes: ['tokens:read'] },
+    });
+    expect(child.status).toBe(201);
+    expect(child.body).toMatchObject({ allowedIps: ['127.0.0.0/8'], expiresAt });
+
+    const narrower = await t.api.post('/api/v1/tokens', {
+      token: parent.token,
+      body: {
+        name: 'narrower',
+        scopes: ['tokens:read'],
+        allowedIps: ['127.0.0.1'],
+        expiresInDays: 1,
+      },
+    });
+    expect(narrower.status).toBe(201);
+
+    for (const body of [
+      { allowedIps: [] },
+      { allowedIps: ['10.0.0.0/8'] },
+      { allowedIps: ['0.0.0.0/0'] },
+      { expiresInDays: 30 },
+    ]) {
+      const refused = await t.api.post('/api/v1/tokens', {
+        token: parent.token,
+        body: { name: 'escape', scopes: ['tokens:read'], ...body },
+      });
+      expect(refused.status).toBe(403);
+    }
+    const patched = await t.api.request('PATCH', `/api/v1/tokens/${child.body.id}`, {
+      token: parent.token,
+      body: { allowedIps: [] },
+    });
+    expect(patched.status).toBe(403);
+  });
+
+  it('refuses to let a restricted token change an unrestricted one at all', async () => {
+    const user = await newUser(t.api);
+    const restricted = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read', 'profile:read'],
+      allowedIps: ['127.0.0.1'],
+      expiresInDays: 1,
+    });
+    const open = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+    const widened = await t.api.request('PATCH', `/api/v1/tokens/${open.id}`, {
+      token: restricted.token,
+      body: { scopes: ['tokens:read', 'profile:read'] },
+    });
+    expect(widened.status).toBe(403);
+    const view = await t.api.get(`/api/v1/tokens/${open.id}`, { token: user.accessToken });
+    expect(view.body.scopes).toEqual(['tokens:read']);
+  });
+
+  it('does not replay an unrestricted token to a restricted one that sends the same key', async () => {
+    const user = await newUser(t.api);
+    const body = { name: 'ci', scopes: ['tokens:read'] };
+    const first = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body,
+      headers: { 'idempotency-key': 'shared-key' },
+    });
+    expect(first.status).toBe(201);
+    const restricted = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      allowedIps: ['127.0.0.1'],
+    });
+    const replay = await t.api.post('/api/v1/tokens', {
+      token: restricted.token,
+      body,
+      headers: { 'idempotency-key': 'shared-key' },
+    });
+    expect(replay.status).toBe(403);
+    expect(replay.text).not.toContain(first.body.token);
+  });
+
+  it('lets a token with an expiry policy rotate itself, renewing its lifetime', async () => {
+    const user = await newUser(t.api);
+    const own = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      expiresInDays: 7,
+    });
+    const rotated = await t.api.post(`/api/v1/tokens/${own.id}/rotate`, { token: own.token });
+    expect(rotated.status).toBe(201);
+    expect(Date.parse(rotated.body.expiresAt)).toBeGreaterThan(Date.parse(String(own.expiresAt)));
+    expect((await t.api.get('/api/v1/auth/whoami', { token: rotated.body.token })).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses to let a token change or rotate a token with scopes it lacks', async () => {
+    const user = await newUser(t.api);
+    const strong = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:read', 'sessions:write'],
+      allowedIps: ['127.0.0.1'],
+    });
+    const weak = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+    });
+    const rotate = await t.api.post(`/api/v1/tokens/${strong.id}/rotate`, { token: weak.token });
+    expect(rotate.status).toBe(403);
+    const loosen = await t.api.request('PATCH', `/api/v1/tokens/${strong.id}`, {
+      token: weak.token,
+      body: { allowedIps: [] },
+    });
+    expect(loosen.status).toBe(403);
+    const view = await t.api.get(`/api/v1/tokens/${strong.id}`, { token: user.accessToken });
+    expect(view.body.allowedIps).toEqual(['127.0.0.1']);
+    // The owner's session may do both.
+    const byOwner = await t.api.request('PATCH', `/api/v1/tokens/${strong.id}`, {
+      token: user.accessToken,
+      body: { allowedIps: [] },
+    });
+    expect(byOwner.status).toBe(200);
+  });
+
+  it('applies an allowlist change to the very next request', async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken);
+    expect((await t.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(200);
+    await t.api.request('PATCH', `/api/v1/tokens/${token.id}`, {
+      token: user.accessToken,
+      body: { allowedIps: ['203.0.113.1'] },
+    });
+    expect((await t.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(401);
+  });
+
+  it('lists a token in its grace period as active, and as revoked once it ended', async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken);
+    const rotated = await t.api.post(`/api/v1/tokens/${token.id}/rotate`, {
+      token: user.accessToken,
+      body: { gracePeriodSeconds: 1 },
+    });
+    const ids = async (status: string) =>
+      (
+        await t.api.get(`/api/v1/tokens?status=${status}`, { token: user.accessToken })
+      ).body.items.map((item: { id: string }) => item.id);
+    expect(await ids('active')).toEqual([rotated.body.id, token.id]);
+    expect(await ids('revoked')).toEqual([]);
+    await sleep(1100);
+    expect(await ids('active')).toEqual([rotated.body.id]);
+    expect(await ids('revoked')).toEqual([token.id]);
+  });
+});
