@@ -170,7 +170,7 @@ async function purge(runner: JobRunner, dryRun: boolean, json: boolean): Promise
     process.stdout.write(
       `${dryRun ? 'Dry run: would delete' : 'Deleted'} ${totals.tokens} API tokens, ${totals.sessions} sessions, ` +
         `${totals.passwordResetTokens} password-reset links, ${totals.idempotencyKeys} idempotency records, ` +
-        `${totals.webhookEvents} webhook events\n`,
+        `${totals.webhookEvents} webhook events, ${totals.auditEvents} audit events\n`,
     );
   }
   return exitOf(reports);

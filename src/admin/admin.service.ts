@@ -20,6 +20,9 @@ import {
   type PurgeResultDto,
 } from './dto/admin.dto.js';
 
+/** A user id no row has: what an audit filter by an unknown email looks for. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+
 /** What admins do: run and inspect jobs, oversee any user's tokens, read the audit log. */
 @Injectable()
 export class AdminService {
@@ -95,10 +98,13 @@ export class AdminService {
   }
 
   async auditLog(query: ListAuditQuery): Promise<AuditPageDto> {
+    // An email no user has matches no event (not every event).
+    const idOf = async (email: string | undefined, id: string | undefined) =>
+      email === undefined ? id : ((await this.users.findByEmail(email))?.id ?? NO_USER);
     const page = await this.audit.list({
-      actorId: query.actorId,
+      actorId: await idOf(query.actorEmail, query.actorId),
       targetId: query.targetId,
-      ownerId: query.ownerId,
+      ownerId: await idOf(query.ownerEmail, query.ownerId),
       targetType: query.targetType,
       actions: query.action,
       since: query.since ? new Date(query.since) : undefined,
@@ -106,8 +112,20 @@ export class AdminService {
       limit: query.limit ?? 50,
       cursor: query.cursor,
     });
+    const userIds = page.items.flatMap((event) => [
+      event.actorId,
+      event.ownerId,
+      event.targetType === 'user' ? event.targetId : null,
+    ]);
+    const tokenIds = page.items.flatMap((event) =>
+      event.targetType === 'token' && event.targetId ? [event.targetId] : [],
+    );
+    const [emails, tokenNames] = await Promise.all([
+      this.users.emailsOf(userIds.filter((id): id is string => id !== null)),
+      this.audit.tokenNames([...new Set(tokenIds)]),
+    ]);
     return {
-      items: page.items.map((event) => AuditEventDto.from(event)),
+      items: page.items.map((event) => AuditEventDto.from(event, emails, tokenNames)),
       nextCursor: page.nextCursor,
     };
   }

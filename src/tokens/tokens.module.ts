@@ -7,6 +7,7 @@ import { IdempotencyService } from './idempotency.service.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { ScopesController } from './scopes.controller.js';
 import { TokenCacheModule } from './token-cache.module.js';
+import { TokenDefaultsController } from './token-defaults.controller.js';
 import { TokenImportModule } from './token-import.module.js';
 import { TokenVerifierService } from './token-verifier.service.js';
 import { TokensController } from './tokens.controller.js';
@@ -15,7 +16,7 @@ import { TokensService } from './tokens.service.js';
 /** Personal API tokens: their lifecycle, and their per-request check. */
 @Module({
   imports: [WebhooksModule, UsersModule, TokenCacheModule, TokenImportModule],
-  controllers: [ScopesController, TokensController],
+  controllers: [ScopesController, TokenDefaultsController, TokensController],
   providers: [
     TokensService,
     TokenVerifierService,
