@@ -772,48 +772,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AdminTokenDto: {
-            allowedIps: string[];
-            /** Format: date-time */
-            createdAt: string;
-            description: string | null;
-            /** Format: date-time */
-            expiresAt: string | null;
-            /** @description Imported tokens only: the id the system it came from knew it by */
-            externalId?: string;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @description Within 60 s
-             */
-            lastUsedAt: string | null;
-            lastUsedIp: string | null;
-            name: string;
-            /**
-             * @description The first 8 characters of the secret; `legacy` for an imported token
-             * @example tsr_a1B2
-             */
-            prefix: string;
-            rateLimit: components["schemas"]["TokenRateLimitViewDto"];
-            /**
-             * Format: date-time
-             * @description In the future while a rotation grace period runs
-             */
-            revokedAt: string | null;
-            scopes: ("tokens:read" | "tokens:write" | "sessions:read" | "sessions:write" | "profile:read" | "tokens:introspect" | "tokens:verify" | "admin")[];
-            /** @enum {string} */
-            status: "active" | "expired" | "revoked";
-            /**
-             * Format: uuid
-             * @description The owner
-             */
-            userId: string;
-        };
-        AdminTokenPageDto: {
-            items: components["schemas"]["AdminTokenDto"][];
-            nextCursor: string | null;
-        };
         AdminUserDto: {
             /** @description Live sessions */
             activeSessions: number;
@@ -1154,6 +1112,50 @@ export interface components {
             scope: string;
             /** @example Bearer */
             token_type: string;
+        };
+        OwnedTokenDto: {
+            allowedIps: string[];
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @description Imported tokens only: the id the system it came from knew it by */
+            externalId?: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Within 60 s
+             */
+            lastUsedAt: string | null;
+            lastUsedIp: string | null;
+            name: string;
+            /** @description The owner's email */
+            ownerEmail: string | null;
+            /**
+             * @description The first 8 characters of the secret; `legacy` for an imported token
+             * @example tsr_a1B2
+             */
+            prefix: string;
+            rateLimit: components["schemas"]["TokenRateLimitViewDto"];
+            /**
+             * Format: date-time
+             * @description In the future while a rotation grace period runs
+             */
+            revokedAt: string | null;
+            scopes: ("tokens:read" | "tokens:write" | "sessions:read" | "sessions:write" | "profile:read" | "tokens:introspect" | "tokens:verify" | "admin")[];
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /**
+             * Format: uuid
+             * @description The owner
+             */
+            userId: string;
+        };
+        OwnedTokenPageDto: {
+            items: components["schemas"]["OwnedTokenDto"][];
+            nextCursor: string | null;
         };
         PasswordGrantDto: {
             /** @description Ignored */
@@ -2322,7 +2324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminTokenPageDto"];
+                    "application/json": components["schemas"]["OwnedTokenPageDto"];
                 };
             };
             /** @description Invalid input */

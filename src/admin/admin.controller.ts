@@ -26,7 +26,6 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import {
-  AdminTokenPageDto,
   DeleteTokenQuery,
   ListTokensQuery,
   TokenPageDto,
@@ -38,6 +37,7 @@ import {
   JobRunDto,
   ListAuditQuery,
   ListJobRunsQuery,
+  OwnedTokenPageDto,
   PurgeResultDto,
   RunJobDto,
 } from './dto/admin.dto.js';
@@ -133,8 +133,8 @@ export class AdminController {
     summary: 'API tokens of every user, newest first, each with its owner',
     description: 'e.g. `?expiringWithinDays=7`: the tokens that stop working within a week',
   })
-  @ApiOkResponse({ type: AdminTokenPageDto })
-  tokens(@Query() query: ListTokensQuery): Promise<AdminTokenPageDto> {
+  @ApiOkResponse({ type: OwnedTokenPageDto })
+  tokens(@Query() query: ListTokensQuery): Promise<OwnedTokenPageDto> {
     return this.admin.allTokens(query);
   }
 

@@ -8,7 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { JobRunsRepository } from '../scheduler/job-runs.repository.js';
 import { JobRunner, type JobReport } from '../scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from '../scheduler/jobs.js';
-import type { AdminTokenPageDto, ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
+import type { ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
 import { TokensService } from '../tokens/tokens.service.js';
 import { UsersService } from '../users/users.service.js';
 import {
@@ -17,6 +17,7 @@ import {
   type AuditPageDto,
   type JobDto,
   type ListAuditQuery,
+  type OwnedTokenPageDto,
   type PurgeResultDto,
 } from './dto/admin.dto.js';
 
@@ -87,8 +88,13 @@ export class AdminService {
     return this.tokens.list(userId, query);
   }
 
-  allTokens(query: ListTokensQuery): Promise<AdminTokenPageDto> {
-    return this.tokens.listAll(query);
+  async allTokens(query: ListTokensQuery): Promise<OwnedTokenPageDto> {
+    const page = await this.tokens.listAll(query);
+    const emails = await this.users.emailsOf(page.items.map((token) => token.userId));
+    return {
+      items: page.items.map((token) => ({ ...token, ownerEmail: emails.get(token.userId) ?? null })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   revokeToken(id: string, actor: AuditActor, permanent = false): Promise<void> {

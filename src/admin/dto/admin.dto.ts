@@ -24,6 +24,7 @@ import { Optional, QueryInteger } from '../../common/validation/presence.js';
 import type { JobReport } from '../../scheduler/job-runner.js';
 import type { JobRun } from '../../scheduler/job-run.entity.js';
 import { PageQuery } from '../../common/http/page-query.dto.js';
+import { AdminTokenDto } from '../../tokens/dto/token.dto.js';
 
 export class RunJobDto {
   @ApiPropertyOptional({
@@ -337,6 +338,20 @@ export class AuditEventDto {
 export class AuditPageDto {
   @ApiProperty({ type: [AuditEventDto] })
   items: AuditEventDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor: string | null;
+}
+
+/** An API token as an admin sees it: with its owner's email. */
+export class OwnedTokenDto extends AdminTokenDto {
+  @ApiProperty({ nullable: true, type: String, description: "The owner's email" })
+  ownerEmail: string | null;
+}
+
+export class OwnedTokenPageDto {
+  @ApiProperty({ type: [OwnedTokenDto] })
+  items: OwnedTokenDto[];
 
   @ApiProperty({ nullable: true, type: String })
   nextCursor: string | null;
