@@ -82,7 +82,11 @@ function nav(current: string): void {
           h(
             'li',
             {},
-            h('a', { href: BASE + target }, target === '/sign-up' ? 'Create an account' : 'Sign in'),
+            h(
+              'a',
+              { href: BASE + target },
+              target === '/sign-up' ? 'Create an account' : 'Sign in',
+            ),
           ),
         ),
       );

@@ -25,11 +25,7 @@ import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
-import {
-  DeleteTokenQuery,
-  ListTokensQuery,
-  TokenPageDto,
-} from '../tokens/dto/token.dto.js';
+import { DeleteTokenQuery, ListTokensQuery, TokenPageDto } from '../tokens/dto/token.dto.js';
 import { AdminService } from './admin.service.js';
 import {
   AuditPageDto,

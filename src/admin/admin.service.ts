@@ -92,7 +92,10 @@ export class AdminService {
     const page = await this.tokens.listAll(query);
     const emails = await this.users.emailsOf(page.items.map((token) => token.userId));
     return {
-      items: page.items.map((token) => ({ ...token, ownerEmail: emails.get(token.userId) ?? null })),
+      items: page.items.map((token) => ({
+        ...token,
+        ownerEmail: emails.get(token.userId) ?? null,
+      })),
       nextCursor: page.nextCursor,
     };
   }

@@ -71,7 +71,9 @@ export async function expectUsableOnPhone(page: Page, maxHeight = 6000): Promise
       box.y >= 0 &&
       box.y + box.height <= viewport.height + 0.5;
     if (!inside) {
-      throw new Error(`${label} is outside the ${viewport.width} px viewport: ${JSON.stringify(box)}`);
+      throw new Error(
+        `${label} is outside the ${viewport.width} px viewport: ${JSON.stringify(box)}`,
+      );
     }
     if (box.width < 12 || box.height < 12) {
       throw new Error(`${label} is too small to tap: ${JSON.stringify(box)}`);

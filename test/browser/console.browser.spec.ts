@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
 import { PASSWORD, login, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
-import { DESKTOP, PHONE, buildConsole, expectUsableOnPhone, launch, screenshot } from './browser.js';
+import {
+  DESKTOP,
+  PHONE,
+  buildConsole,
+  expectUsableOnPhone,
+  launch,
+  screenshot,
+} from './browser.js';
 
 const NEW_PASSWORD = 'a fresh passphrase 42';
 
@@ -343,7 +350,7 @@ describe('The console in Chromium', () => {
     await page.getByText('No events match.').waitFor();
   });
 
-  it('lets an admin list every user\'s tokens expiring soon, revoke one and delete one for good, on a phone', async () => {
+  it("lets an admin list every user's tokens expiring soon, revoke one and delete one for good, on a phone", async () => {
     const user = await newUser(t.api);
     const soon = await t.api.post('/api/v1/tokens', {
       token: user.accessToken,

@@ -156,7 +156,7 @@ describe('Admin API', () => {
     }
   });
 
-  it("names people by email and tokens by name in the audit log, and filters it by email", async () => {
+  it('names people by email and tokens by name in the audit log, and filters it by email', async () => {
     const user = await newUser(t.api);
     const token = await createToken(t.api, user.accessToken, { name: 'labelled' });
     await t.api.patch(`/api/v1/tokens/${token.id}`, {
@@ -185,7 +185,9 @@ describe('Admin API', () => {
         label: 'renamed',
       });
     }
-    const created = byOwner.body.items.find((e: { action: string }) => e.action === 'token.created');
+    const created = byOwner.body.items.find(
+      (e: { action: string }) => e.action === 'token.created',
+    );
     expect(created.actor).toMatchObject({ userId: user.id, email: user.email });
 
     const byAdmin = await t.api.get(

@@ -41,8 +41,8 @@ function npmStart(cwd: string, env: Record<string, string>): Started {
     env: { PATH: process.env.PATH, NODE_ENV: 'development', ...env },
     detached: true,
   });
-  child.stdout!.on('data', (chunk) => (output += String(chunk)));
-  child.stderr!.on('data', (chunk) => (output += String(chunk)));
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }

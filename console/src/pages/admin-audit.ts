@@ -63,7 +63,11 @@ export async function auditPage(): Promise<HTMLElement> {
       results.replaceChildren(
         result.items.length === 0
           ? h('p', {}, 'No events match.')
-          : table('Audit events', ['When', 'Action', 'Done by', 'Target', 'Details'], result.items.map(row)),
+          : table(
+              'Audit events',
+              ['When', 'Action', 'Done by', 'Target', 'Details'],
+              result.items.map(row),
+            ),
         pager(page, result.nextCursor, (step) => {
           page += step;
           void load();
@@ -138,7 +142,10 @@ function row(event: AuditEvent): HTMLTableRowElement {
           { class: 'counts' },
           ids
             .filter(([, id]) => id)
-            .flatMap(([name, id]) => [h('dt', {}, name), h('dd', {}, h('code', { class: 'id' }, id))]),
+            .flatMap(([name, id]) => [
+              h('dt', {}, name),
+              h('dd', {}, h('code', { class: 'id' }, id)),
+            ]),
         ),
         hasDetails ? h('code', { class: 'details' }, JSON.stringify(event.details)) : null,
       ),

@@ -128,18 +128,18 @@ function tokenRow(
 }
 
 /** Previous / Next over cursor pages. */
-export function pager(
-  page: number,
-  next: string | null,
-  go: (step: 1 | -1) => void,
-): HTMLElement {
+export function pager(page: number, next: string | null, go: (step: 1 | -1) => void): HTMLElement {
   if (page === 0 && !next) return h('span', {});
   const previous = h(
     'button',
     { type: 'button', class: 'secondary', disabled: page === 0 },
     'Previous page',
   );
-  const following = h('button', { type: 'button', class: 'secondary', disabled: !next }, 'Next page');
+  const following = h(
+    'button',
+    { type: 'button', class: 'secondary', disabled: !next },
+    'Next page',
+  );
   previous.addEventListener('click', () => go(-1));
   following.addEventListener('click', () => go(1));
   return h('p', { class: 'buttons' }, previous, h('span', {}, `Page ${page + 1}`), following);
