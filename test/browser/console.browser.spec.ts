@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitFor } from '../support/redis.js';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
 import { PASSWORD, login, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
 import {
@@ -445,7 +446,8 @@ describe('The console in Chromium', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const row = page.getByRole('row', { name: new RegExp(marker) });
     // The page listed every user before the search: wait for the search's answer.
-    await page.waitForFunction('document.querySelectorAll("tr").length === 2'); // header, user
+    // (Polled from here: a function evaluated in the page would break its CSP.)
+    await waitFor(async () => (await page.locator('tr').count()) === 2); // header, user
     await row.waitFor();
     expect(await row.getByText('active', { exact: true }).isVisible()).toBe(true);
     await screenshot(page, 'admin-users');
