@@ -1,4 +1,10 @@
-import { RequestMethod, ValidationPipe, type DynamicModule, type Type } from '@nestjs/common';
+import {
+  RequestMethod,
+  ValidationPipe,
+  type DynamicModule,
+  type INestApplication,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +29,17 @@ export interface AppOptions {
   policy?: LoadedPolicy;
   /** The deployment's own modules, served beside Tessera's under /api/v1. */
   modules?: readonly (Type | DynamicModule)[];
+}
+
+/** Every route under /api/v1 but the probes and the metrics. */
+export function applyGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
 }
 
 /** The contract's body limit: larger bodies get 413. */
@@ -135,13 +152,7 @@ export async function createApp(
     maxAge: 600,
   });
 
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  applyGlobalPrefix(app);
   app.useGlobalPipes(
     new WellFormedTextPipe(),
     new ValidationPipe({

@@ -171,7 +171,7 @@ async function purge(runner: JobRunner, dryRun: boolean, json: boolean): Promise
     process.stdout.write(
       `${dryRun ? 'Dry run: would delete' : 'Deleted'} ${totals.tokens} API tokens, ${totals.sessions} sessions, ` +
         `${totals.passwordResetTokens} password-reset links, ${totals.idempotencyKeys} idempotency records, ` +
-        `${totals.webhookEvents} webhook events\n`,
+        `${totals.webhookEvents} webhook events, ${totals.auditEvents} audit events\n`,
     );
   }
   return exitOf(reports);
@@ -224,6 +224,7 @@ async function importTokens(
   }
   const started = Date.now();
   const totals = { lines: 0, imported: 0, skipped: 0, bad: 0 };
+  let unknownScopes = false;
   let batch: { line: number; row: unknown; parseError?: string }[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -258,6 +259,7 @@ async function importTokens(
         `${errors.length > 0 ? `, ${dryRun ? 'would refuse' : 'refused'} ${errors.length}` : ''}\n`,
     );
     for (const error of errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
+    unknownScopes ||= errors.some((error) => error.message.includes('unknown scopes'));
   };
   let line = 0;
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
@@ -272,6 +274,12 @@ async function importTokens(
     if (batch.length === MAX_IMPORT_ROWS) await flush();
   }
   await flush();
+  if (unknownScopes && !process.env.POLICY_FILE) {
+    process.stderr.write(
+      'Scopes of your own API are declared in a policy file: set POLICY_FILE (in .env, which the ' +
+        'service and this CLI both read)\n',
+    );
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `${dryRun ? 'Dry run: would import' : 'Imported'} ${totals.imported}, skipped ${totals.skipped}, ` +

@@ -66,6 +66,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('has one default token lifetime: TOKEN_DEFAULT_DAYS, else TOKEN_MAX_DAYS when set, else none', () => {
+    const env = { APP_SECRET: SECRET, DATABASE_URL: 'postgres://x@localhost/x' };
+    expect(loadConfig(env).tokenDefaultDays).toBeNull();
+    expect(loadConfig({ ...env, TOKEN_MAX_DAYS: '90' }).tokenDefaultDays).toBe(90);
+    expect(loadConfig({ ...env, TOKEN_DEFAULT_DAYS: '30' }).tokenDefaultDays).toBe(30);
+    expect(problemsOf({ ...env, TOKEN_DEFAULT_DAYS: '100', TOKEN_MAX_DAYS: '90' })).toEqual([
+      expect.stringMatching(/TOKEN_DEFAULT_DAYS must not exceed TOKEN_MAX_DAYS/),
+    ]);
+    expect(problemsOf({ ...env, TOKEN_DEFAULT_DAYS: '0' })).toEqual([
+      expect.stringMatching(/TOKEN_DEFAULT_DAYS/),
+    ]);
+  });
+
   it('believes X-Forwarded-For only from named proxies or a hop count, never from anyone', () => {
     expect(
       loadConfig({ APP_SECRET: SECRET, TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config.js';
 import { loadEnvFile } from './common/config/env-file.js';
@@ -19,6 +20,19 @@ function stopOnBadConfig(error: unknown): never {
     process.exit(78); // EX_CONFIG
   }
   throw error;
+}
+
+/**
+ * The address really listened on (PORT=0 picks a free port), and the console's and the docs'
+ * URLs on it; on every interface, they name this machine as localhost.
+ */
+function listening(bound: AddressInfo) {
+  const any = bound.address === '0.0.0.0' || bound.address === '::';
+  const host = any ? 'localhost' : bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  const base = `http://${host}:${bound.port}`;
+  const address =
+    bound.family === 'IPv6' ? `[${bound.address}]:${bound.port}` : `${bound.address}:${bound.port}`;
+  return { address, console: `${base}/console/`, docs: `${base}/docs` };
 }
 
 async function main() {
@@ -50,7 +64,11 @@ async function main() {
   // A route requiring a scope the policy file does not declare stops the start here.
   const app = await createApp(config, logger, { policy }).catch(stopOnBadConfig);
   await app.listen({ port: config.port, host: config.host });
-  logger.info({ url: await app.getUrl() }, 'Tessera is listening; API docs at /docs');
+  const where = listening(app.getHttpServer().address() as AddressInfo);
+  logger.info(
+    { address: where.address, console: where.console, docs: where.docs },
+    `Tessera is listening on ${where.address}: console ${where.console}, API docs ${where.docs}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -47,8 +47,19 @@ export function status(): HTMLElement & { show(kind: 'ok' | 'error', text: strin
   });
 }
 
-/** A table that scrolls sideways on narrow screens instead of squeezing its columns. */
+/**
+ * A table on wide screens; on narrow ones (console.css) each row is a card whose cells are
+ * labelled with their column's title (`data-label`), so nothing needs a sideways scroll.
+ */
 export function table(caption: string, head: string[], rows: HTMLTableRowElement[]): HTMLElement {
+  for (const row of rows) {
+    [...row.cells].forEach((cell, i) => {
+      if (!head[i] || cell.hasAttribute('data-label') || cell.tagName === 'TH') return;
+      cell.setAttribute('data-label', head[i]);
+      // One box for the content: on a phone it sits beside the label.
+      cell.replaceChildren(h('div', { class: 'cell' }, ...cell.childNodes));
+    });
+  }
   return h(
     'div',
     { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption },

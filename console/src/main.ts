@@ -2,11 +2,13 @@ import { api, refresh, signOut, signedIn } from './api.js';
 import { h } from './dom.js';
 import { auditPage } from './pages/admin-audit.js';
 import { jobsPage } from './pages/admin-jobs.js';
+import { adminTokensPage } from './pages/admin-tokens.js';
 import { usersPage } from './pages/admin-users.js';
 import { forgotPage, resetPage } from './pages/password-reset.js';
 import { passwordPage } from './pages/password.js';
 import { sessionsPage } from './pages/sessions.js';
 import { signInPage } from './pages/sign-in.js';
+import { registrationMode, signUpPage } from './pages/sign-up.js';
 import { tokensPage } from './pages/tokens.js';
 import type { Context, User } from './types.js';
 
@@ -26,6 +28,12 @@ const ROUTES: Record<string, Route> = {
   '/sessions': { title: 'Sessions', nav: 'Sessions', render: sessionsPage },
   '/password': { title: 'Change password', nav: 'Password', render: passwordPage },
   '/admin/users': { title: 'Users', nav: 'Users', admin: true, render: usersPage },
+  '/admin/tokens': {
+    title: 'All API tokens',
+    nav: 'All tokens',
+    admin: true,
+    render: adminTokensPage,
+  },
   '/admin/jobs': { title: 'Jobs', nav: 'Jobs', admin: true, render: jobsPage },
   '/admin/audit': { title: 'Audit log', nav: 'Audit log', admin: true, render: auditPage },
 };
@@ -36,12 +44,14 @@ const PUBLIC: Record<
   { title: string; render: (done: (path: string) => Promise<void>) => HTMLElement }
 > = {
   '/sign-in': { title: 'Sign in', render: (go) => signInPage(go) },
+  '/sign-up': { title: 'Create an account', render: (go) => signUpPage(go) },
   '/forgot-password': { title: 'Forgotten password', render: () => forgotPage() },
   '/reset-password': { title: 'Set a new password', render: () => resetPage() },
 };
 
 let user: User | null = null;
-let adminUsers = false;
+/** A message for the next page shown (after sign-out). */
+let notice: string | null = null;
 
 function pathOf(): string {
   const path = location.pathname.replace(/\/+$/, '');
@@ -55,27 +65,36 @@ function go(path: string): void {
 
 async function loadUser(): Promise<void> {
   user = await api<User>('GET', '/auth/me');
-  adminUsers = false;
-  if (user.role === 'admin') {
-    // The admin users API arrives in a later release: show its page only where it answers.
-    adminUsers = await api('GET', '/admin/users?limit=1').then(
-      () => true,
-      () => false,
-    );
-  }
 }
 
 function nav(current: string): void {
   const holder = document.getElementById('nav')!;
   if (!user) {
+    // Signed out: a way to sign up where the server takes new accounts.
     holder.replaceChildren();
+    void registrationMode().then((mode) => {
+      if (mode === 'closed' || user) return;
+      const target = current === '/sign-up' ? '/sign-in' : '/sign-up';
+      holder.replaceChildren(
+        h(
+          'ul',
+          {},
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: BASE + target },
+              target === '/sign-up' ? 'Create an account' : 'Sign in',
+            ),
+          ),
+        ),
+      );
+    });
     return;
   }
   const links = Object.entries(ROUTES)
-    .filter(
-      ([path, route]) =>
-        !route.admin || (user!.role === 'admin' && (path !== '/admin/users' || adminUsers)),
-    )
+    .filter(([, route]) => !route.admin || user!.role === 'admin')
     .map(([path, route]) =>
       h(
         'li',
@@ -87,6 +106,7 @@ function nav(current: string): void {
   out.addEventListener('click', () => {
     void signOut().finally(() => {
       user = null;
+      notice = 'You are signed out.';
       go('/sign-in');
     });
   });
@@ -108,11 +128,13 @@ async function render(): Promise<void> {
     nav(path);
     document.title = `${publicPage.title} · Tessera`;
     main.replaceChildren(
+      notice ? h('p', { class: 'status ok narrow', role: 'status' }, notice) : '',
       publicPage.render(async (next) => {
         await loadUser();
         go(next);
       }),
     );
+    notice = null;
     focusHeading(main);
     return;
   }
@@ -133,7 +155,7 @@ async function render(): Promise<void> {
     h('p', { class: 'loading' }, 'Loading…'),
   );
   try {
-    const content = await route.render({ user, adminUsers, go });
+    const content = await route.render({ user, go });
     main.replaceChildren(h('h1', { tabindex: -1 }, route.title), content);
   } catch (error) {
     main.replaceChildren(

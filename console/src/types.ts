@@ -1,56 +1,27 @@
-export interface User {
-  id: string;
-  email: string;
-  name: string | null;
-  role: 'user' | 'admin';
-  createdAt: string;
-}
+/** The console's names for the API's shapes, all from the generated `api-types.ts`. */
+import type { components } from './api-types.js';
 
-export interface Scope {
-  name: string;
-  description: string;
-  adminOnly: boolean;
-}
+type Schemas = components['schemas'];
 
-export interface Token {
-  id: string;
-  name: string;
-  description: string | null;
-  prefix: string;
-  scopes: string[];
-  allowedIps: string[];
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  lastUsedIp: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  status: 'active' | 'expired' | 'revoked';
-}
-
-export interface CreatedToken extends Token {
-  token: string;
-}
+export type User = Schemas['UserDto'];
+export type Scope = Schemas['ScopeDto'];
+export type Token = Schemas['TokenDto'];
+export type CreatedToken = Schemas['CreatedTokenDto'] | Schemas['RotatedTokenDto'];
+export type AdminToken = Schemas['OwnedTokenDto'];
+export type TokenDefaults = Schemas['TokenDefaultsDto'];
+export type Session = Schemas['SessionDto'];
+export type AdminUser = Schemas['AdminUserDto'];
+export type AuditEvent = Schemas['AuditEventDto'];
+export type Job = Schemas['JobDto'];
+export type JobRun = Schemas['JobRunDto'];
+export type PurgeResult = Schemas['PurgeResultDto'];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface Session {
-  id: string;
-  deviceId: string | null;
-  deviceName: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: string;
-  lastUsedAt: string;
-  expiresAt: string;
-  current: boolean;
-}
-
 export interface Context {
   user: User;
-  /** Whether the admin users API answers (it may not exist on this server yet). */
-  adminUsers: boolean;
   go(path: string): void;
 }

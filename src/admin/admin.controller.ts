@@ -26,7 +26,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { DeleteTokenQuery, ListTokensQuery } from '../tokens/dto/token-queries.dto.js';
-import { AdminTokenPageDto, TokenPageDto } from '../tokens/dto/token-view.dto.js';
+import { TokenPageDto } from '../tokens/dto/token-view.dto.js';
 import { AdminService } from './admin.service.js';
 import {
   AuditPageDto,
@@ -34,6 +34,7 @@ import {
   JobRunDto,
   ListAuditQuery,
   ListJobRunsQuery,
+  OwnedTokenPageDto,
   PurgeResultDto,
   RunJobDto,
 } from './dto/admin.dto.js';
@@ -129,8 +130,8 @@ export class AdminController {
     summary: 'API tokens of every user, newest first, each with its owner',
     description: 'e.g. `?expiringWithinDays=7`: the tokens that stop working within a week',
   })
-  @ApiOkResponse({ type: AdminTokenPageDto })
-  tokens(@Query() query: ListTokensQuery): Promise<AdminTokenPageDto> {
+  @ApiOkResponse({ type: OwnedTokenPageDto })
+  tokens(@Query() query: ListTokensQuery): Promise<OwnedTokenPageDto> {
     return this.admin.allTokens(query);
   }
 

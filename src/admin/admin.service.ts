@@ -9,7 +9,7 @@ import { JobRunsRepository } from '../scheduler/job-runs.repository.js';
 import { JobRunner, type JobReport } from '../scheduler/job-runner.js';
 import { Jobs, PURGE_JOBS, purgeTotals } from '../scheduler/jobs.js';
 import type { ListTokensQuery } from '../tokens/dto/token-queries.dto.js';
-import type { AdminTokenPageDto, TokenPageDto } from '../tokens/dto/token-view.dto.js';
+import type { TokenPageDto } from '../tokens/dto/token-view.dto.js';
 import { TokenReadsService } from '../tokens/token-reads.service.js';
 import { TokenRevocationService } from '../tokens/token-revocation.service.js';
 import { UsersService } from '../users/users.service.js';
@@ -19,8 +19,12 @@ import {
   type AuditPageDto,
   type JobDto,
   type ListAuditQuery,
+  type OwnedTokenPageDto,
   type PurgeResultDto,
 } from './dto/admin.dto.js';
+
+/** A user id no row has: what an audit filter by an unknown email looks for. */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
 
 /** What admins do: run and inspect jobs, oversee any user's tokens, read the audit log. */
 @Injectable()
@@ -88,8 +92,16 @@ export class AdminService {
     return this.tokens.list(userId, query);
   }
 
-  allTokens(query: ListTokensQuery): Promise<AdminTokenPageDto> {
-    return this.tokens.listAll(query);
+  async allTokens(query: ListTokensQuery): Promise<OwnedTokenPageDto> {
+    const page = await this.tokens.listAll(query);
+    const emails = await this.users.emailsOf(page.items.map((token) => token.userId));
+    return {
+      items: page.items.map((token) => ({
+        ...token,
+        ownerEmail: emails.get(token.userId) ?? null,
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   revokeToken(id: string, actor: AuditActor, permanent = false): Promise<void> {
@@ -99,10 +111,13 @@ export class AdminService {
   }
 
   async auditLog(query: ListAuditQuery): Promise<AuditPageDto> {
+    // An email no user has matches no event (not every event).
+    const idOf = async (email: string | undefined, id: string | undefined) =>
+      email === undefined ? id : ((await this.users.findByEmail(email))?.id ?? NO_USER);
     const page = await this.audit.list({
-      actorId: query.actorId,
+      actorId: await idOf(query.actorEmail, query.actorId),
       targetId: query.targetId,
-      ownerId: query.ownerId,
+      ownerId: await idOf(query.ownerEmail, query.ownerId),
       targetType: query.targetType,
       actions: query.action,
       since: query.since ? new Date(query.since) : undefined,
@@ -110,8 +125,20 @@ export class AdminService {
       limit: query.limit ?? 50,
       cursor: query.cursor,
     });
+    const userIds = page.items.flatMap((event) => [
+      event.actorId,
+      event.ownerId,
+      event.targetType === 'user' ? event.targetId : null,
+    ]);
+    const tokenIds = page.items.flatMap((event) =>
+      event.targetType === 'token' && event.targetId ? [event.targetId] : [],
+    );
+    const [emails, tokenNames] = await Promise.all([
+      this.users.emailsOf(userIds.filter((id): id is string => id !== null)),
+      this.audit.tokenNames([...new Set(tokenIds)]),
+    ]);
     return {
-      items: page.items.map((event) => AuditEventDto.from(event)),
+      items: page.items.map((event) => AuditEventDto.from(event, emails, tokenNames)),
       nextCursor: page.nextCursor,
     };
   }

@@ -73,4 +73,20 @@ export class AuditRepository {
     if (filter.until) qb.andWhere('e.occurred_at < :until', { until: filter.until });
     return pageNewestFirst(qb, 'e', 'occurred_at', filter);
   }
+
+  /**
+   * The latest name each of these tokens was given, read from its own events: still known
+   * after the token was deleted for good.
+   */
+  async tokenNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (target_id) target_id AS id, details->>'name' AS name
+       FROM audit_events
+       WHERE target_type = 'token' AND target_id = ANY($1::uuid[]) AND details ? 'name'
+       ORDER BY target_id, occurred_at DESC`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
 }

@@ -30,4 +30,9 @@ export class AuditService {
   list(filter: AuditFilter): Promise<Page<AuditEvent>> {
     return this.events.list(filter);
   }
+
+  /** The latest name each of these tokens had in its events. */
+  tokenNames(ids: string[]): Promise<Map<string, string>> {
+    return this.events.tokenNames(ids);
+  }
 }

@@ -97,11 +97,12 @@ export class TokenCreationService {
       assertWithin(principal, allowedIps, expiresAt);
     }
     let lifetimeDays = limits?.endsAt != null ? null : (input.expiresInDays ?? null);
-    // With TOKEN_MAX_DAYS set, a token asked for without an expiry lives that long (and a
-    // rotation renews it), rather than breaking the scripts that never named one.
-    if (expiresAt === null && this.config.tokenMaxDaysSet) {
-      expiresAt = new Date(now + maxDays * DAY_MS);
-      lifetimeDays = maxDays;
+    // A token asked for without an expiry lives the server's default (TOKEN_DEFAULT_DAYS, or
+    // TOKEN_MAX_DAYS) and a rotation renews it, rather than breaking scripts that never named one.
+    const defaultDays = this.config.tokenDefaultDays;
+    if (expiresAt === null && defaultDays !== null) {
+      expiresAt = new Date(now + defaultDays * DAY_MS);
+      lifetimeDays = defaultDays;
     }
     const rate = ownRateLimits(input.rateLimit, this.issuer.serverRateLimits());
     return this.uow.run(async (tx) => {

@@ -112,6 +112,8 @@ export class TokenEditsService {
             ownerId: token.userId,
             details: {
               changed,
+              // The name as it is now: the audit log names the token by its latest one.
+              name: token.name,
               scopes: token.scopes,
               allowedIps: token.allowedIps,
               expiresAt: token.expiresAt?.toISOString() ?? null,

@@ -9,6 +9,7 @@ import { ScopesController } from './scopes.controller.js';
 import { TokenCacheModule } from './token-cache.module.js';
 import { TokenCreationService } from './token-creation.service.js';
 import { TokenEditsService } from './token-edits.service.js';
+import { TokenDefaultsController } from './token-defaults.controller.js';
 import { TokenImportModule } from './token-import.module.js';
 import { TokenIssuer } from './token-issuer.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
@@ -25,7 +26,7 @@ import { TokensController } from './tokens.controller.js';
  */
 @Module({
   imports: [WebhooksModule, UsersModule, TokenCacheModule, TokenImportModule],
-  controllers: [ScopesController, TokensController],
+  controllers: [ScopesController, TokenDefaultsController, TokensController],
   providers: [
     TokenCreationService,
     TokenReadsService,

@@ -146,6 +146,16 @@ export class UsersRepository {
     );
   }
 
+  /** The email of each of these users that exists. */
+  async emailsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; email: string }[] = await this.dataSource.query(
+      'SELECT id, email FROM users WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.email]));
+  }
+
   async roleOf(id: string, m: EntityManager = this.dataSource.manager): Promise<Role | null> {
     const user = await m.findOne(User, { select: { role: true }, where: { id } });
     return user?.role ?? null;

@@ -37,6 +37,11 @@ export class UsersService {
     return this.users.findByEmail(normalizeEmail(email));
   }
 
+  /** The email of each of these users that exists. */
+  emailsOf(ids: string[]): Promise<Map<string, string>> {
+    return this.users.emailsOf([...new Set(ids)]);
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw notFound('User');

@@ -1,9 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitFor } from '../support/redis.js';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
 import { PASSWORD, login, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
-import { DESKTOP, buildConsole, launch, screenshot } from './browser.js';
+import {
+  DESKTOP,
+  PHONE,
+  buildConsole,
+  expectUsableOnPhone,
+  launch,
+  screenshot,
+} from './browser.js';
 
 const NEW_PASSWORD = 'a fresh passphrase 42';
 
@@ -23,6 +31,8 @@ describe('The console in Chromium', () => {
       MAIL_FROM: 'Tessera <no-reply@tessera.test>',
       PUBLIC_URL: 'https://tessera.test',
       TOKEN_RETENTION_DAYS: '0',
+      // The one default lifetime of a token, for the API and the console's form alike.
+      TOKEN_DEFAULT_DAYS: '45',
     });
     adminEmail = (await t.api.get('/api/v1/auth/me', { token: t.adminToken })).body.email;
     browser = await launch();
@@ -93,8 +103,50 @@ describe('The console in Chromium', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Revoke deploy bot' }).click();
     await page.getByText('No active tokens.').waitFor();
+    await page.getByText('Token "deploy bot" revoked: it is refused from now on.').waitFor();
     const refused = await t.api.get('/api/v1/tokens/current', { token: secret });
     expect(refused.status).toBe(401);
+
+    // The revoked ones show when they were revoked.
+    await page.getByLabel('Show').selectOption('revoked');
+    const revoked = page.getByRole('row', { name: /deploy bot/ });
+    await revoked.waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Revoked' }).count()).toBe(1);
+    expect(await revoked.locator('td[data-label="Revoked"] time').count()).toBe(1);
+    await screenshot(page, 'tokens-revoked');
+  });
+
+  it("starts the form at the server's default lifetime, the one the API gives a token without an expiry", async () => {
+    const user = await newUser(t.api);
+    await signIn(user.email);
+    expect(await page.getByLabel('Expires in days').inputValue()).toBe('45');
+    await page.getByText("Empty: 45 days, this server's default.").waitFor();
+    const made = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: 'no expiry named', scopes: ['tokens:read'] },
+    });
+    expect(made.status).toBe(201);
+    const days = (Date.parse(made.body.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(44.9);
+    expect(days).toBeLessThanOrEqual(45);
+  });
+
+  it('works at phone width: tokens are cards whose Revoke and Rotate are on screen and work', async () => {
+    const user = await newUser(t.api);
+    await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: 'pocket', scopes: ['tokens:read'] },
+    });
+    await page.setViewportSize(PHONE);
+    await signIn(user.email);
+    const card = page.getByRole('row', { name: /pocket/ });
+    await card.waitFor();
+    await expectUsableOnPhone(page);
+    await card.getByText('Rotate…').click();
+    await expectUsableOnPhone(page);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByRole('button', { name: 'Revoke pocket' }).click();
+    await page.getByText('Token "pocket" revoked: it is refused from now on.').waitFor();
   });
 
   it('rotates a token with a grace period: the new secret is shown once, both work meanwhile', async () => {
@@ -142,9 +194,10 @@ describe('The console in Chromium', () => {
     const rotated = (await context.cookies()).find((cookie) => cookie.name === 'tessera_refresh');
     expect(rotated!.value).not.toBe(refresh!.value);
 
-    // Sign out revokes the session and clears the cookie.
+    // Sign out revokes the session and clears the cookie, and says so.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByText('You are signed out.').waitFor();
     expect((await context.cookies()).find((cookie) => cookie.name === 'tessera_refresh')).toBe(
       undefined,
     );
@@ -222,8 +275,17 @@ describe('The console in Chromium', () => {
     const result = page.locator('#purge-result');
     await result.waitFor();
     expect(await result.getByRole('heading').textContent()).toBe('Purge dry run: would delete');
-    const tokens = Number(await result.locator('dt:text-is("tokens") + dd').textContent());
+    const tokens = Number(await result.locator('dt[data-key="tokens"] + dd').textContent());
     expect(tokens).toBeGreaterThanOrEqual(1);
+    // Every count under a label in words, as the CLI prints them.
+    expect(await result.locator('dt').allTextContents()).toEqual([
+      'API tokens',
+      'Sessions',
+      'Idempotency records',
+      'Password-reset links',
+      'Webhook events',
+      'Audit events',
+    ]);
     await screenshot(page, 'admin-jobs');
 
     const still = await t.api.get(`/api/v1/tokens/${doomed.body.id}`, { token: user.accessToken });
@@ -231,27 +293,132 @@ describe('The console in Chromium', () => {
     expect(still.body.status).toBe('revoked');
   });
 
-  it('shows the audit log to an admin, filtered and paged', async () => {
+  it('shows the audit log to an admin by email and token name, filtered by email, paged', async () => {
     const user = await newUser(t.api);
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const made = await t.api.post('/api/v1/tokens', {
         token: user.accessToken,
         body: { name: `audited ${i}`, scopes: ['tokens:read'] },
       });
+      ids.push(made.body.id);
       await t.api.delete(`/api/v1/tokens/${made.body.id}`, { token: user.accessToken });
     }
+    for (let i = 0; i < 5; i++) {
+      await t.api.post('/api/v1/tokens', {
+        token: user.accessToken,
+        body: { name: `filler ${i}`, scopes: ['tokens:read'] },
+      });
+    }
     await signIn(adminEmail);
+    // Unfiltered on a phone: a page of ten cards, details folded, Next page in reach.
+    await page.setViewportSize(PHONE);
     await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('row').nth(1).waitFor();
+    expect(await page.getByRole('row').count()).toBe(11); // the header, ten events
+    await expectUsableOnPhone(page, 3500);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText('Page 2').waitFor();
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    // On a desktop the filters are open.
+    await page.getByLabel('Actions').waitFor();
     await page.getByLabel('Actions').fill('token.revoked');
-    await page.getByLabel('Owner (user id)').fill(user.id);
+    await page.getByLabel('Owner (email)').fill(user.email.toUpperCase());
     await page.getByRole('button', { name: 'Filter' }).click();
+    // The filtered page replaces the unfiltered one, which showed the creations too.
     await page
-      .getByRole('row', { name: /token\.revoked/ })
+      .getByRole('row', { name: /token\.created/ })
       .first()
-      .waitFor();
-    await expect(page.getByRole('row', { name: /token\.revoked/ }).count()).resolves.toBe(3);
+      .waitFor({ state: 'detached' });
+    const rows = page.getByRole('row', { name: /token\.revoked/ });
+    await expect(rows.count()).resolves.toBe(3);
     expect(await page.getByRole('row', { name: /token\.created/ }).count()).toBe(0);
+    // People by email, tokens by name; the ids on hover and in the details.
+    const first = page.getByRole('row', { name: /audited 2/ });
+    expect(await first.getByText(user.email, { exact: true }).count()).toBe(1);
+    // Whose token: said when someone else acted.
+    expect(await first.getByText(`of ${user.email}`).count()).toBe(0);
+    await first.getByText('Details').click();
+    expect(await first.locator('code.id', { hasText: ids[2] }).isVisible()).toBe(true);
+    expect(await first.locator(`[title="token ${ids[2]}"]`).count()).toBe(1);
     await screenshot(page, 'admin-audit');
+
+    // By who acted: the user did, the admin did not.
+    await page.getByLabel('Owner (email)').fill('');
+    await page.getByLabel('Done by (email)').fill(adminEmail);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('No events match.').waitFor();
+  });
+
+  it("lets an admin list every user's tokens expiring soon, revoke one and delete one for good, on a phone", async () => {
+    const user = await newUser(t.api);
+    const soon = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: `soon ${user.id.slice(0, 6)}`, scopes: ['tokens:read'], expiresInDays: 3 },
+    });
+    const later = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: `later ${user.id.slice(0, 6)}`, scopes: ['tokens:read'], expiresInDays: 300 },
+    });
+    await signIn(adminEmail);
+    await page.getByRole('link', { name: 'All tokens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'All API tokens' }).waitFor();
+    await page.getByLabel('Expiring within (days)').fill('7');
+    await page.getByRole('button', { name: 'Show' }).click();
+    // The unfiltered list showed both; the filtered one only the token expiring soon.
+    await page
+      .getByRole('row', { name: new RegExp(later.body.name) })
+      .waitFor({ state: 'detached' });
+    const soonRow = page.getByRole('row', { name: new RegExp(soon.body.name) });
+    await soonRow.waitFor();
+    expect(await soonRow.getByText(user.email).count()).toBe(1);
+    await screenshot(page, 'admin-tokens');
+
+    await page.setViewportSize(PHONE);
+    await expectUsableOnPhone(page);
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await soonRow.getByRole('button', { name: `Revoke ${soon.body.name}` }).click();
+    await page.getByText(`Token "${soon.body.name}" revoked.`).waitFor();
+    expect(asked[0]).toContain(`Revoke the token "${soon.body.name}" of ${user.email}?`);
+    expect(
+      (await t.api.get(`/api/v1/tokens/${soon.body.id}`, { token: user.accessToken })).body.status,
+    ).toBe('revoked');
+
+    await page.getByLabel('Expiring within (days)').fill('');
+    await page.getByRole('button', { name: 'Show' }).click();
+    const laterRow = page.getByRole('row', { name: new RegExp(later.body.name) });
+    await laterRow.getByRole('button', { name: `Delete ${later.body.name} for good` }).click();
+    await page.getByText(`Token "${later.body.name}" deleted for good.`).waitFor();
+    expect(asked[1]).toContain(`Delete the token "${later.body.name}" of ${user.email} for good?`);
+    expect(
+      (await t.api.get(`/api/v1/tokens/${later.body.id}`, { token: user.accessToken })).status,
+    ).toBe(404);
+  });
+
+  it('lets a visitor create an account from the sign-in page and lands signed in', async () => {
+    const email = `new${Date.now().toString(36)}@example.test`;
+    await page.goto(`${t.baseUrl}/console/sign-in`);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create an account' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await screenshot(page, 'sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    expect(await page.getByText(email).count()).toBe(1);
+
+    // An address taken already: the server's message, on the page.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${t.baseUrl}/console/sign-up`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('An account with this email already exists').waitFor();
   });
 
   it('creates a token with its own, lower rate limit', async () => {
@@ -279,7 +446,8 @@ describe('The console in Chromium', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     const row = page.getByRole('row', { name: new RegExp(marker) });
     // The page listed every user before the search: wait for the search's answer.
-    await page.waitForFunction('document.querySelectorAll("tr").length === 2'); // header, user
+    // (Polled from here: a function evaluated in the page would break its CSP.)
+    await waitFor(async () => (await page.locator('tr').count()) === 2); // header, user
     await row.waitFor();
     expect(await row.getByText('active', { exact: true }).isVisible()).toBe(true);
     await screenshot(page, 'admin-users');
@@ -295,13 +463,14 @@ describe('The console in Chromium', () => {
     expect((await t.api.get('/api/v1/auth/me', { token: session })).status).toBe(200);
   });
 
-  it('hides admin pages from users and the users page where its API is missing', async () => {
+  it('hides admin pages from users', async () => {
     const user = await newUser(t.api);
     await signIn(user.email);
     expect(await page.getByRole('link', { name: 'Jobs' }).count()).toBe(0);
     await page.goto(`${t.baseUrl}/console/admin/jobs`);
     await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'All tokens' }).count()).toBe(0);
   });
 
   describe('refuses cross-site requests', () => {

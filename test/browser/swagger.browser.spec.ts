@@ -11,6 +11,9 @@ import {
 import { DESKTOP, launch, screenshot } from './browser.js';
 import { waitFor } from '../support/time.js';
 
+/** The create-token example's name in the OpenAPI document. */
+const EXAMPLE_NAME = 'CI deploys';
+
 /** What a new user holds: every scope of the role `user`. */
 const TICKED = ['tokens:read', 'tokens:write'];
 
@@ -95,20 +98,45 @@ describe('The OpenAPI UI at /docs in Chromium', () => {
     expect(await page.title()).toBe('Tessera');
   });
 
+  it("offers the create-token example under the name the page's request interceptor knows", async () => {
+    const document = await t.api.get('/docs-json');
+    const example = JSON.stringify(
+      document.body.paths['/api/v1/tokens'].post.requestBody.content['application/json'],
+    );
+    expect(example).toContain(`"name":"${EXAMPLE_NAME}"`);
+  });
+
   it('authorizes with a password and a scope, and the create-token example gives 201 and a token usable from here', async () => {
     const user = await newUser(t.api);
     await openDocs();
-    await screenshot(page, 'docs');
+    await screenshot(page, 'docs', { checkPhone: false });
+    await page.locator('.auth-wrapper .authorize').click();
+    // The password flow needs no client: its client id and secret fields are not shown.
+    const dialog = page.locator('.modal-ux');
+    await dialog.locator('#oauth_username').waitFor();
+    for (const field of ['#client_id_password', '#client_secret_password', '#password_type']) {
+      expect(await dialog.locator(field).isVisible()).toBe(false);
+    }
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
     await authorizeWithPassword(user, TICKED);
-    await screenshot(page, 'docs-authorize');
+    await screenshot(page, 'docs-authorize', { checkPhone: false });
     await closeDialog();
 
     const { response, block } = await execute('tokens-createToken', '/api/v1/tokens');
     expect(response.status()).toBe(201);
     await block.locator('.live-responses-table .response-col_status', { hasText: '201' }).waitFor();
-    await screenshot(page, 'docs-create-token');
-    const created = (await response.json()) as { token: string; scopes: string[] };
+    await screenshot(page, 'docs-create-token', { checkPhone: false });
+    const created = (await response.json()) as { token: string; name: string; scopes: string[] };
     expect(created.scopes).toEqual(['tokens:read']);
+    // The example's name, made unique: a second Execute makes a second token, not a 409.
+    expect(created.name).toMatch(new RegExp(`^${EXAMPLE_NAME} [0-9a-z]+$`));
+    const again = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/tokens' && r.request().method() === 'POST',
+    );
+    await block.getByRole('button', { name: 'Execute' }).click();
+    const second = await again;
+    expect(second.status()).toBe(201);
+    expect(((await second.json()) as { name: string }).name).not.toBe(created.name);
     // Made from this machine, it works from this machine.
     const current = await t.api.get('/api/v1/tokens/current', { token: created.token });
     expect(current.status).toBe(200);

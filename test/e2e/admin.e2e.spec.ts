@@ -156,6 +156,97 @@ describe('Admin API', () => {
     }
   });
 
+  it('names people by email and tokens by name in the audit log, and filters it by email', async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken, { name: 'labelled' });
+    await t.api.patch(`/api/v1/tokens/${token.id}`, {
+      token: user.accessToken,
+      body: { name: 'renamed' },
+    });
+    // Deleted for good by the admin: its name still shows, from its events.
+    const gone = await t.api.delete(`/api/v1/admin/tokens/${token.id}?permanent=true`, {
+      token: t.adminToken,
+    });
+    expect(gone.status).toBe(204);
+    const adminEmail = (await t.api.get('/api/v1/auth/me', { token: t.adminToken })).body.email;
+
+    const byOwner = await t.api.get(
+      `/api/v1/admin/audit?targetType=token&ownerEmail=${encodeURIComponent(user.email.toUpperCase())}`,
+      { token: t.adminToken },
+    );
+    expect(byOwner.status).toBe(200);
+    expect(byOwner.body.items.length).toBeGreaterThanOrEqual(3);
+    for (const event of byOwner.body.items) {
+      expect(event.target).toMatchObject({
+        type: 'token',
+        id: token.id,
+        ownerId: user.id,
+        ownerEmail: user.email,
+        label: 'renamed',
+      });
+    }
+    const created = byOwner.body.items.find(
+      (e: { action: string }) => e.action === 'token.created',
+    );
+    expect(created.actor).toMatchObject({ userId: user.id, email: user.email });
+
+    const byAdmin = await t.api.get(
+      `/api/v1/admin/audit?ownerEmail=${encodeURIComponent(user.email)}&actorEmail=${encodeURIComponent(adminEmail)}`,
+      { token: t.adminToken },
+    );
+    expect(byAdmin.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'token.deleted',
+      'token.revoked',
+    ]);
+    expect(byAdmin.body.items[0].actor.email).toBe(adminEmail);
+
+    // An email no one has matches nothing, rather than everything.
+    const nobody = await t.api.get('/api/v1/admin/audit?actorEmail=nobody%40example.test', {
+      token: t.adminToken,
+    });
+    expect(nobody.body).toEqual({ items: [], nextCursor: null });
+    const tooLong = await t.api.get(`/api/v1/admin/audit?actorEmail=${'a'.repeat(300)}`, {
+      token: t.adminToken,
+    });
+    expect(tooLong.status).toBe(400);
+  });
+
+  it('gives a token created without an expiry the server default, and says which it is', async () => {
+    const defaults = await startTestApp({ TOKEN_DEFAULT_DAYS: '30', TOKEN_MAX_DAYS: '365' });
+    try {
+      const said = await defaults.api.get('/api/v1/tokens/defaults');
+      expect(said.body).toEqual({ defaultDays: 30, maxDays: 365 });
+      const user = await newUser(defaults.api);
+      const token = await createToken(defaults.api, user.accessToken);
+      const days = (Date.parse(String(token.expiresAt)) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(29.9);
+      expect(days).toBeLessThanOrEqual(30);
+      // Named, an expiry is kept as asked.
+      const named = await createToken(defaults.api, user.accessToken, { expiresInDays: 200 });
+      expect(Date.parse(String(named.expiresAt)) - Date.now()).toBeGreaterThan(199 * 86_400_000);
+    } finally {
+      await defaults.close();
+    }
+    // Unset (and no TOKEN_MAX_DAYS): such tokens never expire, as before.
+    expect((await t.api.get('/api/v1/tokens/defaults')).body).toEqual({
+      defaultDays: null,
+      maxDays: 3650,
+    });
+    const user = await newUser(t.api);
+    expect((await createToken(t.api, user.accessToken)).expiresAt).toBeNull();
+  });
+
+  it("lists every user's tokens with the owner's email", async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken, { name: 'owned', expiresInDays: 2 });
+    const listed = await t.api.get('/api/v1/admin/tokens?expiringWithinDays=3&limit=100', {
+      token: t.adminToken,
+    });
+    expect(listed.status).toBe(200);
+    const mine = listed.body.items.find((item: { id: string }) => item.id === token.id);
+    expect(mine).toMatchObject({ userId: user.id, ownerEmail: user.email, name: 'owned' });
+  });
+
   it('creates the bootstrap admin once and never overwrites it, nor an ordinary user with that email', async () => {
     const email = uniqueEmail('boot');
     const first = await startTestApp({ ADMIN_EMAIL: email, ADMIN_PASSWORD: PASSWORD });

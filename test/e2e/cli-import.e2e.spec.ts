@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -14,6 +14,7 @@ interface CliResult {
   stderr: string;
 }
 
+const ROOT = process.cwd();
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 const legacySecret = () => `key_${randomBytes(20).toString('hex')}`;
 
@@ -38,12 +39,17 @@ describe('CLI import-tokens', () => {
     await db?.drop();
   });
 
-  function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  function cli(
+    args: string[],
+    env: Record<string, string> = {},
+    cwd = process.cwd(),
+  ): Promise<CliResult> {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--import', '@swc-node/register/esm-register', 'src/cli.ts', ...args],
+        ['--import', '@swc-node/register/esm-register', join(ROOT, 'src', 'cli.ts'), ...args],
         {
+          cwd,
           env: {
             PATH: process.env.PATH,
             DATABASE_URL: db.url,
@@ -194,6 +200,38 @@ describe('CLI import-tokens', () => {
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('Imported 1, skipped 0, bad 0;');
   }, 180_000);
+
+  it("reads POLICY_FILE from .env as the service does, so the host API's scopes import", async () => {
+    const owner = await newUser(t.api);
+    const project = mkdtempSync(join(dir, 'project-'));
+    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
+    const path = file('projects.jsonl', [
+      {
+        ownerEmail: owner.email,
+        name: 'dashboard',
+        sha256: sha256Hex(legacySecret()),
+        scopes: ['projects:read'],
+      },
+    ]);
+    // Without the policy file the scope is unknown, and the CLI says where it is declared.
+    // Run from that folder, as from a checkout of its own (compiled with this tsconfig).
+    const fromProject = { SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') };
+    const refused = await cli(['import-tokens', path], fromProject, project);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 1: ');
+    expect(refused.stderr).toContain('unknown scopes: projects:read');
+    expect(refused.stderr).toContain('set POLICY_FILE (in .env');
+
+    writeFileSync(
+      join(project, '.env'),
+      `POLICY_FILE=${join(ROOT, 'examples', 'projects', 'policy.json')}\n`,
+    );
+    const run = await cli(['import-tokens', path], fromProject, project);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Imported 1, skipped 0, bad 0');
+    expect(await count(`name = 'dashboard' AND scopes = '{projects:read}'`)).toBe(1);
+  }, 120_000);
 
   it('refuses a missing file or no file with a clear message', async () => {
     const missing = await cli(['import-tokens', join(dir, 'nope.jsonl')]);

@@ -81,6 +81,11 @@ describe('CLI', () => {
     const real = await cli(['purge']);
     expect(real).toMatchObject({ code: 0 });
     expect(real.stdout).toMatch(/^Deleted 1 API tokens, 0 sessions/);
+    // Every count the API's purge answers, audit events included, is in the line.
+    for (const kind of ['password-reset links', 'idempotency records', 'webhook events']) {
+      expect(real.stdout).toMatch(new RegExp(`\\d+ ${kind}`));
+    }
+    expect(real.stdout).toMatch(/\d+ audit events\n$/);
     const left = await sql.query(`SELECT name FROM api_tokens`);
     expect(left.rows).toEqual([{ name: 'live' }]);
     const runs = await sql.query(`SELECT DISTINCT trigger, outcome FROM job_runs`);

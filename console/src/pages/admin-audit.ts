@@ -1,23 +1,14 @@
 import { api } from '../api.js';
 import { field, h, table, when } from '../dom.js';
-import type { Page } from '../types.js';
-
-interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  action: string;
-  actor: {
-    userId: string | null;
-    via: string | null;
-    credentialId: string | null;
-    ip: string | null;
-  };
-  target: { type: string; id: string | null; ownerId: string | null };
-  details: Record<string, unknown>;
-}
+import type { AuditEvent, Page } from '../types.js';
+import { pager } from './admin-tokens.js';
 
 const TARGET_TYPES = ['', 'token', 'session', 'user', 'job'];
+/** Events a page: fewer on a phone, where each is a card of its own. */
+const phone = () => matchMedia('(max-width: 40rem)').matches;
+const pageSize = () => (phone() ? '10' : '25');
 
+/** The audit log: people by email, tokens by name; ids on hover and in each event's details. */
 export async function auditPage(): Promise<HTMLElement> {
   const action = h('input', {
     name: 'action',
@@ -29,22 +20,20 @@ export async function auditPage(): Promise<HTMLElement> {
     { name: 'targetType' },
     TARGET_TYPES.map((type) => h('option', { value: type }, type || 'any')),
   );
-  const actorId = h('input', { name: 'actorId', autocomplete: 'off', spellcheck: false });
-  const ownerId = h('input', { name: 'ownerId', autocomplete: 'off', spellcheck: false });
-  const targetId = h('input', { name: 'targetId', autocomplete: 'off', spellcheck: false });
+  const actorEmail = h('input', { type: 'email', name: 'actorEmail', autocomplete: 'off' });
+  const ownerEmail = h('input', { type: 'email', name: 'ownerEmail', autocomplete: 'off' });
   const since = h('input', { type: 'datetime-local', name: 'since' });
   const until = h('input', { type: 'datetime-local', name: 'until' });
   const form = h(
     'form',
-    { class: 'card filters', 'aria-label': 'Filters' },
+    { 'aria-label': 'Filters' },
     h(
       'div',
       { class: 'grid' },
       field('Actions', action, 'Comma-separated'),
       field('Target type', targetType),
-      field('Actor (user id)', actorId),
-      field('Owner (user id)', ownerId),
-      field('Target id', targetId),
+      field('Done by (email)', actorEmail),
+      field('Owner (email)', ownerEmail, 'Whose token, session or account it was'),
       field('From', since),
       field('Until', until),
     ),
@@ -56,13 +45,12 @@ export async function auditPage(): Promise<HTMLElement> {
   let page = 0;
 
   const query = (cursor: string | null) => {
-    const params = new URLSearchParams({ limit: '25' });
+    const params = new URLSearchParams({ limit: pageSize() });
     const add = (name: string, value: string) => value.trim() && params.set(name, value.trim());
     add('action', action.value);
     add('targetType', targetType.value);
-    add('actorId', actorId.value);
-    add('ownerId', ownerId.value);
-    add('targetId', targetId.value);
+    add('actorEmail', actorEmail.value);
+    add('ownerEmail', ownerEmail.value);
     if (since.value) params.set('since', new Date(since.value).toISOString());
     if (until.value) params.set('until', new Date(until.value).toISOString());
     if (cursor) params.set('cursor', cursor);
@@ -72,65 +60,18 @@ export async function auditPage(): Promise<HTMLElement> {
     try {
       const result = await api<Page<AuditEvent>>('GET', `/admin/audit?${query(cursors[page])}`);
       cursors[page + 1] = result.nextCursor;
-      const previous = h(
-        'button',
-        { type: 'button', class: 'secondary', disabled: page === 0 },
-        'Previous page',
-      );
-      const next = h(
-        'button',
-        { type: 'button', class: 'secondary', disabled: !result.nextCursor },
-        'Next page',
-      );
-      previous.addEventListener('click', () => {
-        page--;
-        void load();
-      });
-      next.addEventListener('click', () => {
-        page++;
-        void load();
-      });
       results.replaceChildren(
         result.items.length === 0
           ? h('p', {}, 'No events match.')
           : table(
               'Audit events',
-              ['When', 'Action', 'Actor', 'Target', 'Details'],
-              result.items.map((event) =>
-                h(
-                  'tr',
-                  {},
-                  h('td', {}, when(event.occurredAt)),
-                  h('th', { scope: 'row' }, h('code', {}, event.action)),
-                  h(
-                    'td',
-                    {},
-                    event.actor.userId ? h('code', { class: 'id' }, event.actor.userId) : 'system',
-                    h(
-                      'div',
-                      { class: 'hint' },
-                      [event.actor.via, event.actor.ip].filter(Boolean).join(' · '),
-                    ),
-                  ),
-                  h(
-                    'td',
-                    {},
-                    event.target.type,
-                    event.target.id
-                      ? h('div', {}, h('code', { class: 'id' }, event.target.id))
-                      : null,
-                  ),
-                  h(
-                    'td',
-                    {},
-                    Object.keys(event.details).length
-                      ? h('code', { class: 'details' }, JSON.stringify(event.details))
-                      : '',
-                  ),
-                ),
-              ),
+              ['When', 'Action', 'Done by', 'Target', 'Details'],
+              result.items.map(row),
             ),
-        h('p', { class: 'buttons' }, previous, h('span', {}, `Page ${page + 1}`), next),
+        pager(page, result.nextCursor, (step) => {
+          page += step;
+          void load();
+        }),
       );
     } catch (error) {
       results.replaceChildren(
@@ -145,5 +86,69 @@ export async function auditPage(): Promise<HTMLElement> {
     void load();
   });
   await load();
-  return h('div', {}, form, results);
+  // Folded on a phone, where the events matter first.
+  const filters = h(
+    'details',
+    { class: 'card filters', open: !phone() },
+    h('summary', {}, 'Filters'),
+    form,
+  );
+  return h('div', {}, filters, results);
+}
+
+function row(event: AuditEvent): HTMLTableRowElement {
+  const { actor, target } = event;
+  const who = actor.userId
+    ? h('span', { title: `user ${actor.userId}` }, actor.email ?? 'deleted user')
+    : 'system';
+  const what = target.label ?? (target.id ? `${target.type} ${target.id.slice(0, 8)}…` : null);
+  const ids: [string, string | null][] = [
+    ['Event', event.id],
+    ['Actor', actor.userId],
+    ['Credential', actor.credentialId],
+    ['Target', target.id],
+    ['Owner', target.ownerId],
+  ];
+  const hasDetails = Object.keys(event.details).length > 0;
+  return h(
+    'tr',
+    {},
+    h('td', {}, when(event.occurredAt)),
+    h('th', { scope: 'row' }, h('code', {}, event.action)),
+    h(
+      'td',
+      {},
+      who,
+      h('div', { class: 'hint' }, [actor.via, actor.ip].filter(Boolean).join(' · ')),
+    ),
+    h(
+      'td',
+      {},
+      h('span', { title: target.id ? `${target.type} ${target.id}` : target.type }, target.type),
+      what ? h('div', {}, what) : null,
+      target.ownerEmail && target.type !== 'user' && target.ownerId !== actor.userId
+        ? h('div', { class: 'hint' }, `of ${target.ownerEmail}`)
+        : null,
+    ),
+    h(
+      'td',
+      {},
+      h(
+        'details',
+        {},
+        h('summary', {}, hasDetails ? 'Details' : 'Ids'),
+        h(
+          'dl',
+          { class: 'counts' },
+          ids
+            .filter(([, id]) => id)
+            .flatMap(([name, id]) => [
+              h('dt', {}, name),
+              h('dd', {}, h('code', { class: 'id' }, id)),
+            ]),
+        ),
+        hasDetails ? h('code', { class: 'details' }, JSON.stringify(event.details)) : null,
+      ),
+    ),
+  );
 }

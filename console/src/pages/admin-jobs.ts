@@ -1,35 +1,33 @@
 import { api } from '../api.js';
 import { h, status, table, when } from '../dom.js';
+import type { Job, JobRun, PurgeResult } from '../types.js';
 
-interface JobRun {
-  job: string;
-  outcome: string;
-  startedAt: string;
-  durationMs: number | null;
-  counts: Record<string, number>;
-  error: string | null;
+/** What each count of a purge or a job run is, in words. */
+const LABELS: Record<string, string> = {
+  tokens: 'API tokens',
+  sessions: 'Sessions',
+  idempotencyKeys: 'Idempotency records',
+  passwordResetTokens: 'Password-reset links',
+  webhookEvents: 'Webhook events',
+  auditEvents: 'Audit events',
+};
+
+/** A label for a count: the known ones above, else the camelCase key in words. */
+export function labelOf(key: string): string {
+  if (LABELS[key]) return LABELS[key];
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-interface Job {
-  name: string;
-  description: string;
-  cron: string;
-  timeZone: string;
-  enabled: boolean;
-  running: boolean;
-  lastRunAt: string | null;
-  lastResult: JobRun | null;
-  nextRunAt: string | null;
-}
-
-type PurgeResult = Record<string, unknown> & { dryRun: boolean };
 
 function counts(values: Record<string, unknown>, label: string): HTMLElement {
   const entries = Object.entries(values).filter(([, value]) => typeof value === 'number');
   return h(
     'dl',
     { class: 'counts', 'aria-label': label },
-    entries.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, String(value as number))]),
+    entries.flatMap(([name, value]) => [
+      h('dt', { 'data-key': name }, labelOf(name)),
+      h('dd', {}, String(value as number)),
+    ]),
   );
 }
 
@@ -65,7 +63,9 @@ export async function jobsPage(): Promise<HTMLElement> {
                       `${report.job}: ${report.outcome}${dryRun ? ' (dry run: nothing deleted)' : ''}`,
                     ),
                     report.error ? h('p', { class: 'status error' }, report.error) : null,
-                    counts(report.counts, 'Counts'),
+                    Object.keys(report.counts).length
+                      ? counts(report.counts, dryRun ? 'Would be deleted' : 'Counts')
+                      : h('p', {}, 'Nothing to count.'),
                   ),
                 );
                 return load();
@@ -137,7 +137,7 @@ export async function jobsPage(): Promise<HTMLElement> {
       h(
         'p',
         {},
-        'Deletes tokens and sessions expired or revoked longer ago than the retention, and old idempotency records. Nothing active is touched. A dry run only counts.',
+        'Deletes tokens and sessions expired or revoked longer ago than the retention, spent password-reset links, old idempotency records, delivered webhook events and audit events past their retention. Nothing active is touched. A dry run only counts.',
       ),
       h('p', { class: 'buttons' }, purgeDry, purgeNow),
     ),

@@ -1,9 +1,13 @@
 import { api } from '../api.js';
 import { field, h, status, table, when } from '../dom.js';
-import type { Context, CreatedToken, Page, Scope, Token } from '../types.js';
+import type { Context, CreatedToken, Page, Scope, Token, TokenDefaults } from '../types.js';
 
 export async function tokensPage(ctx: Context): Promise<HTMLElement> {
-  const scopes = await api<Scope[]>('GET', '/scopes');
+  const [scopes, defaults] = await Promise.all([
+    api<Scope[]>('GET', '/scopes'),
+    api<TokenDefaults>('GET', '/tokens/defaults'),
+  ]);
+  const listOutcome = status();
   const secret = h('div', { id: 'secret-holder' });
   const list = h('div', {});
   const filter = h(
@@ -18,7 +22,13 @@ export async function tokensPage(ctx: Context): Promise<HTMLElement> {
     if (more && cursor) query.set('cursor', cursor);
     const page = await api<Page<Token>>('GET', `/tokens?${query.toString()}`);
     cursor = page.nextCursor;
-    const rows = page.items.map((token) => tokenRow(token, showSecret, () => void load()));
+    const revokedView = filter.value === 'revoked';
+    const rows = page.items.map((token) =>
+      tokenRow(token, revokedView, showSecret, (message) => {
+        listOutcome.show('ok', message);
+        void load();
+      }),
+    );
     const existing = more ? ([...list.querySelectorAll('tbody tr')] as HTMLTableRowElement[]) : [];
     const moreButton = cursor
       ? h(
@@ -35,7 +45,15 @@ export async function tokensPage(ctx: Context): Promise<HTMLElement> {
           ? h('p', {}, `No ${filter.value === 'all' ? '' : filter.value + ' '}tokens.`)
           : table(
               'Your API tokens',
-              ['Name', 'Scopes', 'Status', 'Last used', 'Expires', 'Created', 'Actions'],
+              [
+                'Name',
+                'Scopes',
+                'Status',
+                'Last used',
+                revokedView ? 'Revoked' : 'Expires',
+                'Created',
+                'Actions',
+              ],
               [...existing, ...rows],
             ),
       ),
@@ -47,19 +65,23 @@ export async function tokensPage(ctx: Context): Promise<HTMLElement> {
     secret.querySelector('input')?.focus();
     void load();
   };
-  filter.addEventListener('change', () => void load());
+  filter.addEventListener('change', () => {
+    listOutcome.show('ok', '');
+    void load();
+  });
   await load();
 
   return h(
     'div',
     {},
     secret,
-    createForm(scopes, ctx, showSecret),
+    createForm(scopes, defaults, ctx, showSecret),
     h(
       'section',
       { 'aria-labelledby': 'token-list-title' },
       h('h2', { id: 'token-list-title' }, 'Your tokens'),
       field('Show', filter),
+      listOutcome,
       list,
     ),
   );
@@ -67,6 +89,7 @@ export async function tokensPage(ctx: Context): Promise<HTMLElement> {
 
 function createForm(
   scopes: Scope[],
+  defaults: TokenDefaults,
   ctx: Context,
   done: (created: CreatedToken, verb: string) => void,
 ): HTMLElement {
@@ -87,8 +110,9 @@ function createForm(
     type: 'number',
     name: 'expiresInDays',
     min: 1,
-    max: 3650,
-    value: 90,
+    max: defaults.maxDays,
+    // The server's default (TOKEN_DEFAULT_DAYS): what the API gives a token without an expiry.
+    value: defaults.defaultDays,
     inputmode: 'numeric',
   });
   const ips = h('textarea', { name: 'allowedIps', rows: 2, spellcheck: false });
@@ -103,7 +127,13 @@ function createForm(
     field('Name', name, 'What uses it, e.g. "CI deploys".'),
     field('Description (optional)', description),
     h('fieldset', {}, h('legend', {}, 'Scopes'), boxes),
-    field('Expires in days', days, 'Empty: never expires (unless the server caps lifetimes).'),
+    field(
+      'Expires in days',
+      days,
+      defaults.defaultDays === null
+        ? 'Empty: never expires.'
+        : `Empty: ${defaults.defaultDays} days, this server's default.`,
+    ),
     field(
       'Allowed addresses (optional)',
       ips,
@@ -195,8 +225,9 @@ function secretPanel(created: CreatedToken, verb: string): HTMLElement {
 
 function tokenRow(
   token: Token,
+  revokedView: boolean,
   showSecret: (created: CreatedToken, verb: string) => void,
-  reload: () => void,
+  done: (message: string) => void,
 ): HTMLTableRowElement {
   const actions = h('td', { class: 'actions' });
   if (token.status === 'active') {
@@ -208,10 +239,13 @@ function tokenRow(
     revoke.addEventListener('click', () => {
       if (!confirm(`Revoke "${token.name}"? Anything using it is refused from now on.`)) return;
       revoke.disabled = true;
-      api('DELETE', `/tokens/${token.id}`).then(reload, (error: unknown) => {
-        alert((error as Error).message);
-        revoke.disabled = false;
-      });
+      api('DELETE', `/tokens/${token.id}`).then(
+        () => done(`Token "${token.name}" revoked: it is refused from now on.`),
+        (error: unknown) => {
+          alert((error as Error).message);
+          revoke.disabled = false;
+        },
+      );
     });
     const grace = h('input', {
       type: 'number',
@@ -268,7 +302,7 @@ function tokenRow(
       when(token.lastUsedAt, 'never'),
       token.lastUsedIp ? h('div', { class: 'hint' }, token.lastUsedIp) : null,
     ),
-    h('td', {}, when(token.expiresAt, 'never')),
+    h('td', {}, revokedView ? when(token.revokedAt) : when(token.expiresAt, 'never')),
     h('td', {}, when(token.createdAt)),
     actions,
   );

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   AUDIT_ACTIONS,
   AUDIT_TARGET_TYPES,
@@ -13,6 +24,7 @@ import { Optional, QueryInteger } from '../../common/validation/presence.js';
 import type { JobReport } from '../../scheduler/job-runner.js';
 import type { JobRun } from '../../scheduler/job-run.entity.js';
 import { PageQuery } from '../../common/http/page-query.dto.js';
+import { AdminTokenDto } from '../../tokens/dto/token-view.dto.js';
 
 export class RunJobDto {
   @ApiPropertyOptional({
@@ -170,6 +182,24 @@ export class ListAuditQuery extends PageQuery {
   @IsUUID()
   ownerId?: string;
 
+  @ApiPropertyOptional({
+    maxLength: 254,
+    description: 'The email of the user who acted (exact, any case); instead of actorId',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(254)
+  actorEmail?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 254,
+    description: 'The email of the user the target belongs to; instead of ownerId',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(254)
+  ownerEmail?: string;
+
   @ApiPropertyOptional({ enum: AUDIT_TARGET_TYPES })
   @Optional()
   @IsIn(AUDIT_TARGET_TYPES)
@@ -204,6 +234,13 @@ export class AuditActorDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null: the system' })
   userId: string | null;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The actor's email now; null: the system, or a user since deleted",
+  })
+  email: string | null;
+
   @ApiProperty({ nullable: true, type: String, example: 'api_token' })
   via: string | null;
 
@@ -226,6 +263,20 @@ export class AuditTargetDto {
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   ownerId: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The owner's email now; null when there is none (or it was deleted)",
+  })
+  ownerEmail: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "What people call the target: a user's email, a token's name",
+  })
+  label: string | null;
 }
 
 export class AuditEventDto {
@@ -247,19 +298,38 @@ export class AuditEventDto {
   @ApiProperty({ type: 'object', additionalProperties: true })
   details: Record<string, unknown>;
 
-  static from(event: AuditEvent): AuditEventDto {
+  /** `emails` by user id and `tokenNames` by token id label the actor and the target. */
+  static from(
+    event: AuditEvent,
+    emails: Map<string, string> = new Map(),
+    tokenNames: Map<string, string> = new Map(),
+  ): AuditEventDto {
+    const email = (id: string | null) => (id ? (emails.get(id) ?? null) : null);
+    const label =
+      event.targetType === 'user'
+        ? email(event.targetId)
+        : event.targetType === 'token' && event.targetId
+          ? (tokenNames.get(event.targetId) ?? null)
+          : null;
     return {
       id: event.id,
       occurredAt: event.occurredAt.toISOString(),
       action: event.action,
       actor: {
         userId: event.actorId,
+        email: email(event.actorId),
         via: event.actorVia,
         credentialId: event.actorCredentialId,
         ip: event.ip,
         userAgent: event.userAgent,
       },
-      target: { type: event.targetType, id: event.targetId, ownerId: event.ownerId },
+      target: {
+        type: event.targetType,
+        id: event.targetId,
+        ownerId: event.ownerId,
+        ownerEmail: email(event.ownerId),
+        label,
+      },
       details: event.details,
     };
   }
@@ -268,6 +338,20 @@ export class AuditEventDto {
 export class AuditPageDto {
   @ApiProperty({ type: [AuditEventDto] })
   items: AuditEventDto[];
+
+  @ApiProperty({ nullable: true, type: String })
+  nextCursor: string | null;
+}
+
+/** An API token as an admin sees it: with its owner's email. */
+export class OwnedTokenDto extends AdminTokenDto {
+  @ApiProperty({ nullable: true, type: String, description: "The owner's email" })
+  ownerEmail: string | null;
+}
+
+export class OwnedTokenPageDto {
+  @ApiProperty({ type: [OwnedTokenDto] })
+  items: OwnedTokenDto[];
 
   @ApiProperty({ nullable: true, type: String })
   nextCursor: string | null;

@@ -48,7 +48,7 @@ export function readAppConfig(
     ...database,
     ...readSecretConfig(env, server.nodeEnv, database.dataDir, problems),
     ...readSessionConfig(read, problems),
-    ...readTokenConfig(read),
+    ...readTokenConfig(read, problems),
     ...readMailConfig(read, server.nodeEnv, server.port, problems),
     ...readRetentionConfig(read, env, problems),
     ...readScaleConfig(read, problems),

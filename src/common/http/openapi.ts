@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { SCOPES } from '../auth/scopes.js';
 import { addExamples } from './openapi-examples.js';
 import { completeResponses, operationId } from './openapi-responses.js';
+import { SWAGGER_UI_CSS, freshExampleNames } from './swagger-ui-requests.js';
 import { endReplacedSessions } from './swagger-ui-sessions.js';
 
 export const API_PREFIX = 'api/v1';
@@ -15,6 +16,29 @@ export function setupOpenApi(
   app: INestApplication,
   scopes: readonly { name: string; description: string }[],
 ): void {
+  const document = buildOpenApiDocument(app, scopes);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    yamlDocumentUrl: 'docs-yaml',
+    customSiteTitle: 'Tessera',
+    customCss: SWAGGER_UI_CSS,
+    swaggerOptions: {
+      persistAuthorization: true,
+      requestInterceptor: freshExampleNames,
+      // Replaces the default plugin list: DownloadUrl is not needed, the document is inline.
+      plugins: [endReplacedSessions],
+    },
+  });
+}
+
+/**
+ * The OpenAPI document of `app` (served at /docs-json); also what the console's API types are
+ * generated from (`npm run console:types`).
+ */
+export function buildOpenApiDocument(
+  app: INestApplication,
+  scopes: readonly { name: string; description: string }[],
+): OpenAPIObject {
   const descriptions = Object.fromEntries(scopes.map((scope) => [scope.name, scope.description]));
   const config = new DocumentBuilder()
     .setTitle('Tessera')
@@ -56,16 +80,7 @@ export function setupOpenApi(
     document,
     scopes.map((scope) => scope.name),
   );
-  SwaggerModule.setup('docs', app, document, {
-    jsonDocumentUrl: 'docs-json',
-    yamlDocumentUrl: 'docs-yaml',
-    customSiteTitle: 'Tessera',
-    swaggerOptions: {
-      persistAuthorization: true,
-      // Replaces the default plugin list: DownloadUrl is not needed, the document is inline.
-      plugins: [endReplacedSessions],
-    },
-  });
+  return document;
 }
 
 /**
