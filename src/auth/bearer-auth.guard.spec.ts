@@ -3,6 +3,9 @@ import { SetMetadata } from '@nestjs/common';
 import { Reflector, type ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { BearerStrategy } from './bearer.strategy.js';
+import { CredentialMissThrottle } from './credential-miss-throttle.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import type { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { DomainError, invalidToken } from '../common/errors/domain-error.js';
@@ -46,6 +49,11 @@ const strategy = new BearerStrategy(
       return tokenPrincipal;
     },
   } as unknown as TokenVerifierService,
+  new CredentialMissThrottle(
+    new MemoryRateLimiter(),
+    { authRatePerMinute: 10 } as AppConfig,
+    new MetricsService(),
+  ),
   new MetricsService(),
 );
 
