@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
-import { RateLimiter, rateLimited, type RateLimitResult } from '../common/rate-limit/rate-limiter.js';
+import {
+  RateLimiter,
+  rateLimited,
+  type RateLimitResult,
+  type RateWindow,
+} from '../common/rate-limit/rate-limiter.js';
 import { MetricsService, type HotChild } from '../common/metrics/metrics.service.js';
 import { normalizeEmail } from '../users/email.js';
 import { AuthConfig } from './auth-config.js';
@@ -16,19 +21,22 @@ export type ThrottledAction =
   | 'password-reset-confirm'
   | 'credentials-revoke';
 
+/** Sign-ins a client address may try a minute, as a multiple of AUTH_RATE_PER_MINUTE. */
+const ADDRESS_FACTOR = 5;
 /** Sign-ins an email may take a minute at full speed, as a multiple of AUTH_RATE_PER_MINUTE. */
 const EMAIL_FULL_SPEED_FACTOR = 1;
 /** Each sign-in of an email beyond that waits this much longer than the one before... */
-const EMAIL_DELAY_STEP_MS = 50;
+const EMAIL_DELAY_STEP_MS = 20;
 /** ... up to this: slowed down, never locked out. */
-const EMAIL_DELAY_MAX_MS = 2_000;
+const EMAIL_DELAY_MAX_MS = 1_000;
 /** A counter that never refuses: only its count is read. */
 const UNCAPPED = 2 ** 31 - 1;
 
 /**
  * AUTH_RATE_PER_MINUTE attempts a minute per client address and, separately, per email (the
- * token refreshes per client address only). Sign-ins are counted per client address and per
- * email+address instead: an email is never locked out by someone else's failures, only slowed.
+ * token refreshes per client address only). Sign-ins are counted per email+address
+ * (AUTH_RATE_PER_MINUTE) and per address (five times that) instead: an email is never locked out
+ * by someone else's failures, only slowed.
  */
 @Injectable()
 export class AuthThrottleService {
@@ -49,7 +57,11 @@ export class AuthThrottleService {
       keys.email && `auth:${action}:email:${emailKey(keys.email)}`,
       keys.userId && `auth:${action}:user:${keys.userId}`,
     ].filter((key): key is string => Boolean(key));
-    await this.consume(buckets, this.config.authRatePerMinute, 'Too many attempts; try again later');
+    await this.consume(
+      buckets,
+      this.config.authRatePerMinute,
+      'Too many attempts; try again later',
+    );
   }
 
   /**
@@ -61,9 +73,17 @@ export class AuthThrottleService {
    */
   async signIn(keys: { ip: string; email: string }): Promise<void> {
     const email = emailKey(keys.email);
-    await this.consume(
-      [`auth:login:ip:${keys.ip}`, `auth:login:pair:${sha256Base64(`${email}\n${keys.ip}`)}`],
-      this.config.authRatePerMinute,
+    const limit = this.config.authRatePerMinute;
+    await this.consumeWindows(
+      [
+        // An office behind one address signs several people in.
+        { key: `auth:login:ip:${keys.ip}`, limit: limit * ADDRESS_FACTOR, windowSeconds: 60 },
+        {
+          key: `auth:login:pair:${sha256Base64(`${email}\n${keys.ip}`)}`,
+          limit,
+          windowSeconds: 60,
+        },
+      ],
       'Too many attempts; try again later',
     );
     const counted = await this.limiter.consume(`auth:login:email:${email}`, UNCAPPED, 60);
@@ -85,11 +105,16 @@ export class AuthThrottleService {
     );
   }
 
-  private async consume(keys: string[], limit: number, message: string): Promise<void> {
-    // One decision: a request refused by one counter is charged to none.
-    const results: RateLimitResult[] = await this.limiter.consumeAll(
+  private consume(keys: string[], limit: number, message: string): Promise<void> {
+    return this.consumeWindows(
       keys.map((key) => ({ key, limit, windowSeconds: 60 })),
+      message,
     );
+  }
+
+  private async consumeWindows(windows: RateWindow[], message: string): Promise<void> {
+    // One decision: a request refused by one counter is charged to none.
+    const results: RateLimitResult[] = await this.limiter.consumeAll(windows);
     const refused = results.find((result) => !result.allowed);
     if (refused) {
       this.refusals.inc();

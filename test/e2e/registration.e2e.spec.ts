@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import pg from 'pg';
-import { PENDING_INVITATIONS, type PendingInvitations } from '../../src/auth/pending-invitations.js';
+import {
+  PENDING_INVITATIONS,
+  type PendingInvitations,
+} from '../../src/auth/pending-invitations.js';
 import { ConfigError } from '../../src/config.js';
 import { SmtpReceiver, resetTokenIn } from '../support/smtp-receiver.js';
 import {
@@ -39,7 +42,9 @@ describe('Who may sign up (REGISTRATION)', () => {
     const t = await startTestApp();
     try {
       expect((await t.api.get('/api/v1/auth/registration')).body).toEqual({ mode: 'open' });
-      const res = await t.api.post(REGISTER, { body: { email: uniqueEmail(), password: PASSWORD } });
+      const res = await t.api.post(REGISTER, {
+        body: { email: uniqueEmail(), password: PASSWORD },
+      });
       expect(res.status).toBe(201);
     } finally {
       await t.close();
@@ -76,10 +81,7 @@ describe('Who may sign up (REGISTRATION)', () => {
       await withoutProvider.close();
     }
 
-    const t = await startTestApp(
-      { REGISTRATION: 'invite' },
-      { modules: [FixedInvitationsModule] },
-    );
+    const t = await startTestApp({ REGISTRATION: 'invite' }, { modules: [FixedInvitationsModule] });
     try {
       expect((await t.api.get('/api/v1/auth/registration')).body).toEqual({ mode: 'invite' });
       const guest = uniqueEmail('guest');
