@@ -113,8 +113,11 @@ export class AuthThrottleService {
   }
 
   private async consumeWindows(windows: RateWindow[], message: string): Promise<void> {
-    // One decision: a request refused by one counter is charged to none.
-    const results: RateLimitResult[] = await this.limiter.consumeAll(windows);
+    // Counters of different subjects (address, email): separate decisions, which Redis Cluster
+    // may keep on different nodes.
+    const results: RateLimitResult[] = await Promise.all(
+      windows.map((window) => this.limiter.consume(window.key, window.limit, window.windowSeconds)),
+    );
     const refused = results.find((result) => !result.allowed);
     if (refused) {
       this.refusals.inc();

@@ -1,3 +1,6 @@
+import pg from 'pg';
+import { toErrorResponse } from '../../src/common/errors/http-exception.filter.js';
+import { UnitOfWork } from '../../src/database/unit-of-work.js';
 import { redisEnv, redisReachable, sleep, waitFor, TEST_REDIS_URL } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import {
@@ -158,5 +161,70 @@ describe('PostgreSQL down, then back', () => {
     await waitFor(async () => (await t.api.get('/health/ready')).status === 200, 10_000);
     expect((await whoami(t.api, token.token)).status).toBe(200);
     expect((await login(t.api, user.email)).status).toBe(200);
+  });
+});
+
+describe('PostgreSQL killed mid-request', () => {
+  let proxy: TcpProxy;
+  let t: TestApp;
+  let sql: pg.Client;
+
+  beforeAll(async () => {
+    proxy = await TcpProxy.start(process.env.TEST_DATABASE_URL!);
+    t = await startTestApp({ DATABASE_URL: proxy.rewrite(process.env.TEST_DATABASE_URL!) });
+    sql = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql?.end();
+    await proxy?.resume();
+    await t?.close();
+    await proxy?.stop();
+  });
+
+  it('answers a write whose connection died inside its transaction with 503, not 500', async () => {
+    // The next statement of a transaction whose connection ended: TypeORM has let the
+    // connection go and refuses it ("Query runner already released"), through the runner or
+    // through the transaction's manager.
+    const uow = t.app.get(UnitOfWork);
+    for (const via of ['runner', 'manager'] as const) {
+      const failed = await uow
+        .run(async (tx) => {
+          const [{ pid }] = (await tx.manager.query('SELECT pg_backend_pid() AS pid')) as {
+            pid: number;
+          }[];
+          await sql.query('SELECT pg_terminate_backend($1)', [pid]);
+          await sleep(200);
+          await (via === 'runner' ? tx.manager.queryRunner! : tx.manager).query('SELECT 1');
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(String(failed)).toMatch(/already released/i);
+      const { body, headers } = toErrorResponse(failed, { error: () => undefined });
+      expect(body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+      expect(headers).toEqual({ 'Retry-After': '5' });
+    }
+  });
+
+  it('answers every in-flight write 201 or 503 when the database goes away, never 500', async () => {
+    const user = await newUser(t.api);
+    // The writes queue behind a lock on the user's row, so they are all in flight at the cut.
+    await sql.query('BEGIN');
+    await sql.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+    const writes = Array.from({ length: 8 }, (_, i) =>
+      t.api.post('/api/v1/tokens', {
+        token: user.accessToken,
+        body: { name: `in flight ${i}`, scopes: ['tokens:read'] },
+      }),
+    );
+    await sleep(300);
+    await proxy.stop();
+    await sql.query('ROLLBACK');
+    const statuses = (await Promise.all(writes)).map((response) => response.status);
+    expect(statuses.filter((status) => status !== 201 && status !== 503)).toEqual([]);
+    await proxy.resume();
+    await waitFor(async () => (await t.api.get('/health/ready')).status === 200, 10_000);
   });
 });
