@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { SCOPES } from '../auth/scopes.js';
 import { addExamples } from './openapi-examples.js';
 import { completeResponses, operationId } from './openapi-responses.js';
+import { withUuidPattern } from './openapi-uuid.js';
 import { endReplacedSessions } from './swagger-ui-sessions.js';
 
 export const API_PREFIX = 'api/v1';
@@ -56,6 +57,7 @@ export function setupOpenApi(
     document,
     scopes.map((scope) => scope.name),
   );
+  withUuidPattern(document);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     yamlDocumentUrl: 'docs-yaml',
