@@ -63,7 +63,9 @@ export function setupOpenApi(
     yamlDocumentUrl: 'docs-yaml',
     customSiteTitle: 'Tessera',
     swaggerOptions: {
-      persistAuthorization: true,
+      // Credentials stay in the page's memory: in localStorage any script of this origin (the
+      // console's too) could read them, and they would outlive the tab.
+      persistAuthorization: false,
       // Replaces the default plugin list: DownloadUrl is not needed, the document is inline.
       plugins: [endReplacedSessions],
     },
