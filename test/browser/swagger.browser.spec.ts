@@ -198,13 +198,18 @@ describe('The OpenAPI UI at /docs in Chromium', () => {
     const { response } = await execute('tokens-getCurrentToken', '/api/v1/tokens/current');
     expect(response.status()).toBe(200);
 
+    // Run in the page: web storage as the page's scripts see it.
     const stored = await page.evaluate(() => {
-      const dump = (storage: Storage) =>
+      const page = globalThis as unknown as Record<
+        'localStorage' | 'sessionStorage',
+        { length: number; key(i: number): string; getItem(key: string): string }
+      >;
+      const dump = (storage: (typeof page)['localStorage']) =>
         Array.from({ length: storage.length }, (_, i) => {
-          const key = storage.key(i)!;
+          const key = storage.key(i);
           return `${key}=${storage.getItem(key)}`;
         }).join('\n');
-      return { local: dump(window.localStorage), session: dump(window.sessionStorage) };
+      return { local: dump(page.localStorage), session: dump(page.sessionStorage) };
     });
     const secrets = [
       grant.access_token,
@@ -237,10 +242,17 @@ describe('The OpenAPI UI at /docs in Chromium', () => {
     expect(violations).toEqual([]);
     // An inline script injected into the page is refused.
     const ran = await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.__injected = true';
-      document.body.appendChild(script);
-      return (window as unknown as { __injected?: boolean }).__injected === true;
+      const page = globalThis as unknown as {
+        document: {
+          createElement(tag: string): { textContent: string };
+          body: { appendChild(node: unknown): void };
+        };
+        __injected?: boolean;
+      };
+      const script = page.document.createElement('script');
+      script.textContent = 'globalThis.__injected = true';
+      page.document.body.appendChild(script);
+      return page.__injected === true;
     });
     expect(ran).toBe(false);
     expect(violations.length).toBeGreaterThan(0);

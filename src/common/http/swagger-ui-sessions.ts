@@ -43,7 +43,7 @@ export function endReplacedSessions(system: any) {
       });
   }
   // Credentials live in this page's memory only: leaving it ends its password session.
-  window.addEventListener('pagehide', endSession);
+  (globalThis as any).addEventListener('pagehide', endSession);
   return {
     statePlugins: {
       auth: {
