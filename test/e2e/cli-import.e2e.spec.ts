@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { compileCli, type CompiledCli } from '../support/compiled-cli.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { TEST_SECRET, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -23,15 +24,19 @@ describe('CLI import-tokens', () => {
   let sql: pg.Client;
   let dir: string;
 
+  let compiled: CompiledCli;
+
   beforeAll(async () => {
+    compiled = await compileCli();
     db = await isolatedDatabase();
     t = await startTestApp({ DATABASE_URL: db.url });
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
     dir = mkdtempSync(join(tmpdir(), 'tessera-import-'));
-  });
+  }, 120_000);
 
   afterAll(async () => {
+    await compiled?.remove();
     rmSync(dir, { recursive: true, force: true });
     await sql?.end();
     await t?.close();
@@ -42,7 +47,7 @@ describe('CLI import-tokens', () => {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--import', '@swc-node/register/esm-register', 'src/cli.ts', ...args],
+        ['--enable-source-maps', compiled.entry, ...args],
         {
           env: {
             PATH: process.env.PATH,
@@ -193,7 +198,7 @@ describe('CLI import-tokens', () => {
     const clean = await cli(['import-tokens', file('good.jsonl', [good('seven')])]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('Imported 1, skipped 0, bad 0;');
-  }, 180_000);
+  }, 300_000);
 
   it('refuses a missing file or no file with a clear message', async () => {
     const missing = await cli(['import-tokens', join(dir, 'nope.jsonl')]);
