@@ -27,8 +27,8 @@ export function accountCreatedMail({ to, name, link, minutes }: AccountCreatedMa
       <body style="font-family: sans-serif; line-height: 1.5">
         <p>${greeting}</p>
         <p>
-          An administrator created the Tessera account <strong>${to}</strong> for you. To choose
-          its password, open this link within ${minutes} minutes:
+          An administrator created the Tessera account <strong>${to}</strong> for you. To choose its
+          password, open this link within ${minutes} minutes:
         </p>
         <p><a href="${link}">Choose a password</a></p>
         <p>The link works once. If it has expired, ask for a new one with "Forgot password".</p>
