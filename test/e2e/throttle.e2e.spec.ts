@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { clientAt } from '../support/client-address.js';
+import { redisEnv, redisReachable } from '../support/redis.js';
 import {
   PASSWORD,
   createToken,
@@ -224,6 +225,27 @@ describe('Auth throttling (AUTH_RATE_PER_MINUTE=3)', () => {
       expect(statuses).toEqual([202, 202, 429]);
     } finally {
       await capped.close();
+    }
+  });
+});
+
+const redisUp = await redisReachable('test/e2e/throttle.e2e.spec.ts');
+
+(redisUp ? describe : describe.skip)('Unknown credentials across instances sharing Redis', () => {
+  it('are counted once for all instances', async () => {
+    const env = { ...redisEnv(), AUTH_RATE_PER_MINUTE: '3' };
+    const [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
+    try {
+      const statuses = [];
+      for (const app of [a, b, a, b]) {
+        const res = await clientAt(app.baseUrl, '127.0.60.1').get('/api/v1/auth/whoami', {
+          token: generateApiToken(),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 });
