@@ -190,9 +190,9 @@ describe('PostgreSQL killed mid-request', () => {
     for (const via of ['runner', 'manager'] as const) {
       const failed = await uow
         .run(async (tx) => {
-          const [{ pid }] = (await tx.manager.query('SELECT pg_backend_pid() AS pid')) as {
-            pid: number;
-          }[];
+          const [{ pid }] = await tx.manager.query<{ pid: number }[]>(
+            'SELECT pg_backend_pid() AS pid',
+          );
           await sql.query('SELECT pg_terminate_backend($1)', [pid]);
           await sleep(200);
           await (via === 'runner' ? tx.manager.queryRunner! : tx.manager).query('SELECT 1');

@@ -15,7 +15,6 @@ import {
   testConfig,
   uniqueEmail,
   type AdminApp,
-  type TestApp,
 } from '../support/test-app.js';
 
 const REGISTER = '/api/v1/auth/register';

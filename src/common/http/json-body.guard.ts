@@ -13,10 +13,12 @@ import {
 @Injectable()
 export class JsonBodyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const { headers } = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    const { headers } = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined> }>();
     const type = headers['content-type'];
     if (type === undefined) return true;
-    const essence = String(type).split(';', 1)[0].trim().toLowerCase();
+    const essence = type.split(';', 1)[0].trim().toLowerCase();
     if (essence !== 'application/json') {
       throw new UnsupportedMediaTypeException('This route takes application/json bodies only');
     }
