@@ -19,6 +19,7 @@ import { PinoNestLogger, createLogger, loggableUrl } from './common/http/logger.
 import { API_PREFIX, setupOpenApi } from './common/http/openapi.js';
 import { useStrictBodyParsers } from './common/http/body-parsers.js';
 import { rejectMalformedUrl } from './common/http/malformed-url.js';
+import { answerUnknownMethodsWith405 } from './common/http/method-not-allowed.js';
 import { WellFormedTextPipe } from './common/http/text-input.pipe.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { loadPolicy, type LoadedPolicy } from './policy/policy-loader.js';
@@ -108,6 +109,7 @@ export async function createApp(
     done();
   });
   fastify.addHook('onRequest', rejectMalformedUrl);
+  answerUnknownMethodsWith405(fastify);
   fastify.addHook('onRequest', ignoreBodiesOn(`/${API_PREFIX}/${FORWARD_AUTH_ROUTE}`));
   useStrictBodyParsers(app, BODY_LIMIT_BYTES);
   // One line per request, with no header or body: nothing secret can end up in the log.

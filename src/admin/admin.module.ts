@@ -5,11 +5,12 @@ import { UsersModule } from '../users/users.module.js';
 import { AdminController } from './admin.controller.js';
 import { AdminService } from './admin.service.js';
 import { AdminUsersModule } from './admin-users.module.js';
+import { AdminUserCreationModule } from './admin-user-creation.module.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 
 /** The admin API, and the first admin from `ADMIN_EMAIL` / `ADMIN_PASSWORD`. */
 @Module({
-  imports: [SchedulerModule, TokensModule, UsersModule, AdminUsersModule],
+  imports: [SchedulerModule, TokensModule, UsersModule, AdminUsersModule, AdminUserCreationModule],
   controllers: [AdminController],
   providers: [AdminService, BootstrapAdmin],
 })

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export const AUDIT_ACTIONS = [
   'user.registered',
+  'user.created',
   'user.password_changed',
   'user.password_reset',
   'user.role_changed',

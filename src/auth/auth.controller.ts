@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiConflictResponse,
   ApiConsumes,
   ApiHeader,
@@ -30,6 +31,8 @@ import {
 } from '../sessions/sessions.service.js';
 import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
+import { RegistrationPolicy } from './registration-policy.js';
+import { RegistrationModeDto } from './dto/registration.dto.js';
 import {
   ChangePasswordDto,
   CREDENTIAL_SHAPE,
@@ -62,15 +65,31 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
+    private readonly registrationPolicy: RegistrationPolicy,
   ) {}
 
   @Post('register')
   @ApiOperation({ summary: 'Create an account' })
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ description: 'Email taken', type: ErrorResponseDto })
+  @ApiForbiddenResponse({
+    description:
+      'Registration is closed (`REGISTRATION=closed`), or by invitation only and this email has none',
+    type: ErrorResponseDto,
+  })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   register(@Body() body: RegisterDto, @Client() client: ClientContext) {
     return this.auth.register(body, client);
+  }
+
+  @Get('registration')
+  @ApiOperation({
+    summary: 'Who may sign up here',
+    description: 'Public: a front end shows or hides its sign-up page by it.',
+  })
+  @ApiOkResponse({ type: RegistrationModeDto })
+  registration(): RegistrationModeDto {
+    return { mode: this.registrationPolicy.mode };
   }
 
   @Post('login')

@@ -16,6 +16,7 @@ import { UsersService, toUserView, type UserView } from '../users/users.service.
 import { AuthThrottleService } from './auth-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
+import { RegistrationPolicy } from './registration-policy.js';
 
 @Injectable()
 export class AuthService {
@@ -29,13 +30,17 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly resetTokens: PasswordResetTokensRepository,
     private readonly registry: ScopeRegistry,
+    private readonly registration: RegistrationPolicy,
   ) {}
 
   async register(
     input: { email: string; password: string; name?: string },
     client: ClientContext,
   ): Promise<UserView> {
+    // Closed: refused before it costs a throttle slot; by invitation: a lookup, so throttled.
+    this.registration.assertOpen();
     await this.throttle.attempt('register', { ip: client.ip, email: input.email });
+    await this.registration.assertMayRegister(input.email);
     const passwordHash = await this.passwords.hash(input.password);
     const user = await this.uow.run(async (tx) => {
       const user = await this.users.create(
@@ -74,7 +79,7 @@ export class AuthService {
     client: ClientContext,
     requested?: readonly string[],
   ): Promise<ScopedTokenPair> {
-    await this.throttle.attempt('login', { ip: client.ip, email: input.email });
+    await this.throttle.signIn({ ip: client.ip, email: input.email });
     if (requested) this.assertKnownScopes(requested);
     const user = await this.users.findByEmail(input.email);
     const ok = await this.passwords.verify(user?.passwordHash, input.password);

@@ -3,6 +3,10 @@ import { SetMetadata } from '@nestjs/common';
 import { Reflector, type ModuleRef } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { BearerStrategy } from './bearer.strategy.js';
+import { CredentialRefused } from '../common/auth/credential-refusal.js';
+import { CredentialMissThrottle } from './credential-miss-throttle.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { SessionAuthenticator } from '../sessions/session-authenticator.js';
 import type { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { DomainError, invalidToken } from '../common/errors/domain-error.js';
@@ -29,6 +33,16 @@ const tokenPrincipal: AuthPrincipal = {
 };
 const tokenCalls: { token: string; ip: string }[] = [];
 
+/** The counters of unknown credentials, with the number of times they were charged. */
+class CountingLimiter extends MemoryRateLimiter {
+  charged = 0;
+  override consumeAll(windows: Parameters<MemoryRateLimiter['consumeAll']>[0]) {
+    this.charged++;
+    return super.consumeAll(windows);
+  }
+}
+const missCounter = new CountingLimiter();
+
 // The real strategy, with the session and token lookups swapped for fixed answers.
 const strategy = new BearerStrategy(
   {
@@ -42,10 +56,16 @@ const strategy = new BearerStrategy(
   {
     authenticate: async (token: string, ip: string) => {
       tokenCalls.push({ token, ip });
-      if (token !== API_TOKEN && token !== LEGACY_TOKEN) throw invalidToken();
+      if (token !== API_TOKEN && token !== LEGACY_TOKEN)
+        throw CredentialRefused.because('NOT_FOUND');
       return tokenPrincipal;
     },
   } as unknown as TokenVerifierService,
+  new CredentialMissThrottle(
+    missCounter,
+    { authRatePerMinute: 10 } as AppConfig,
+    new MetricsService(),
+  ),
   new MetricsService(),
 );
 
@@ -146,5 +166,16 @@ describe('BearerAuthGuard', () => {
         'Bearer realm="tessera", error="invalid_token"',
       );
     }
+  });
+
+  it('charges the unknown-credential counter for a miss only: a known credential never touches it', async () => {
+    const before = missCounter.charged;
+    for (let i = 0; i < 3; i++) {
+      await guard.canActivate(contextFor(`Bearer ${API_TOKEN}`, []).context);
+      await guard.canActivate(contextFor('Bearer good', []).context);
+    }
+    expect(missCounter.charged).toBe(before);
+    await failureOf(guard.canActivate(contextFor('Bearer tsr_unknown', []).context));
+    expect(missCounter.charged).toBe(before + 1);
   });
 });

@@ -19,6 +19,7 @@ import { SessionAuthenticator } from '../sessions/session-authenticator.js';
 import { API_TOKEN_PREFIX } from '../tokens/token-format.js';
 import { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { asBearerHeaders } from './authorization-header.js';
+import { CredentialMissThrottle } from './credential-miss-throttle.js';
 
 /** What the strategy sees of a request: its headers, and the request for the client address. */
 interface BearerRequest {
@@ -55,6 +56,7 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
   constructor(
     private readonly sessions: SessionAuthenticator,
     private readonly tokens: TokenVerifierService,
+    private readonly misses: CredentialMissThrottle,
     metrics: MetricsService,
   ) {
     super({ passReqToCallback: true });
@@ -72,18 +74,27 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
       token.startsWith(API_TOKEN_PREFIX) || !this.sessions.recognizes(token)
         ? 'api_token'
         : 'session';
+    const ip = kind === 'api_token' ? clientIp(req.request) : '';
     try {
+      // An address that keeps presenting unknown credentials costs no more lookups for a while.
+      const refused = kind === 'api_token' ? this.misses.refusalFor(ip) : undefined;
+      if (refused) throw refused;
       const principal =
         kind === 'api_token'
-          ? await this.tokens.authenticate(token, clientIp(req.request), {
+          ? await this.tokens.authenticate(token, ip, {
               exemptScopes: req.request[EXEMPT_SCOPES_KEY],
             })
           : await this.sessions.authenticate(token);
       this.counted[kind].ok.inc();
       return principal;
     } catch (error) {
-      this.counted[kind][outcomeOf(error)].inc();
-      throw error;
+      // Only a miss is charged: a known credential never waits on the counter.
+      const answer =
+        error instanceof CredentialRefused && error.reason === 'NOT_FOUND'
+          ? ((await this.misses.missed(ip)) ?? error)
+          : error;
+      this.counted[kind][outcomeOf(answer)].inc();
+      throw answer;
     }
   }
 }

@@ -5,9 +5,10 @@ import { AppConfig } from '../common/config/app-config.js';
 import { randomSecret, sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { MailService } from '../mail/mail.service.js';
+import { accountCreatedMail } from '../mail/templates/account-created.js';
 import { passwordResetMail } from '../mail/templates/password-reset.js';
 import type { ClientContext } from '../common/http/client-context.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
@@ -98,6 +99,26 @@ export class PasswordResetService {
       'password-reset',
       passwordResetMail({ to: user.email, name: user.name, link: this.linkFor(token), minutes }),
     );
+  }
+
+  /**
+   * A set-password link for an account created in `tx` (by an admin, with no usable password):
+   * stored in that transaction, mailed once it commits. The same single-use link as a reset.
+   */
+  async mailSetPasswordLink(
+    user: { id: string; email: string; name: string | null },
+    tx: Tx,
+  ): Promise<void> {
+    const token = TOKEN_PREFIX + randomSecret(32);
+    const minutes = this.config.passwordResetMinutes;
+    await this.tokens.replace(user.id, sha256(token), minutes, tx.manager);
+    const message = accountCreatedMail({
+      to: user.email,
+      name: user.name,
+      link: this.linkFor(token),
+      minutes,
+    });
+    tx.afterCommit(() => this.mail.send('account-created', message));
   }
 
   /** In the fragment, which browsers send to no server: not in access logs, not in Referer. */

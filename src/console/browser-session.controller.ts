@@ -80,13 +80,14 @@ export class BrowserSessionController {
   @ApiOperation({
     summary: 'Browser refresh: rotates the refresh cookie, returns a new access token',
     description:
-      'Reads the `tessera_refresh` cookie set by the browser login. Same rules as POST /auth/refresh (grace window, reuse detection).',
+      'Reads the `tessera_refresh` cookie set by the browser login. Same rules as POST /auth/refresh (grace window, reuse detection, throttling per client address).',
   })
   @ApiOkResponse({ type: BrowserSessionDto })
   @ApiUnauthorizedResponse({
     description: 'No cookie, or an unknown, expired, revoked or reused refresh token',
     type: ErrorResponseDto,
   })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   async refresh(
     @Req() request: FastifyRequest,
     @Client() client: ClientContext,
@@ -95,7 +96,8 @@ export class BrowserSessionController {
     const token = readCookie(request.headers.cookie, REFRESH_COOKIE);
     try {
       if (!token) throw new DomainError('InvalidToken', 'No refresh cookie');
-      return this.answer(reply, await this.sessions.refresh(token, client));
+      // Throttled per client address like POST /auth/refresh.
+      return this.answer(reply, await this.authService().refresh(token, client));
     } catch (error) {
       // A cookie that no longer works is of no use to the browser: drop it.
       if (error instanceof DomainError && error.status === 401) {

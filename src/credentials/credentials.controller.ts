@@ -32,7 +32,8 @@ export class CredentialsController {
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({
-    description: 'Over AUTH_RATE_PER_MINUTE reports from this address',
+    description:
+      'Over AUTH_RATE_PER_MINUTE reports from this address, or LEAK_REPORTS_PER_MINUTE from all together',
     type: ErrorResponseDto,
   })
   async revoke(

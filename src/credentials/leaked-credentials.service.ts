@@ -37,7 +37,7 @@ export class LeakedCredentialsService {
    * tells whether a string was a live token.
    */
   async report(credentials: string[], client: ClientContext): Promise<void> {
-    await this.throttle.attempt('credentials-revoke', { ip: client.ip });
+    await this.throttle.leakReport(client.ip);
     // Repeats count once, and only hashes outlive the request.
     const hashes = [...new Set(credentials.filter(isWellFormedApiToken))].map(sha256);
     if (hashes.length === 0) return;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { jobNamed, type JobName } from './scheduler-config.js';
+import { JOB_DESCRIPTIONS, jobNamed, type JobName } from './scheduler-config.js';
 import { ExpiryNoticeService } from '../tokens/expiry-notice.service.js';
 import { PurgeService, type PurgeKind } from './purge.service.js';
 
@@ -23,9 +23,9 @@ export class Jobs {
   private readonly byName: Map<JobName, JobDefinition>;
 
   constructor(purge: PurgeService, expiryNotices: ExpiryNoticeService) {
-    const purgeJob = (name: JobName, description: string, kinds: PurgeKind[]): JobDefinition => ({
+    const purgeJob = (name: JobName, kinds: PurgeKind[]): JobDefinition => ({
       name,
-      description,
+      description: JOB_DESCRIPTIONS[name],
       async run({ dryRun, signal }) {
         const counts: Record<string, number> = {};
         for (const kind of kinds) counts[kind] = await purge.purge(kind, { dryRun, signal });
@@ -33,25 +33,12 @@ export class Jobs {
       },
     });
     const all: JobDefinition[] = [
-      purgeJob(
-        'purge-tokens',
-        'Deletes API tokens expired or revoked more than TOKEN_RETENTION_DAYS ago',
-        ['tokens'],
-      ),
-      purgeJob(
-        'purge-sessions',
-        'Deletes sessions ended more than SESSION_RETENTION_DAYS ago, and spent password-reset links',
-        ['sessions', 'passwordResetTokens'],
-      ),
-      purgeJob(
-        'purge-records',
-        'Deletes Idempotency-Key records older than 24 hours, webhook events delivered or given up more than 7 days ago, and audit events older than AUDIT_RETENTION_DAYS',
-        ['idempotencyKeys', 'webhookEvents', 'auditEvents'],
-      ),
+      purgeJob('purge-tokens', ['tokens']),
+      purgeJob('purge-sessions', ['sessions', 'passwordResetTokens']),
+      purgeJob('purge-records', ['idempotencyKeys', 'webhookEvents', 'auditEvents']),
       {
         name: 'notify-expiring-tokens',
-        description:
-          'Sends a token.expiring_soon webhook, once, for each API token expiring within TOKEN_EXPIRY_NOTICE_DAYS',
+        description: JOB_DESCRIPTIONS['notify-expiring-tokens'],
         async run({ dryRun }) {
           return { notices: (await expiryNotices.run({ dryRun })).events };
         },

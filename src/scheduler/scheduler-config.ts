@@ -9,6 +9,17 @@ export const JOB_NAMES = [
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
+/** What each job does, for listings (the CLI lists them without starting anything). */
+export const JOB_DESCRIPTIONS: Readonly<Record<JobName, string>> = {
+  'purge-tokens': 'Deletes API tokens expired or revoked more than TOKEN_RETENTION_DAYS ago',
+  'purge-sessions':
+    'Deletes sessions ended more than SESSION_RETENTION_DAYS ago, and spent password-reset links',
+  'purge-records':
+    'Deletes Idempotency-Key records older than 24 hours, webhook events delivered or given up more than 7 days ago, and audit events older than AUDIT_RETENTION_DAYS',
+  'notify-expiring-tokens':
+    'Sends a token.expiring_soon webhook, once, for each API token expiring within TOKEN_EXPIRY_NOTICE_DAYS',
+};
+
 /**
  * Former names of renamed jobs, still understood wherever a job is named (JOBS_DISABLED, the
  * admin API, the CLI) so that a deployment's settings and scripts keep working.

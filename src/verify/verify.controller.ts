@@ -5,11 +5,13 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { insufficientScope } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
+import { JsonBodyOnly } from '../common/http/json-body.guard.js';
 import { SerializedAs } from '../common/http/serialized.js';
 import { VERIFICATION_SHAPE, VerificationDto, VerifyDto } from './verify.dto.js';
 import { VerifyService } from './verify.service.js';
@@ -22,6 +24,7 @@ export class VerifyController {
 
   @Post()
   @HttpCode(200)
+  @JsonBodyOnly()
   // The verifying service's own token is not charged per-token limits.
   @Authenticated({ chargeExemptFor: ['tokens:verify', 'admin'] })
   @SerializedAs(VERIFICATION_SHAPE)
@@ -32,6 +35,10 @@ export class VerifyController {
   })
   @ApiOkResponse({ type: VerificationDto })
   @ApiBadRequestResponse({ description: 'A malformed body', type: ErrorResponseDto })
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'A body that is not application/json',
+    type: ErrorResponseDto,
+  })
   @ApiForbiddenResponse({
     description: 'The credential holds neither tokens:verify nor admin',
     type: ErrorResponseDto,

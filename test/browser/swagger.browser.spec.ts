@@ -202,14 +202,87 @@ describe('The OpenAPI UI at /docs in Chromium', () => {
     expect(second).toHaveLength(1);
     expect(second).not.toEqual(first);
 
-    // A reload keeps the authorization (persisted); its Logout ends that session.
+    // Leaving the page (a reload) forgets the authorization, and ends its session.
     await page.reload();
+    await waitFor(async () => (await otherSessions(user)).length === 0);
     await page.locator('.auth-wrapper .authorize').click();
+    await page.locator('.modal-ux #oauth_username').waitFor();
+    await expect(
+      page.locator('.modal-ux').getByRole('button', { name: 'Remove authorization' }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('keeps access, refresh and pasted tokens in memory only, never in web storage', async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+    await openDocs();
+    const { grant } = await authorizeWithPassword(user, []);
+    await page.locator('.modal-ux input[aria-label="auth-bearer-value"]').fill(token.token);
     await page
       .locator('.modal-ux')
-      .getByRole('button', { name: 'Remove authorization' })
-      .first()
+      .getByRole('button', { name: 'Apply credentials', exact: true })
       .click();
-    await waitFor(async () => (await otherSessions(user)).length === 0);
+    await closeDialog();
+    const { response } = await execute('tokens-getCurrentToken', '/api/v1/tokens/current');
+    expect(response.status()).toBe(200);
+
+    // Run in the page: web storage as the page's scripts see it.
+    const stored = await page.evaluate(() => {
+      const page = globalThis as unknown as Record<
+        'localStorage' | 'sessionStorage',
+        { length: number; key(i: number): string; getItem(key: string): string }
+      >;
+      const dump = (storage: (typeof page)['localStorage']) =>
+        Array.from({ length: storage.length }, (_, i) => {
+          const key = storage.key(i);
+          return `${key}=${storage.getItem(key)}`;
+        }).join('\n');
+      return { local: dump(page.localStorage), session: dump(page.sessionStorage) };
+    });
+    const secrets = [
+      grant.access_token,
+      (grant as { refresh_token?: string }).refresh_token!,
+      token.token,
+    ];
+    for (const secret of secrets) {
+      expect(secret).toEqual(expect.any(String));
+      expect(stored.local).not.toContain(secret);
+      expect(stored.session).not.toContain(secret);
+    }
+    expect(stored.local).not.toMatch(/authorized/);
+  });
+
+  it('is served under a CSP whose script-src has no unsafe-inline, and runs under it', async () => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${t.baseUrl}/docs`);
+    await page.locator('#operations-tokens-createToken').waitFor();
+    const csp = response!.headers()['content-security-policy'];
+    const scriptSrc = csp
+      .split(';')
+      .map((directive) => directive.trim())
+      .find((directive) => directive.startsWith('script-src '));
+    expect(scriptSrc).toBe("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // The UI itself ran without a refusal.
+    expect(violations).toEqual([]);
+    // An inline script injected into the page is refused.
+    const ran = await page.evaluate(() => {
+      const page = globalThis as unknown as {
+        document: {
+          createElement(tag: string): { textContent: string };
+          body: { appendChild(node: unknown): void };
+        };
+        __injected?: boolean;
+      };
+      const script = page.document.createElement('script');
+      script.textContent = 'globalThis.__injected = true';
+      page.document.body.appendChild(script);
+      return page.__injected === true;
+    });
+    expect(ran).toBe(false);
+    expect(violations.length).toBeGreaterThan(0);
   });
 });

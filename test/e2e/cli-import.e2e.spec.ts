@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { compileCli, type CompiledCli } from '../support/compiled-cli.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { TEST_SECRET, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/database.js';
@@ -25,14 +26,18 @@ describe('CLI import-tokens', () => {
   let sql: pg.Client;
   let dir: string;
 
+  let compiled: CompiledCli;
+
   beforeAll(async () => {
+    compiled = await compileCli();
     db = await isolatedDatabase();
     t = await startTestApp({ DATABASE_URL: db.url });
     sql = await sqlClient(db.url);
     dir = mkdtempSync(join(tmpdir(), 'tessera-import-'));
-  });
+  }, 120_000);
 
   afterAll(async () => {
+    await compiled?.remove();
     rmSync(dir, { recursive: true, force: true });
     await sql?.end();
     await t?.close();
@@ -47,7 +52,7 @@ describe('CLI import-tokens', () => {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--import', '@swc-node/register/esm-register', join(ROOT, 'src', 'cli.ts'), ...args],
+        ['--enable-source-maps', compiled.entry, ...args],
         {
           cwd,
           env: {
@@ -199,7 +204,7 @@ describe('CLI import-tokens', () => {
     const clean = await cli(['import-tokens', file('good.jsonl', [good('seven')])]);
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('Imported 1, skipped 0, bad 0;');
-  }, 180_000);
+  }, 300_000);
 
   it("reads POLICY_FILE from .env as the service does, so the host API's scopes import", async () => {
     const owner = await newUser(t.api);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { compileCli, type CompiledCli } from '../support/compiled-cli.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
   TEST_SECRET,
@@ -24,13 +25,17 @@ describe('CLI', () => {
   let t: TestApp;
   let sql: pg.Client;
 
+  let compiled: CompiledCli;
+
   beforeAll(async () => {
+    compiled = await compileCli();
     db = await isolatedDatabase();
     t = await startTestApp({ DATABASE_URL: db.url, SESSION_CACHE_TTL_SECONDS: '0' });
     sql = await sqlClient(db.url);
-  });
+  }, 120_000);
 
   afterAll(async () => {
+    await compiled?.remove();
     await sql?.end();
     await t?.close();
     await db?.drop();
@@ -44,7 +49,7 @@ describe('CLI', () => {
     return new Promise((resolve) => {
       const child = execFile(
         process.execPath,
-        ['--import', '@swc-node/register/esm-register', 'src/cli.ts', ...args],
+        ['--enable-source-maps', compiled.entry, ...args],
         {
           env: {
             PATH: process.env.PATH,
@@ -90,7 +95,7 @@ describe('CLI', () => {
     expect(left.rows).toEqual([{ name: 'live' }]);
     const runs = await sql.query(`SELECT DISTINCT trigger, outcome FROM job_runs`);
     expect(runs.rows).toEqual([{ trigger: 'cli', outcome: 'ok' }]);
-  }, 30_000);
+  }, 120_000);
 
   it('skips, with exit code 75, a job running elsewhere', async () => {
     await sql.query(
@@ -106,7 +111,7 @@ describe('CLI', () => {
     } finally {
       await sql.query(`DELETE FROM job_leases WHERE instance = 'elsewhere:1'`);
     }
-  }, 30_000);
+  }, 120_000);
 
   it('creates admins: password from stdin, never over an existing account unless asked to promote it', async () => {
     const email = uniqueEmail('cli-admin');
@@ -144,7 +149,7 @@ describe('CLI', () => {
     expect(me.body.role).toBe('admin');
     expect((await t.api.get('/api/v1/admin/jobs', { token: user.accessToken })).status).toBe(200);
     expect((await login(t.api, user.email)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses bad input with a clear message and a sysexits code, changing nothing', async () => {
     const before = await sql.query(`SELECT count(*)::int AS n FROM users`);
@@ -170,5 +175,5 @@ describe('CLI', () => {
     expect((await sql.query(`SELECT count(*)::int AS n FROM users`)).rows[0].n).toBe(
       before.rows[0].n,
     );
-  }, 90_000);
+  }, 180_000);
 });

@@ -14,6 +14,11 @@ describe('isDatabaseUnavailable', () => {
     // TypeORM wraps the driver's error.
     Object.assign(new Error('Query failed'), { driverError: withCode('ECONNREFUSED') }),
     { message: 'Connection terminated', code: undefined },
+    // The next statement of a transaction whose connection ended.
+    new Error('Query runner already released. Cannot run queries anymore.'),
+    new Error(
+      'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+    ),
   ])('takes %p for an outage', (error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -16,9 +16,14 @@ const NETWORK_CODES = new Set([
  */
 const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300)$/;
 
-/** What node-postgres and its pool say when a connection ends or cannot be had. */
+/**
+ * What node-postgres and its pool say when a connection ends or cannot be had, and what TypeORM
+ * says of the next statement of a transaction whose connection ended (it lets the connection go
+ * when it fails: "Query runner already released", or "... provided by a query runner was
+ * already released"); the service never lets one go before its work is done.
+ */
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end|Query runner already released|query runner was already released/i;
 
 /**
  * Whether an error means "the database cannot be reached" rather than "this query is wrong":

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { SCOPES } from '../auth/scopes.js';
 import { addExamples } from './openapi-examples.js';
 import { completeResponses, operationId } from './openapi-responses.js';
+import { withUuidPattern } from './openapi-uuid.js';
 import { SWAGGER_UI_CSS, freshExampleNames } from './swagger-ui-requests.js';
 import { endReplacedSessions } from './swagger-ui-sessions.js';
 
@@ -23,7 +24,9 @@ export function setupOpenApi(
     customSiteTitle: 'Tessera',
     customCss: SWAGGER_UI_CSS,
     swaggerOptions: {
-      persistAuthorization: true,
+      // Credentials stay in the page's memory: in localStorage any script of this origin (the
+      // console's too) could read them, and they would outlive the tab.
+      persistAuthorization: false,
       requestInterceptor: freshExampleNames,
       // Replaces the default plugin list: DownloadUrl is not needed, the document is inline.
       plugins: [endReplacedSessions],
@@ -80,6 +83,7 @@ export function buildOpenApiDocument(
     document,
     scopes.map((scope) => scope.name),
   );
+  withUuidPattern(document);
   return document;
 }
 

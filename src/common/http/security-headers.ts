@@ -16,8 +16,9 @@ export function securityHeaders(): Record<string, string> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // The OpenAPI UI at /docs runs a small inline bootstrap script and inline styles.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // Served files only: an injected inline script cannot run (the OpenAPI UI at /docs loads
+        // its start-up script as a file). The UI's page still carries inline styles.
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         // Served over plain HTTP in development; a TLS-terminating proxy adds HSTS in production.

@@ -1,8 +1,9 @@
 /**
  * A Swagger UI plugin, sent to the browser as source (it must not close over anything): every
  * Authorize with a password makes a session, so before a new one replaces the old, and when
- * Logout is clicked, the old session is ended with `POST /auth/logout`. Without it each
- * Authorize would leave a live session behind (listed under GET /sessions until it expires).
+ * Logout is clicked, and when the page is left (its credentials are kept in memory only), the
+ * old session is ended with `POST /auth/logout`. Without it each Authorize would leave a live
+ * session behind (listed under GET /sessions until it expires).
  */
 /* eslint-disable */
 export function endReplacedSessions(system: any) {
@@ -41,6 +42,8 @@ export function endReplacedSessions(system: any) {
         return undefined;
       });
   }
+  // Credentials live in this page's memory only: leaving it ends its password session.
+  (globalThis as any).addEventListener('pagehide', endSession);
   return {
     statePlugins: {
       auth: {
