@@ -76,13 +76,13 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
         : 'session';
     const ip = kind === 'api_token' ? clientIp(req.request) : '';
     try {
-      // An address that keeps presenting unknown credentials costs no more lookups for a while.
-      const refused = kind === 'api_token' ? this.misses.refusalFor(ip) : undefined;
-      if (refused) throw refused;
+      // An address that keeps presenting unknown credentials costs no more lookups for a while;
+      // a token of its own already in the cache still works (a shared address is not locked out).
       const principal =
         kind === 'api_token'
           ? await this.tokens.authenticate(token, ip, {
               exemptScopes: req.request[EXEMPT_SCOPES_KEY],
+              lookupRefused: this.misses.refusalFor(ip),
             })
           : await this.sessions.authenticate(token);
       this.counted[kind].ok.inc();

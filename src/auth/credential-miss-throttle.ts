@@ -11,8 +11,8 @@ const SWEEP_AT = 10_000;
 /**
  * Unknown credentials cost a lookup each (a checksum-valid `tsr_` string, an imported-form
  * secret), so a client address may present AUTH_RATE_PER_MINUTE of them a minute (counted in
- * Redis when REDIS_URL is set); past that it gets 429 until the minute is over, without a
- * lookup. Known credentials pay nothing for it: the counter is charged only after a miss, and
+ * Redis when REDIS_URL is set); past that, a credential not already in the cache gets 429
+ * until the minute is over, without a lookup (cached ones still work). Known credentials pay nothing for it: the counter is charged only after a miss, and
  * the check before a lookup reads this process's map of refused addresses, empty unless
  * someone is guessing.
  */

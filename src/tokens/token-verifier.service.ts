@@ -49,10 +49,14 @@ export class TokenVerifierService {
   async authenticate(
     token: string,
     ip: string,
-    options: { exemptScopes?: readonly string[] } = {},
+    options: {
+      exemptScopes?: readonly string[];
+      /** Thrown instead of a lookup when the token is not in the cache (an address refused more lookups). */
+      lookupRefused?: CredentialRefused;
+    } = {},
   ): Promise<AuthPrincipal> {
     const now = Date.now();
-    const state = await this.check(token, now);
+    const state = await this.check(token, now, options.lookupRefused);
     if (typeof state === 'string') throw CredentialRefused.because(state);
     // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
     // The 401 says the address is the problem, and nothing of the token's allowlist.
@@ -86,6 +90,7 @@ export class TokenVerifierService {
   private async check(
     token: string,
     now: number,
+    lookupRefused?: CredentialRefused,
   ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'>> {
     // A typo in a tsr_ token costs neither a cache slot nor a query. Any other string may be an
     // imported secret: one query the first time, then a cached "not found".
@@ -98,6 +103,7 @@ export class TokenVerifierService {
     let state = this.cache.peek(key)?.value;
     if (state === undefined) {
       if (!legacy && !isWellFormedApiToken(token)) return 'NOT_FOUND';
+      if (lookupRefused) throw lookupRefused;
       state = await this.cache.get(key, (k) => this.load(k));
     }
     // The two forms never meet: an imported hash cannot make a chosen tsr_ string valid.

@@ -171,6 +171,11 @@ describe('Auth throttling (AUTH_RATE_PER_MINUTE=3)', () => {
       const user = await newUser(t.api);
       const known = await createToken(t.api, user.accessToken, { scopes: ['profile:read'] });
       const guesser = clientAt(t.baseUrl, '127.0.40.1');
+      // A token of someone behind the same address, used (so cached) before the guessing.
+      const neighbour = await createToken(t.api, user.accessToken, { scopes: ['profile:read'] });
+      expect((await guesser.get('/api/v1/auth/whoami', { token: neighbour.token })).status).toBe(
+        200,
+      );
       const statuses = [];
       // checksum-valid tsr_ strings and an imported-form secret: each a lookup.
       for (const token of [...unknownTokens(), generateApiToken()]) {
@@ -181,6 +186,10 @@ describe('Auth throttling (AUTH_RATE_PER_MINUTE=3)', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+      // Refused lookups, not refused people: the cached token from that address still works.
+      expect((await guesser.get('/api/v1/auth/whoami', { token: neighbour.token })).status).toBe(
+        200,
+      );
 
       const owner = clientAt(t.baseUrl, '127.0.40.2');
       for (let i = 0; i < 5; i++) {
