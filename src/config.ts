@@ -1,10 +1,11 @@
 import { ConfigError, readAppConfig, type AppConfig } from './common/config/app-config.js';
+import { readMfaConfig, type MfaConfig } from './mfa/mfa-config.js';
 import { readSchedulerConfig, type SchedulerConfig } from './scheduler/scheduler-config.js';
 
 export { ConfigError } from './common/config/app-config.js';
 
-/** The whole configuration: the common part and the scheduler's. */
-export type Config = AppConfig & SchedulerConfig;
+/** The whole configuration: the common part, the scheduler's and the second factors'. */
+export type Config = AppConfig & SchedulerConfig & MfaConfig;
 
 /**
  * Reads and validates the environment once at boot. Every problem is collected so that one
@@ -14,6 +15,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   const { config, read } = readAppConfig(env, problems);
   const scheduler = readSchedulerConfig(read, problems);
+  const mfa = readMfaConfig(read, config, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...config, ...scheduler };
+  return { ...config, ...scheduler, ...mfa };
 }

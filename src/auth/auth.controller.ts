@@ -30,6 +30,7 @@ import {
 } from '../sessions/sessions.service.js';
 import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
+import type { MfaRequired } from './second-factor-gate.js';
 import {
   ChangePasswordDto,
   CREDENTIAL_SHAPE,
@@ -83,13 +84,20 @@ export class AuthController {
     schema: DEVICE_HEADER,
   })
   @ApiHeader({ name: 'X-Device-Name', required: false, schema: DEVICE_HEADER })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({
+    description:
+      'The tokens; or, for a user with a second factor, `{mfaRequired: true, mfaToken, methods}` to complete at POST /auth/mfa/verify',
+    type: TokenPairDto,
+  })
   @ApiUnauthorizedResponse({
     description: 'Unknown email or wrong password',
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
-  login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<TokenPair> {
+  login(
+    @Body() body: LoginDto,
+    @Client() client: ClientContext,
+  ): Promise<TokenPair | MfaRequired> {
     return this.auth.login(body, client);
   }
 
@@ -218,7 +226,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ stepUp: true })
   @ApiOperation({ summary: 'Change the password; every other session is revoked' })
   @ApiNoContentResponse()
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })

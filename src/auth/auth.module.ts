@@ -27,6 +27,6 @@ import { PasswordResetService } from './password-reset.service.js';
     PasswordResetService,
     PasswordResetTokensRepository,
   ],
-  exports: [AuthThrottleService],
+  exports: [AuthThrottleService, PasswordHasher],
 })
 export class AuthModule {}

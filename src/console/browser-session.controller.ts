@@ -15,6 +15,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit-actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { LoginDto } from '../auth/dto/auth.dto.js';
+import type { MfaRequired } from '../auth/second-factor-gate.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
@@ -71,8 +72,10 @@ export class BrowserSessionController {
     @Body() body: LoginDto,
     @Client() client: ClientContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<BrowserSessionDto> {
-    return this.answer(reply, await this.authService().login(body, client));
+  ): Promise<BrowserSessionDto | MfaRequired> {
+    const outcome = await this.authService().login(body, client);
+    // A second factor is due: no cookie until POST /auth/browser/mfa/verify.
+    return 'mfaRequired' in outcome ? outcome : this.answer(reply, outcome);
   }
 
   @Post('refresh')

@@ -142,13 +142,14 @@ export class SessionsRepository {
       revoked: boolean;
       scopes: string[] | null;
       ends_at: Date;
+      auth_time: Date;
       email: string;
       name: string | null;
       created_at: Date;
     }[] = await this.dataSource.query(
       `SELECT s.user_id, u.role, u.disabled_at IS NOT NULL AS disabled,
                 s.revoked_at IS NOT NULL AS revoked, s.scopes,
-                LEAST(s.idle_expires_at, s.expires_at) AS ends_at,
+                LEAST(s.idle_expires_at, s.expires_at) AS ends_at, s.auth_time,
                 u.email, u.name, u.created_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = $1`,
@@ -163,6 +164,7 @@ export class SessionsRepository {
           revoked: row.revoked,
           scopes: row.scopes,
           endsAt: row.ends_at.getTime(),
+          authTime: row.auth_time.getTime(),
           account: { email: row.email, name: row.name, createdAt: row.created_at.getTime() },
         }
       : null;

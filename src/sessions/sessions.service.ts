@@ -255,6 +255,7 @@ export class SessionsService {
       sessionId: claims.sid,
       expiresAt: Math.min(claims.exp * 1000, state.endsAt),
       account: state.account,
+      authTime: state.authTime,
     };
   }
 

@@ -19,6 +19,7 @@ import {
 } from './api-tokens.repository.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
 import { LastUsedTracker } from './last-used.tracker.js';
+import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { tokenEvent } from './token-events.js';
 import { DISPLAY_PREFIX_LENGTH, generateApiToken } from './token-format.js';
 import {
@@ -80,6 +81,7 @@ export class TokensService {
     // Before any replay: a credential that could not make this token must not read it back.
     assertKnownScopes(this.registry, input.scopes);
     assertGrantable(principal, input.scopes, this.registry);
+    assertRecentAuthenticationFor(principal, input.scopes, this.config.stepUpSeconds);
     let claim: IdempotencyClaim | undefined;
     if (idempotencyKey !== undefined) {
       const outcome = await this.idempotency.begin(
@@ -248,11 +250,9 @@ export class TokensService {
       const changed: string[] = [];
       if (patch.scopes !== undefined) {
         assertKnownScopes(this.registry, patch.scopes);
-        assertGrantable(
-          principal,
-          patch.scopes.filter((scope) => !token.scopes.includes(scope)),
-          this.registry,
-        );
+        const added = patch.scopes.filter((scope) => !token.scopes.includes(scope));
+        assertGrantable(principal, added, this.registry);
+        assertRecentAuthenticationFor(principal, added, this.config.stepUpSeconds);
         if (!sameSet(patch.scopes, token.scopes)) changed.push('scopes');
         token.scopes = patch.scopes;
       }
@@ -340,6 +340,7 @@ export class TokensService {
         );
       }
       assertGrantable(principal, scopes, this.registry);
+      assertRecentAuthenticationFor(principal, scopes, this.config.stepUpSeconds);
       const now = Date.now();
       const expiresAt = rotatedExpiry(
         old,

@@ -10,6 +10,7 @@ import { ErrorResponseDto } from '../errors/error-response.dto.js';
 import { BearerAuthGuard, CHARGE_EXEMPT_SCOPES, REQUIRED_SCOPES } from './bearer-auth.guard.js';
 import type { AuthPrincipal } from './principal.js';
 import type { CheckedScope, Scope } from './scopes.js';
+import { STEP_UP_DESCRIPTION, StepUpGuard } from './step-up.js';
 
 /**
  * The one statement of what a route needs: a bearer credential (session access token or API
@@ -19,9 +20,12 @@ import type { CheckedScope, Scope } from './scopes.js';
  * `chargeExemptFor`: an API token holding one of these scopes is not charged its per-token
  * rate limits here (the services that call `/verify` and `/introspect` for every request
  * they receive). Anyone else is charged as usual.
+ *
+ * `stepUp`: a session credential must also have proved its user within STEP_UP_SECONDS
+ * (RFC 9470); API tokens are judged by their scopes alone.
  */
 export function Authenticated<const S extends string = never>(
-  options: { scopes?: CheckedScope<S>[]; chargeExemptFor?: Scope[] } = {},
+  options: { scopes?: CheckedScope<S>[]; chargeExemptFor?: Scope[]; stepUp?: boolean } = {},
 ) {
   const scopes: string[] = options.scopes ?? [];
   return applyDecorators(
@@ -29,11 +33,14 @@ export function Authenticated<const S extends string = never>(
     ...(options.chargeExemptFor
       ? [SetMetadata(CHARGE_EXEMPT_SCOPES, options.chargeExemptFor)]
       : []),
-    UseGuards(BearerAuthGuard),
+    // In this order: the step-up check reads the principal the bearer guard resolved.
+    options.stepUp ? UseGuards(BearerAuthGuard, StepUpGuard) : UseGuards(BearerAuthGuard),
     ApiSecurity('bearer', scopes),
     ApiSecurity('oauth2', scopes),
     ApiUnauthorizedResponse({
-      description: 'No credential, or one that is unknown, malformed, expired or revoked',
+      description: options.stepUp
+        ? `No credential, one that is unknown, malformed, expired or revoked, or (${STEP_UP_DESCRIPTION})`
+        : 'No credential, or one that is unknown, malformed, expired or revoked',
       type: ErrorResponseDto,
     }),
     ...(scopes.length > 0

@@ -29,6 +29,8 @@ export abstract class AppConfig {
   readonly sessionIdleDays: number;
   readonly sessionMaxDays: number;
   readonly sessionCacheTtlSeconds: number;
+  /** RFC 9470 step-up: how recent a session's last proof of identity must be for sensitive routes. */
+  readonly stepUpSeconds: number;
   readonly authRatePerMinute: number;
   readonly maxTokensPerUser: number;
   readonly tokenRatePerMinute: number;
@@ -183,6 +185,7 @@ export function readAppConfig(
     sessionIdleDays,
     sessionMaxDays,
     sessionCacheTtlSeconds: read.int('SESSION_CACHE_TTL_SECONDS', 30, 0, 3600),
+    stepUpSeconds: read.int('STEP_UP_SECONDS', 600, 30, 86_400),
     authRatePerMinute: read.int('AUTH_RATE_PER_MINUTE', 10, 1, 1_000_000),
     maxTokensPerUser: read.int('MAX_TOKENS_PER_USER', 20, 1, 10_000),
     tokenRatePerMinute: read.int('TOKEN_RATE_PER_MINUTE', 600, 1, 1_000_000_000),
