@@ -361,7 +361,11 @@ describe('loadConfig: Redis Cluster and a transaction pooler', () => {
 
 describe('.env.example', () => {
   it('lists every variable the configuration reads', () => {
-    const source = ['./common/config/app-config.ts', './scheduler/scheduler-config.ts']
+    const source = [
+      './common/config/app-config.ts',
+      './scheduler/scheduler-config.ts',
+      './mfa/mfa-config.ts',
+    ]
       .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
       .join('\n');
     const read = new Set(

@@ -31,7 +31,8 @@ export function readMfaConfig(
     .map((origin) => origin.trim())
     .filter(Boolean);
   const rpId = read.string('WEBAUTHN_RP_ID', publicUrl.hostname).toLowerCase();
-  if (!HOST_NAME.test(rpId)) {
+  const rpIdValid = HOST_NAME.test(rpId);
+  if (!rpIdValid) {
     problems.push(
       `WEBAUTHN_RP_ID must be a host name such as example.com, without scheme or port (got "${rpId}")`,
     );
@@ -47,7 +48,7 @@ export function readMfaConfig(
       problems.push(
         `WEBAUTHN_ORIGIN must be origins such as https://example.com, comma-separated, with no path (got "${origin}")`,
       );
-    } else if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) {
+    } else if (rpIdValid && url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) {
       problems.push(
         `WEBAUTHN_ORIGIN ${origin} is not on WEBAUTHN_RP_ID ${rpId}: its host must be the RP id or a subdomain of it`,
       );
