@@ -94,10 +94,7 @@ export class AuthController {
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
-  login(
-    @Body() body: LoginDto,
-    @Client() client: ClientContext,
-  ): Promise<TokenPair | MfaRequired> {
+  login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<TokenPair | MfaRequired> {
     return this.auth.login(body, client);
   }
 
@@ -170,7 +167,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @ApiOperation({ summary: 'Revoke the calling session' })
   @ApiNoContentResponse()
   async logout(
@@ -197,7 +194,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Authenticated({ scopes: ['profile:read'] })
+  @Authenticated({ scopes: ['profile:read'], duringEnrollment: true })
   @SerializedAs(USER_SHAPE)
   @ApiOperation({ summary: 'The calling user' })
   @ApiOkResponse({ type: UserDto })
@@ -206,7 +203,7 @@ export class AuthController {
   }
 
   @Get('whoami')
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @SerializedAs(CREDENTIAL_SHAPE)
   @ApiOperation({
     summary: 'The credential making this request, as the service resolves it',

@@ -115,6 +115,7 @@ export class AuthService {
     }
     const pair = user && ok ? await this.sessions.start(user, client, requested ?? null) : null;
     if (!pair) throw new DomainError('InvalidCredentials', 'Invalid email or password');
+    this.secondFactor?.signedIn(user!.id, pair.sessionId, client);
     return { pair, scopes: requested ?? this.registry.scopesOf(user!.role) };
   }
 

@@ -21,4 +21,7 @@ export abstract class SecondFactorGate {
 
   /** Whether the user has a second factor (the OAuth password grant refuses such a user). */
   abstract required(userId: string): Promise<boolean>;
+
+  /** A session was opened: the owner hears of a sign-in from a new device. Never throws. */
+  abstract signedIn(userId: string, sessionId: string, client: ClientContext): void;
 }

@@ -110,7 +110,7 @@ export class BrowserSessionController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @ApiOperation({ summary: 'Browser log out: revokes the calling session and clears the cookie' })
   @ApiNoContentResponse()
   async logout(

@@ -11,14 +11,12 @@ export abstract class MfaConfig {
   readonly webauthnOrigins: readonly string[];
   /** Shown in authenticator apps and passkey prompts. */
   readonly mfaIssuer: string;
-  /** An admin without a second factor may do nothing but enroll one. */
-  readonly requireMfaForAdmins: boolean;
 }
 
 const HOST_NAME =
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-/** `WEBAUTHN_RP_ID`, `WEBAUTHN_ORIGIN` (default: from `PUBLIC_URL`), `REQUIRE_MFA_FOR_ADMINS`. */
+/** `WEBAUTHN_RP_ID`, `WEBAUTHN_ORIGIN` (default: from `PUBLIC_URL`), `MFA_ISSUER`. */
 export function readMfaConfig(
   read: EnvReader,
   common: Pick<AppConfig, 'publicUrl'>,
@@ -59,6 +57,5 @@ export function readMfaConfig(
     webauthnRpId: rpId,
     webauthnOrigins: origins,
     mfaIssuer: read.string('MFA_ISSUER', 'Tessera'),
-    requireMfaForAdmins: read.bool('REQUIRE_MFA_FOR_ADMINS', false),
   };
 }

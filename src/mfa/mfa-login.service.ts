@@ -7,6 +7,9 @@ import { DomainError } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { SessionsService, type TokenPair } from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { BackgroundTasks } from '../common/background/background-tasks.js';
+import { SessionDevices } from '../sessions/session-devices.js';
+import { FactorNotices } from './factor-notices.js';
 import { FactorVerifier, type FactorProof } from './factor-verifier.js';
 import { PasskeyAssertions, type PasskeyResponse } from './passkey-assertions.js';
 import { MfaChallengesRepository } from './mfa-challenges.repository.js';
@@ -32,8 +35,19 @@ export class MfaLoginService extends SecondFactorGate {
     private readonly users: UsersRepository,
     private readonly throttle: AuthThrottleService,
     private readonly assertions: PasskeyAssertions,
+    private readonly devices: SessionDevices,
+    private readonly notices: FactorNotices,
+    private readonly tasks: BackgroundTasks,
   ) {
     super();
+  }
+
+  signedIn(userId: string, sessionId: string, client: ClientContext): void {
+    this.tasks.run('new-device-notice', async () => {
+      if (await this.devices.isNewDevice(userId, sessionId, client)) {
+        await this.notices.newDevice(userId, client);
+      }
+    });
   }
 
   async required(userId: string): Promise<boolean> {
@@ -97,6 +111,7 @@ export class MfaLoginService extends SecondFactorGate {
     }
     const pair = await this.sessions.start(user, client);
     if (!pair) throw refused();
+    this.signedIn(user.id, pair.sessionId, client);
     return pair;
   }
 
@@ -107,6 +122,7 @@ export class MfaLoginService extends SecondFactorGate {
     const user = userId ? await this.users.findById(userId) : null;
     const pair = user ? await this.sessions.start(user, client) : null;
     if (!pair) throw new DomainError('InvalidCredentials', 'The passkey was not accepted');
+    this.signedIn(user!.id, pair.sessionId, client);
     return pair;
   }
 }

@@ -46,7 +46,7 @@ export class MfaController {
   ) {}
 
   @Get('mfa')
-  @Authenticated({ scopes: ['profile:read'] })
+  @Authenticated({ scopes: ['profile:read'], duringEnrollment: true })
   @ApiOperation({ summary: 'Which second factors the caller has' })
   status(@Principal() principal: AuthPrincipal): Promise<EnrolledFactors> {
     return this.factors.enrolled(principal.userId);
@@ -54,7 +54,7 @@ export class MfaController {
 
   @Post('mfa/totp')
   @HttpCode(200)
-  @Authenticated({ stepUp: true })
+  @Authenticated({ stepUp: true, duringEnrollment: true })
   @ApiOperation({
     summary: 'Start a TOTP set-up: a new secret, pending until confirmed with a code',
   })
@@ -66,7 +66,7 @@ export class MfaController {
 
   @Post('mfa/totp/confirm')
   @HttpCode(200)
-  @Authenticated({ stepUp: true })
+  @Authenticated({ stepUp: true, duringEnrollment: true })
   @ApiOperation({ summary: 'Enable TOTP with a first code; answers ten recovery codes, once' })
   @ApiOkResponse({ type: RecoveryCodesDto })
   @ApiConflictResponse({ description: 'No set-up pending', type: ErrorResponseDto })
@@ -121,7 +121,7 @@ export class MfaController {
 
   @Post('step-up')
   @HttpCode(200)
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @ApiOperation({
     summary: 'Prove who you are again (RFC 9470): sensitive actions need it within STEP_UP_SECONDS',
     description:
@@ -138,7 +138,7 @@ export class MfaController {
 
   @Post('step-up/passkey/options')
   @HttpCode(200)
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @ApiOperation({ summary: 'Passkey options for a step-up' })
   stepUpPasskeyOptions(@Principal() principal: AuthPrincipal) {
     return this.assertions.options('step-up', sessionUserOf(principal));

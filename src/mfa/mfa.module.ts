@@ -4,9 +4,11 @@ import { AuthModule } from '../auth/auth.module.js';
 import { SecondFactorGate } from '../auth/second-factor-gate.js';
 import { CsrfGuard } from '../console/csrf.guard.js';
 import { MailModule } from '../mail/mail.module.js';
+import { BackgroundModule } from '../common/background/background.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { BrowserMfaController } from './browser-mfa.controller.js';
+import { FactorChanges } from './factor-changes.js';
 import { FactorNotices } from './factor-notices.js';
 import { FactorVerifier } from './factor-verifier.js';
 import { MfaChallengesRepository } from './mfa-challenges.repository.js';
@@ -27,7 +29,7 @@ import { TotpService } from './totp.service.js';
  */
 @Global()
 @Module({
-  imports: [AuthModule, SessionsModule, UsersModule, MailModule],
+  imports: [AuthModule, SessionsModule, UsersModule, MailModule, BackgroundModule],
   controllers: [MfaController, PasskeysController, BrowserMfaController],
   providers: [
     // The loaded configuration carries the MFA fields (src/config.ts).
@@ -37,6 +39,7 @@ import { TotpService } from './totp.service.js';
     TotpService,
     FactorVerifier,
     FactorNotices,
+    FactorChanges,
     StepUpService,
     PasskeyAssertions,
     PasskeyRegistrationService,

@@ -10,11 +10,13 @@ import { AuditService, type AuditActor } from '../audit/audit.service.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { UsersService } from '../users/users.service.js';
+import { FactorChanges } from './factor-changes.js';
 import { FactorNotices } from './factor-notices.js';
 import { MfaConfig } from './mfa-config.js';
 import { challengeOf } from './passkey-assertions.js';
 import type { Passkey } from './passkey.entity.js';
 import { PasskeysRepository } from './passkeys.repository.js';
+import { SecondFactorsRepository } from './second-factors.repository.js';
 
 const CEREMONY_MINUTES = 5;
 const MAX_PASSKEYS = 20;
@@ -46,6 +48,8 @@ export class PasskeyRegistrationService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly notices: FactorNotices,
+    private readonly changes: FactorChanges,
+    private readonly factors: SecondFactorsRepository,
     private readonly config: MfaConfig,
   ) {}
 
@@ -106,6 +110,7 @@ export class PasskeyRegistrationService {
     let saved: Passkey;
     try {
       saved = await this.uow.run(async (tx) => {
+        await this.changes.begin(userId, tx);
         const key = await this.passkeys.insert(
           {
             userId,
@@ -128,6 +133,7 @@ export class PasskeyRegistrationService {
           },
           tx.manager,
         );
+        await this.changes.end(userId, tx, 'added');
         return key;
       });
     } catch (error) {
@@ -152,8 +158,13 @@ export class PasskeyRegistrationService {
 
   async remove(userId: string, id: string, actor: AuditActor): Promise<void> {
     const removed = await this.uow.run(async (tx) => {
+      await this.changes.begin(userId, tx);
       const key = await this.passkeys.delete(userId, id, tx.manager);
       if (!key) return null;
+      const left = await this.factors.enrolled(userId, tx.manager);
+      if (!left.totp && left.passkeys === 0) {
+        await this.factors.deleteRecoveryCodes(userId, tx.manager);
+      }
       await this.audit.record(
         actor,
         {
@@ -165,6 +176,7 @@ export class PasskeyRegistrationService {
         },
         tx.manager,
       );
+      await this.changes.end(userId, tx, 'removed');
       return key;
     });
     if (!removed) throw notFound('Passkey');

@@ -51,14 +51,14 @@ export class PasskeysController {
 
   @Post('mfa/passkeys/options')
   @HttpCode(200)
-  @Authenticated({ stepUp: true })
+  @Authenticated({ stepUp: true, duringEnrollment: true })
   @ApiOperation({ summary: 'Options for navigator.credentials.create(): register a passkey' })
   registrationOptions(@Principal() principal: AuthPrincipal) {
     return this.registration.options(sessionUserOf(principal));
   }
 
   @Post('mfa/passkeys')
-  @Authenticated({ stepUp: true })
+  @Authenticated({ stepUp: true, duringEnrollment: true })
   @ApiOperation({ summary: 'Register a passkey from the browser’s answer to the options' })
   @ApiCreatedResponse({ type: PasskeyViewDto })
   register(
@@ -75,7 +75,7 @@ export class PasskeysController {
   }
 
   @Get('mfa/passkeys')
-  @Authenticated({ scopes: ['profile:read'] })
+  @Authenticated({ scopes: ['profile:read'], duringEnrollment: true })
   @ApiOperation({ summary: 'The caller’s passkeys' })
   @ApiOkResponse({ type: [PasskeyViewDto] })
   list(@Principal() principal: AuthPrincipal): Promise<PasskeyView[]> {

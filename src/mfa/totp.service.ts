@@ -6,6 +6,7 @@ import { deriveKey, hmacSha256, open, seal } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { UsersService } from '../users/users.service.js';
+import { FactorChanges } from './factor-changes.js';
 import { FactorNotices } from './factor-notices.js';
 import { MfaConfig } from './mfa-config.js';
 import {
@@ -36,6 +37,7 @@ export class TotpService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly notices: FactorNotices,
+    private readonly changes: FactorChanges,
     private readonly mfa: MfaConfig,
     config: AppConfig,
   ) {
@@ -77,6 +79,7 @@ export class TotpService {
     const step = totpStepOf(this.secretOf(pending.secretSealed), normalized);
     const codes = newRecoveryCodes();
     const confirmed = await this.uow.run(async (tx) => {
+      await this.changes.begin(userId, tx);
       if (step === null || !(await this.factors.acceptTotpStep(userId, step, true, tx.manager))) {
         return false;
       }
@@ -90,6 +93,7 @@ export class TotpService {
         { action: 'mfa.totp_enabled', targetType: 'user', targetId: userId, ownerId: userId },
         tx.manager,
       );
+      await this.changes.end(userId, tx, 'added');
       return true;
     });
     if (!confirmed) throw new DomainError('BadRequest', 'The code is not correct');
@@ -100,6 +104,7 @@ export class TotpService {
   /** Removes the factor; recovery codes go with it unless a passkey remains. */
   async disable(userId: string, actor: AuditActor): Promise<void> {
     const removed = await this.uow.run(async (tx) => {
+      await this.changes.begin(userId, tx);
       if (!(await this.factors.deleteTotp(userId, tx.manager))) return false;
       if ((await this.factors.enrolled(userId, tx.manager)).passkeys === 0) {
         await this.factors.deleteRecoveryCodes(userId, tx.manager);
@@ -109,6 +114,7 @@ export class TotpService {
         { action: 'mfa.totp_disabled', targetType: 'user', targetId: userId, ownerId: userId },
         tx.manager,
       );
+      await this.changes.end(userId, tx, 'removed');
       return true;
     });
     if (!removed) throw new DomainError('NotFound', 'TOTP is not enabled');

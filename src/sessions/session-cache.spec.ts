@@ -21,6 +21,7 @@ const state = (revoked: boolean): SessionState => ({
   revoked,
   endsAt: Date.now() + 60_000,
   authTime: Date.now(),
+  secondFactor: false,
   account: { email: 'u@example.test', name: null, createdAt: 0 },
 });
 

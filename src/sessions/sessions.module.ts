@@ -3,6 +3,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AccessTokenService } from './access-token.service.js';
 import { SessionAuthTime } from './session-auth-time.js';
 import { SessionCache } from './session-cache.js';
+import { SessionDevices } from './session-devices.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
@@ -16,7 +17,8 @@ import { SessionsService } from './sessions.service.js';
     SessionCache,
     AccessTokenService,
     SessionAuthTime,
+    SessionDevices,
   ],
-  exports: [SessionsService, SessionAuthTime],
+  exports: [SessionsService, SessionAuthTime, SessionDevices],
 })
 export class SessionsModule {}

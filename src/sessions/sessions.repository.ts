@@ -143,6 +143,7 @@ export class SessionsRepository {
       scopes: string[] | null;
       ends_at: Date;
       auth_time: Date;
+      second_factor: boolean;
       email: string;
       name: string | null;
       created_at: Date;
@@ -150,6 +151,9 @@ export class SessionsRepository {
       `SELECT s.user_id, u.role, u.disabled_at IS NOT NULL AS disabled,
                 s.revoked_at IS NOT NULL AS revoked, s.scopes,
                 LEAST(s.idle_expires_at, s.expires_at) AS ends_at, s.auth_time,
+                (EXISTS (SELECT 1 FROM totp_factors f
+                          WHERE f.user_id = s.user_id AND f.confirmed_at IS NOT NULL)
+                 OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id)) AS second_factor,
                 u.email, u.name, u.created_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = $1`,
@@ -165,6 +169,7 @@ export class SessionsRepository {
           scopes: row.scopes,
           endsAt: row.ends_at.getTime(),
           authTime: row.auth_time.getTime(),
+          secondFactor: row.second_factor,
           account: { email: row.email, name: row.name, createdAt: row.created_at.getTime() },
         }
       : null;

@@ -256,6 +256,8 @@ export class SessionsService {
       expiresAt: Math.min(claims.exp * 1000, state.endsAt),
       account: state.account,
       authTime: state.authTime,
+      mfaEnrollmentRequired:
+        this.config.requireMfaForAdmins && state.role === 'admin' && !state.secondFactor,
     };
   }
 

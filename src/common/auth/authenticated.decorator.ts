@@ -7,7 +7,12 @@ import {
 } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto.js';
-import { BearerAuthGuard, CHARGE_EXEMPT_SCOPES, REQUIRED_SCOPES } from './bearer-auth.guard.js';
+import {
+  BearerAuthGuard,
+  CHARGE_EXEMPT_SCOPES,
+  DURING_ENROLLMENT,
+  REQUIRED_SCOPES,
+} from './bearer-auth.guard.js';
 import type { AuthPrincipal } from './principal.js';
 import type { CheckedScope, Scope } from './scopes.js';
 import { STEP_UP_DESCRIPTION, StepUpGuard } from './step-up.js';
@@ -23,13 +28,22 @@ import { STEP_UP_DESCRIPTION, StepUpGuard } from './step-up.js';
  *
  * `stepUp`: a session credential must also have proved its user within STEP_UP_SECONDS
  * (RFC 9470); API tokens are judged by their scopes alone.
+ *
+ * `duringEnrollment`: open to an admin who must still enroll a second factor
+ * (REQUIRE_MFA_FOR_ADMINS); every other route answers such a session 403.
  */
 export function Authenticated<const S extends string = never>(
-  options: { scopes?: CheckedScope<S>[]; chargeExemptFor?: Scope[]; stepUp?: boolean } = {},
+  options: {
+    scopes?: CheckedScope<S>[];
+    chargeExemptFor?: Scope[];
+    stepUp?: boolean;
+    duringEnrollment?: boolean;
+  } = {},
 ) {
   const scopes: string[] = options.scopes ?? [];
   return applyDecorators(
     SetMetadata(REQUIRED_SCOPES, scopes),
+    ...(options.duringEnrollment ? [SetMetadata(DURING_ENROLLMENT, true)] : []),
     ...(options.chargeExemptFor
       ? [SetMetadata(CHARGE_EXEMPT_SCOPES, options.chargeExemptFor)]
       : []),

@@ -16,6 +16,11 @@ export interface AuthPrincipal {
    * step-up), epoch ms. Read from the cached session state, so step-up checks cost no query.
    */
   authTime?: number;
+  /**
+   * REQUIRE_MFA_FOR_ADMINS: an admin's session without a second factor, which may only reach
+   * the routes that enroll one (403 `mfa_enrollment_required` elsewhere).
+   */
+  mfaEnrollmentRequired?: boolean;
   /** The API token's rate-limit window nearest to exhaustion, reported in response headers. */
   rateLimit?: RateLimitResult;
   /**

@@ -31,6 +31,8 @@ export abstract class AppConfig {
   readonly sessionCacheTtlSeconds: number;
   /** RFC 9470 step-up: how recent a session's last proof of identity must be for sensitive routes. */
   readonly stepUpSeconds: number;
+  /** An admin without a second factor may do nothing but enroll one (with a session credential). */
+  readonly requireMfaForAdmins: boolean;
   readonly authRatePerMinute: number;
   readonly maxTokensPerUser: number;
   readonly tokenRatePerMinute: number;
@@ -186,6 +188,7 @@ export function readAppConfig(
     sessionMaxDays,
     sessionCacheTtlSeconds: read.int('SESSION_CACHE_TTL_SECONDS', 30, 0, 3600),
     stepUpSeconds: read.int('STEP_UP_SECONDS', 600, 30, 86_400),
+    requireMfaForAdmins: read.bool('REQUIRE_MFA_FOR_ADMINS', false),
     authRatePerMinute: read.int('AUTH_RATE_PER_MINUTE', 10, 1, 1_000_000),
     maxTokensPerUser: read.int('MAX_TOKENS_PER_USER', 20, 1, 10_000),
     tokenRatePerMinute: read.int('TOKEN_RATE_PER_MINUTE', 600, 1, 1_000_000_000),
