@@ -1,10 +1,12 @@
-import { api, refresh, signOut, signedIn } from './api.js';
+import { api, onStepUpNeeded, refresh, signOut, signedIn } from './api.js';
+import { stepUpPrompt } from './mfa/step-up-prompt.js';
 import { h } from './dom.js';
 import { auditPage } from './pages/admin-audit.js';
 import { jobsPage } from './pages/admin-jobs.js';
 import { usersPage } from './pages/admin-users.js';
 import { forgotPage, resetPage } from './pages/password-reset.js';
 import { passwordPage } from './pages/password.js';
+import { securityPage } from './pages/security.js';
 import { sessionsPage } from './pages/sessions.js';
 import { signInPage } from './pages/sign-in.js';
 import { tokensPage } from './pages/tokens.js';
@@ -25,6 +27,7 @@ const ROUTES: Record<string, Route> = {
   '/tokens': { title: 'API tokens', nav: 'Tokens', render: tokensPage },
   '/sessions': { title: 'Sessions', nav: 'Sessions', render: sessionsPage },
   '/password': { title: 'Change password', nav: 'Password', render: passwordPage },
+  '/security': { title: 'Two-step verification', nav: 'Security', render: securityPage },
   '/admin/users': { title: 'Users', nav: 'Users', admin: true, render: usersPage },
   '/admin/jobs': { title: 'Jobs', nav: 'Jobs', admin: true, render: jobsPage },
   '/admin/audit': { title: 'Audit log', nav: 'Audit log', admin: true, render: auditPage },
@@ -159,4 +162,5 @@ document.addEventListener('click', (event) => {
   go(url.pathname.slice(BASE.length).replace(/\/+$/, '') || '/');
 });
 window.addEventListener('popstate', () => void render());
+onStepUpNeeded(stepUpPrompt);
 void render();
