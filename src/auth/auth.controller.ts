@@ -31,6 +31,7 @@ import {
 import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
 import type { MfaRequired } from './second-factor-gate.js';
+import { MfaRequiredDto } from './dto/mfa-required.dto.js';
 import {
   ChangePasswordDto,
   CREDENTIAL_SHAPE,
@@ -84,10 +85,13 @@ export class AuthController {
     schema: DEVICE_HEADER,
   })
   @ApiHeader({ name: 'X-Device-Name', required: false, schema: DEVICE_HEADER })
+  @ApiExtraModels(MfaRequiredDto)
   @ApiOkResponse({
     description:
       'The tokens; or, for a user with a second factor, `{mfaRequired: true, mfaToken, methods}` to complete at POST /auth/mfa/verify',
-    type: TokenPairDto,
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(MfaRequiredDto) }],
+    },
   })
   @ApiUnauthorizedResponse({
     description: 'Unknown email or wrong password',

@@ -1,5 +1,16 @@
 import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../common/config/app-config.js';
 import { Client } from '../common/http/client-context.decorator.js';
@@ -23,6 +34,14 @@ const DAY_SECONDS = 86_400;
   description: 'Must be `1`',
   schema: { type: 'string', enum: ['1'] },
 })
+@ApiForbiddenResponse({ description: 'Cross-site request', type: ErrorResponseDto })
+@ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
+@ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB', type: ErrorResponseDto })
+@ApiUnauthorizedResponse({
+  description: 'A wrong factor or passkey, or an unknown, expired or used mfaToken',
+  type: ErrorResponseDto,
+})
+@ApiTooManyRequestsResponse({ type: ErrorResponseDto })
 @UseGuards(CsrfGuard)
 @Controller('auth/browser')
 export class BrowserMfaController {

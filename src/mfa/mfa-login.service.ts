@@ -115,6 +115,12 @@ export class MfaLoginService extends SecondFactorGate {
     return pair;
   }
 
+  /** Options of a password-less sign-in: throttled, as each one stores a challenge. */
+  async signInOptions(client: ClientContext) {
+    await this.throttle.attempt('login', { ip: client.ip });
+    return this.assertions.options('login', null);
+  }
+
   /** A password-less sign-in: a discoverable passkey's assertion opens a session on its own. */
   async signInWithPasskey(response: PasskeyResponse, client: ClientContext): Promise<TokenPair> {
     await this.throttle.attempt('login', { ip: client.ip });

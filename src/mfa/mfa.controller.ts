@@ -1,7 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiPayloadTooLargeResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -17,7 +20,9 @@ import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import type { TokenPair } from '../sessions/sessions.service.js';
 import {
+  CEREMONY_OPTIONS,
   MfaPasskeyOptionsDto,
+  SecondFactorsDto,
   MfaVerifyDto,
   RecoveryCodesDto,
   StepUpDto,
@@ -35,6 +40,8 @@ import { TotpService } from './totp.service.js';
 
 /** TOTP, the second step of a login, and step-up. */
 @ApiTags('second factors')
+@ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
+@ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB', type: ErrorResponseDto })
 @Controller('auth')
 export class MfaController {
   constructor(
@@ -48,6 +55,7 @@ export class MfaController {
   @Get('mfa')
   @Authenticated({ scopes: ['profile:read'], duringEnrollment: true })
   @ApiOperation({ summary: 'Which second factors the caller has' })
+  @ApiOkResponse({ type: SecondFactorsDto })
   status(@Principal() principal: AuthPrincipal): Promise<EnrolledFactors> {
     return this.factors.enrolled(principal.userId);
   }
@@ -86,6 +94,11 @@ export class MfaController {
   @Authenticated({ stepUp: true })
   @ApiOperation({ summary: 'Disable TOTP' })
   @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'TOTP is not enabled', type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'An admin’s last factor while REQUIRE_MFA_FOR_ADMINS is on',
+    type: ErrorResponseDto,
+  })
   async disable(
     @Principal() principal: AuthPrincipal,
     @Client() client: ClientContext,
@@ -114,6 +127,11 @@ export class MfaController {
   @Post('mfa/passkey/options')
   @HttpCode(200)
   @ApiOperation({ summary: 'Passkey options for the second step of a login' })
+  @ApiOkResponse(CEREMONY_OPTIONS)
+  @ApiUnauthorizedResponse({
+    description: 'An unknown, expired, used or used-up mfaToken',
+    type: ErrorResponseDto,
+  })
   async mfaPasskeyOptions(@Body() body: MfaPasskeyOptionsDto) {
     const pending = await this.login.pending(body.mfaToken);
     return this.assertions.options('mfa', pending.userId);
@@ -128,6 +146,7 @@ export class MfaController {
       'Exactly one of password, code, recoveryCode and passkey. With a second factor enrolled, the password alone is refused: the factor is needed.',
   })
   @ApiOkResponse({ type: StepUpResultDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   stepUp(
     @Principal() principal: AuthPrincipal,
     @Body() body: StepUpDto,
@@ -140,6 +159,7 @@ export class MfaController {
   @HttpCode(200)
   @Authenticated({ duringEnrollment: true })
   @ApiOperation({ summary: 'Passkey options for a step-up' })
+  @ApiOkResponse(CEREMONY_OPTIONS)
   stepUpPasskeyOptions(@Principal() principal: AuthPrincipal) {
     return this.assertions.options('step-up', sessionUserOf(principal));
   }

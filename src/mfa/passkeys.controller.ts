@@ -10,7 +10,11 @@ import {
   Post,
 } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTooManyRequestsResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -29,6 +33,7 @@ import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import type { TokenPair } from '../sessions/sessions.service.js';
 import {
+  CEREMONY_OPTIONS,
   PasskeyLoginDto,
   PasskeyRegisterDto,
   PasskeyRenameDto,
@@ -41,6 +46,8 @@ import { sessionUserOf } from './session-only.js';
 
 /** Passkeys (WebAuthn): registered under /auth/mfa/passkeys, signing in at /auth/passkey. */
 @ApiTags('second factors')
+@ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
+@ApiPayloadTooLargeResponse({ description: 'Body over 64 KiB', type: ErrorResponseDto })
 @Controller('auth')
 export class PasskeysController {
   constructor(
@@ -53,6 +60,8 @@ export class PasskeysController {
   @HttpCode(200)
   @Authenticated({ stepUp: true, duringEnrollment: true })
   @ApiOperation({ summary: 'Options for navigator.credentials.create(): register a passkey' })
+  @ApiOkResponse(CEREMONY_OPTIONS)
+  @ApiConflictResponse({ description: 'At most 20 passkeys per account', type: ErrorResponseDto })
   registrationOptions(@Principal() principal: AuthPrincipal) {
     return this.registration.options(sessionUserOf(principal));
   }
@@ -61,6 +70,10 @@ export class PasskeysController {
   @Authenticated({ stepUp: true, duringEnrollment: true })
   @ApiOperation({ summary: 'Register a passkey from the browser’s answer to the options' })
   @ApiCreatedResponse({ type: PasskeyViewDto })
+  @ApiConflictResponse({
+    description: 'This passkey is registered already',
+    type: ErrorResponseDto,
+  })
   register(
     @Principal() principal: AuthPrincipal,
     @Body() body: PasskeyRegisterDto,
@@ -103,6 +116,10 @@ export class PasskeysController {
   @ApiOperation({ summary: 'Remove a passkey' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    description: 'An admin’s last factor while REQUIRE_MFA_FOR_ADMINS is on',
+    type: ErrorResponseDto,
+  })
   async remove(
     @Principal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -114,8 +131,10 @@ export class PasskeysController {
   @Post('passkey/options')
   @HttpCode(200)
   @ApiOperation({ summary: 'Options for a password-less sign-in with a passkey' })
-  signInOptions() {
-    return this.assertions.options('login', null);
+  @ApiOkResponse(CEREMONY_OPTIONS)
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
+  signInOptions(@Client() client: ClientContext) {
+    return this.login.signInOptions(client);
   }
 
   @Post('passkey/login')
@@ -123,6 +142,7 @@ export class PasskeysController {
   @ApiOperation({ summary: 'Sign in with a passkey alone; same answer as a login' })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'The passkey was not accepted', type: ErrorResponseDto })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
   signIn(@Body() body: PasskeyLoginDto, @Client() client: ClientContext): Promise<TokenPair> {
     return this.login.signInWithPasskey(body.passkey as unknown as PasskeyResponse, client);
   }

@@ -61,7 +61,7 @@ export class FactorProofDto {
 }
 
 export class MfaVerifyDto extends FactorProofDto {
-  @ApiProperty({ description: 'From the login answer', maxLength: 100 })
+  @ApiProperty({ description: 'From the login answer', minLength: 1, maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -70,6 +70,7 @@ export class MfaVerifyDto extends FactorProofDto {
 
 export class StepUpDto extends FactorProofDto {
   @ApiPropertyOptional({
+    minLength: 1,
     maxLength: PASSWORD_MAX,
     description: 'Only for an account without a second factor',
   })
@@ -85,19 +86,8 @@ export class StepUpResultDto {
   authTime: string;
 }
 
-export class MfaRequiredDto {
-  @ApiProperty({ enum: [true] })
-  mfaRequired: true;
-
-  @ApiProperty({ description: 'Send it to POST /auth/mfa/verify: 5 minutes, 5 attempts, once' })
-  mfaToken: string;
-
-  @ApiProperty({ enum: ['totp', 'passkey', 'recovery'], isArray: true })
-  methods: ('totp' | 'passkey' | 'recovery')[];
-}
-
 export class MfaPasskeyOptionsDto {
-  @ApiProperty({ description: 'From the login answer', maxLength: 100 })
+  @ApiProperty({ description: 'From the login answer', minLength: 1, maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -146,3 +136,21 @@ export class PasskeyViewDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   lastUsedAt: string | null;
 }
+
+export class SecondFactorsDto {
+  @ApiProperty({ description: 'An authenticator app (TOTP) is enabled' })
+  totp: boolean;
+
+  @ApiProperty({ description: 'How many passkeys are registered', minimum: 0 })
+  passkeys: number;
+
+  @ApiProperty({ description: 'Recovery codes not used yet', minimum: 0 })
+  recoveryCodesLeft: number;
+}
+
+/** WebAuthn options as the browser API takes them (JSON form). */
+export const CEREMONY_OPTIONS = {
+  description:
+    'PublicKeyCredential options in their JSON form: hand them to @simplewebauthn/browser (startRegistration or startAuthentication) or decode them for navigator.credentials',
+  schema: { type: 'object', additionalProperties: true },
+} as const;
