@@ -140,7 +140,7 @@ describe('Second factors in the console, in Chromium', () => {
 
     // No password at all: the passkey alone.
     await signOut();
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Use a passkey instead' }).click();
     await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
   });
 

@@ -81,10 +81,10 @@ export function secondFactorForm(
   return form;
 }
 
-/** "Sign in with a passkey" under the password form: no email, no password. */
+/** "Use a passkey instead" under the password form: no email, no password. */
 export function passkeySignInButton(done: () => Promise<void> | void): HTMLElement {
   const outcome = status();
-  const button = h('button', { type: 'button', class: 'secondary' }, 'Sign in with a passkey');
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Use a passkey instead');
   button.addEventListener('click', () => {
     button.disabled = true;
     passkeyOptions('/auth/passkey/options')
