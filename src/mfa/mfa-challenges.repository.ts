@@ -2,13 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { change } from '../database/returning.js';
-import type { PurgeTarget } from '../database/purge.js';
 
-/** Minutes-long and single-use: expired challenges are history. */
-export const MFA_CHALLENGES_PURGE: PurgeTarget = {
-  table: 'mfa_challenges',
-  due: 'expires_at < $1',
-};
+/** Expired challenges a new one sweeps away: the table stays the size of the logins under way. */
+const SWEEP = 100;
 
 export const MFA_CHALLENGE_ATTEMPTS = 5;
 
@@ -29,6 +25,12 @@ export class MfaChallengesRepository {
     passwordFingerprint: Buffer,
     minutes: number,
   ): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM mfa_challenges WHERE id IN (
+         SELECT id FROM mfa_challenges WHERE expires_at < now() LIMIT $1
+         FOR UPDATE SKIP LOCKED)`,
+      [SWEEP],
+    );
     await this.dataSource.query(
       `INSERT INTO mfa_challenges (user_id, token_hash, password_fingerprint, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,

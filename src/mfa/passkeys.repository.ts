@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { change } from '../database/returning.js';
-import type { PurgeTarget } from '../database/purge.js';
 import { Passkey } from './passkey.entity.js';
 
-export const WEBAUTHN_CHALLENGES_PURGE: PurgeTarget = {
-  table: 'webauthn_challenges',
-  due: 'expires_at < $1',
-};
+/** Expired challenges a new one sweeps away: the table stays the size of the ceremonies under way. */
+const SWEEP = 100;
 
 export type CeremonyPurpose = 'register' | 'login' | 'mfa' | 'step-up';
 
@@ -76,6 +73,12 @@ export class PasskeysRepository {
     userId: string | null,
     minutes: number,
   ): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM webauthn_challenges WHERE id IN (
+         SELECT id FROM webauthn_challenges WHERE expires_at < now() LIMIT $1
+         FOR UPDATE SKIP LOCKED)`,
+      [SWEEP],
+    );
     await this.dataSource.query(
       `INSERT INTO webauthn_challenges (challenge, purpose, user_id, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,

@@ -32,6 +32,7 @@ export class WebauthnChallenge {
   @Column({ type: 'varchar', length: 200 })
   challenge: string;
 
+  @Index('webauthn_challenges_expires_idx')
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 

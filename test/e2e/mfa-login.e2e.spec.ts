@@ -128,6 +128,23 @@ describe('Login of a user with a second factor', () => {
     expect(res.status).toBe(401);
   });
 
+  it('sweeps expired challenges away when new ones are made', async () => {
+    const user = await userWithTotp();
+    await mfaToken(t.api, user.email, PASSWORD);
+    await mfaToken(t.api, user.email, PASSWORD);
+    const db = t.app.get(DataSource);
+    await db.query(
+      `UPDATE mfa_challenges SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
+      [user.id],
+    );
+    await mfaToken(t.api, user.email, PASSWORD);
+    const rows: { expired: boolean }[] = await db.query(
+      `SELECT expires_at < now() AS expired FROM mfa_challenges WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(rows).toEqual([{ expired: false }]);
+  });
+
   it('refuses an mfaToken whose password changed meanwhile', async () => {
     const user = await userWithTotp();
     const token = await mfaToken(t.api, user.email, PASSWORD);

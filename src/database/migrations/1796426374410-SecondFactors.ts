@@ -89,6 +89,9 @@ export class SecondFactors1796426374410 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX "webauthn_challenges_challenge_key" ON "webauthn_challenges" ("challenge")`,
     );
+    await q.query(
+      `CREATE INDEX "webauthn_challenges_expires_idx" ON "webauthn_challenges" ("expires_at")`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
