@@ -13,6 +13,7 @@ import { ENTITIES } from './entities.js';
 import { ForwardAuthModule } from './forward-auth/forward-auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntrospectionModule } from './introspection/introspection.module.js';
+import { MfaModule } from './mfa/mfa.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import type { LoadedPolicy } from './policy/policy-loader.js';
 import { PolicyModule } from './policy/policy.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         RateLimitModule,
         HealthModule,
         AuthModule,
+        MfaModule,
         SessionsModule,
         TokensModule,
         CredentialsModule,

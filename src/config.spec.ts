@@ -195,7 +195,12 @@ describe('.env.example', () => {
     const sections = readdirSync(new URL('./common/config/', import.meta.url))
       .filter((file) => file.endsWith('-config.ts'))
       .map((file) => `./common/config/${file}`);
-    const source = [...sections, './common/config/env-reader.ts', './scheduler/scheduler-config.ts']
+    const source = [
+      ...sections,
+      './common/config/env-reader.ts',
+      './scheduler/scheduler-config.ts',
+      './mfa/mfa-config.ts',
+    ]
       .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
       .join('\n');
     const read = new Set(

@@ -1,5 +1,10 @@
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { PasswordResetToken } from './auth/password-reset-token.entity.js';
+import { MfaChallenge } from './mfa/mfa-challenge.entity.js';
+import { Passkey } from './mfa/passkey.entity.js';
+import { RecoveryCode } from './mfa/recovery-code.entity.js';
+import { TotpFactor } from './mfa/totp-factor.entity.js';
+import { WebauthnChallenge } from './mfa/webauthn-challenge.entity.js';
 import { JobLease } from './scheduler/job-lease.entity.js';
 import { JobRun } from './scheduler/job-run.entity.js';
 import { RefreshToken } from './sessions/refresh-token.entity.js';
@@ -21,4 +26,9 @@ export const ENTITIES = [
   JobRun,
   JobLease,
   WebhookOutboxEvent,
+  TotpFactor,
+  RecoveryCode,
+  MfaChallenge,
+  Passkey,
+  WebauthnChallenge,
 ];

@@ -57,11 +57,53 @@ async function browserAuth(path: string, body?: unknown): Promise<Response> {
   });
 }
 
-export async function signIn(email: string, password: string): Promise<void> {
-  const response = await browserAuth('login', { email, password });
+/** A login whose password was right and which waits for a second factor. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  mfaToken: string;
+  methods: ('totp' | 'passkey' | 'recovery')[];
+}
+
+/** Signs in, or answers the second-factor challenge to complete with {@link completeSignIn}. */
+export async function signIn(email: string, password: string): Promise<MfaChallenge | null> {
+  const body = await browserSignIn('login', { email, password });
+  return 'mfaRequired' in body ? body : null;
+}
+
+/** The second step of a login (`mfa/verify`) or a passkey sign-in (`passkey/login`). */
+export async function completeSignIn(
+  path: 'mfa/verify' | 'passkey/login',
+  body: unknown,
+): Promise<void> {
+  await browserSignIn(path, body);
+}
+
+async function browserSignIn(
+  path: string,
+  payload: unknown,
+): Promise<BrowserSession | MfaChallenge> {
+  const response = await browserAuth(path, payload);
   const body = await parse(response);
   if (!response.ok) throw new ApiFailure(response.status, body as ApiError);
-  accessToken = (body as BrowserSession).accessToken;
+  const answer = body as BrowserSession | MfaChallenge;
+  if (!('mfaRequired' in answer)) accessToken = answer.accessToken;
+  return answer;
+}
+
+/**
+ * Asks the person to prove who they are again (RFC 9470 step-up); true once they did. Set by
+ * the step-up prompt: a call refused for want of it is retried after.
+ */
+let stepUpHandler: (() => Promise<boolean>) | null = null;
+
+export function onStepUpNeeded(handler: () => Promise<boolean>): void {
+  stepUpHandler = handler;
+}
+
+function needsStepUp(response: Response): boolean {
+  return (response.headers.get('www-authenticate') ?? '').includes(
+    'insufficient_user_authentication',
+  );
 }
 
 /** A new access token from the refresh cookie; several callers at once share one request. */
@@ -112,8 +154,19 @@ export async function api<T>(
     credentials: 'omit',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  // Too long since the person last proved who they are: ask, then retry once.
+  const stepUp = response.status === 401 && needsStepUp(response);
+  if (stepUp && stepUpHandler && options.retry !== false && (await stepUpHandler())) {
+    return api<T>(method, path, body, { retry: false });
+  }
   // An expired access token: one refresh, one retry.
-  if (response.status === 401 && accessToken && options.retry !== false && (await refresh())) {
+  if (
+    response.status === 401 &&
+    !stepUp &&
+    accessToken &&
+    options.retry !== false &&
+    (await refresh())
+  ) {
     return api<T>(method, path, body, { retry: false });
   }
   const parsed = await parse(response);
@@ -130,4 +183,17 @@ export async function publicPost(path: string, body: unknown): Promise<void> {
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new ApiFailure(response.status, (await parse(response)) as ApiError);
+}
+
+/** A call that needs no sign-in and answers JSON (passkey sign-in options). */
+export async function publicPostJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(API + path, {
+    method: 'POST',
+    credentials: 'omit',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const parsed = await parse(response);
+  if (!response.ok) throw new ApiFailure(response.status, parsed as ApiError);
+  return parsed as T;
 }

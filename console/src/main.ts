@@ -1,4 +1,5 @@
-import { api, refresh, signOut, signedIn } from './api.js';
+import { api, onStepUpNeeded, refresh, signOut, signedIn } from './api.js';
+import { stepUpPrompt } from './mfa/step-up-prompt.js';
 import { h } from './dom.js';
 import { auditPage } from './pages/admin-audit.js';
 import { jobsPage } from './pages/admin-jobs.js';
@@ -6,6 +7,7 @@ import { adminTokensPage } from './pages/admin-tokens.js';
 import { usersPage } from './pages/admin-users.js';
 import { forgotPage, resetPage } from './pages/password-reset.js';
 import { passwordPage } from './pages/password.js';
+import { securityPage } from './pages/security.js';
 import { sessionsPage } from './pages/sessions.js';
 import { signInPage } from './pages/sign-in.js';
 import { registrationMode, signUpPage } from './pages/sign-up.js';
@@ -27,6 +29,7 @@ const ROUTES: Record<string, Route> = {
   '/tokens': { title: 'API tokens', nav: 'Tokens', render: tokensPage },
   '/sessions': { title: 'Sessions', nav: 'Sessions', render: sessionsPage },
   '/password': { title: 'Change password', nav: 'Password', render: passwordPage },
+  '/security': { title: 'Two-step verification', nav: 'Security', render: securityPage },
   '/admin/users': { title: 'Users', nav: 'Users', admin: true, render: usersPage },
   '/admin/tokens': {
     title: 'All API tokens',
@@ -181,4 +184,5 @@ document.addEventListener('click', (event) => {
   go(url.pathname.slice(BASE.length).replace(/\/+$/, '') || '/');
 });
 window.addEventListener('popstate', () => void render());
+onStepUpNeeded(stepUpPrompt);
 void render();

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { actorOf } from '../audit/audit-actor.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
+import { StepUp } from '../common/auth/step-up.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
@@ -24,6 +25,7 @@ export class AdminUserCreationController {
   constructor(private readonly accounts: AdminUserCreationService) {}
 
   @Post()
+  @StepUp()
   @ApiOperation({
     summary: 'Create an account and mail it a link to set its password',
     description:

@@ -20,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { actorOf } from '../audit/audit-actor.js';
+import { StepUp } from '../common/auth/step-up.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -61,6 +62,7 @@ export class AdminUsersController {
   }
 
   @Patch(':id')
+  @StepUp()
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({
     summary: 'Change a user’s role or disable it; every instance sees it on the next request',
@@ -87,6 +89,7 @@ export class AdminUsersController {
   }
 
   @Post(':id/logout-all')
+  @StepUp()
   @HttpCode(200)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({ summary: 'End every session of a user (its API tokens keep working)' })

@@ -18,6 +18,12 @@ export const AUDIT_ACTIONS = [
   'token.deleted',
   'token.imported',
   'job.run',
+  'mfa.totp_enabled',
+  'mfa.totp_disabled',
+  'mfa.recovery_code_used',
+  'mfa.passkey_added',
+  'mfa.passkey_removed',
+  'session.stepped_up',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

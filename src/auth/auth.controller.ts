@@ -33,6 +33,8 @@ import { AuthService } from './auth.service.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
 import { RegistrationPolicy } from './registration-policy.js';
 import { RegistrationModeDto } from './dto/registration.dto.js';
+import type { MfaRequired } from './second-factor-gate.js';
+import { MfaRequiredDto } from './dto/mfa-required.dto.js';
 import {
   ChangePasswordDto,
   CREDENTIAL_SHAPE,
@@ -102,13 +104,20 @@ export class AuthController {
     schema: DEVICE_HEADER,
   })
   @ApiHeader({ name: 'X-Device-Name', required: false, schema: DEVICE_HEADER })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiExtraModels(MfaRequiredDto)
+  @ApiOkResponse({
+    description:
+      'The tokens; or, for a user with a second factor, `{mfaRequired: true, mfaToken, methods}` to complete at POST /auth/mfa/verify',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(MfaRequiredDto) }],
+    },
+  })
   @ApiUnauthorizedResponse({
     description: 'Unknown email or wrong password',
     type: ErrorResponseDto,
   })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })
-  login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<TokenPair> {
+  login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<TokenPair | MfaRequired> {
     return this.auth.login(body, client);
   }
 
@@ -181,7 +190,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @ApiOperation({ summary: 'Revoke the calling session' })
   @ApiNoContentResponse()
   async logout(
@@ -208,7 +217,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Authenticated({ scopes: ['profile:read'] })
+  @Authenticated({ scopes: ['profile:read'], duringEnrollment: true })
   @SerializedAs(USER_SHAPE)
   @ApiOperation({ summary: 'The calling user' })
   @ApiOkResponse({ type: UserDto })
@@ -217,7 +226,7 @@ export class AuthController {
   }
 
   @Get('whoami')
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @SerializedAs(CREDENTIAL_SHAPE)
   @ApiOperation({
     summary: 'The credential making this request, as the service resolves it',
@@ -237,7 +246,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ stepUp: true })
   @ApiOperation({ summary: 'Change the password; every other session is revoked' })
   @ApiNoContentResponse()
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto })

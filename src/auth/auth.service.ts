@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { actorOf } from '../audit/audit-actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
@@ -17,6 +17,7 @@ import { AuthThrottleService } from './auth-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { RegistrationPolicy } from './registration-policy.js';
+import { SecondFactorGate, type MfaRequired } from './second-factor-gate.js';
 
 @Injectable()
 export class AuthService {
@@ -31,6 +32,8 @@ export class AuthService {
     private readonly resetTokens: PasswordResetTokensRepository,
     private readonly registry: ScopeRegistry,
     private readonly registration: RegistrationPolicy,
+    // Absent where the second-factor module is not loaded (a few narrow test apps).
+    @Optional() private readonly secondFactor?: SecondFactorGate,
   ) {}
 
   async register(
@@ -59,13 +62,15 @@ export class AuthService {
 
   /**
    * One answer, and the same work, for an unknown email and a wrong password: the caller
-   * cannot tell which accounts exist.
+   * cannot tell which accounts exist. A user with a second factor gets no tokens yet: the
+   * challenge to complete at `/auth/mfa/verify` instead.
    */
   async login(
     input: { email: string; password: string },
     client: ClientContext,
-  ): Promise<TokenPair> {
-    return (await this.signIn(input, client)).pair;
+  ): Promise<TokenPair | MfaRequired> {
+    const outcome = await this.signInOrChallenge(input, client, undefined, 'challenge');
+    return 'mfaRequired' in outcome ? outcome : outcome.pair;
   }
 
   /**
@@ -79,6 +84,19 @@ export class AuthService {
     client: ClientContext,
     requested?: readonly string[],
   ): Promise<ScopedTokenPair> {
+    return (await this.signInOrChallenge(input, client, requested, 'refuse')) as ScopedTokenPair;
+  }
+
+  /**
+   * A user with a second factor gets its challenge, or (the OAuth password grant, which has no
+   * second step) the `invalid_grant` error.
+   */
+  private async signInOrChallenge(
+    input: { email: string; password: string },
+    client: ClientContext,
+    requested: readonly string[] | undefined,
+    secondFactor: 'challenge' | 'refuse',
+  ): Promise<ScopedTokenPair | MfaRequired> {
     await this.throttle.signIn({ ip: client.ip, email: input.email });
     if (requested) this.assertKnownScopes(requested);
     const user = await this.users.findByEmail(input.email);
@@ -90,8 +108,19 @@ export class AuthService {
         throw oauthError('invalid_scope', `The scope "${refused}" is not granted to this user`);
       }
     }
+    if (user && ok && !user.disabledAt && this.secondFactor) {
+      if (secondFactor === 'refuse') {
+        if (await this.secondFactor.required(user.id)) {
+          throw oauthError('invalid_grant', 'second factor required');
+        }
+      } else {
+        const challenge = await this.secondFactor.challenge(user, client);
+        if (challenge) return challenge;
+      }
+    }
     const pair = user && ok ? await this.sessions.start(user, client, requested ?? null) : null;
     if (!pair) throw new DomainError('InvalidCredentials', 'Invalid email or password');
+    this.secondFactor?.signedIn(user!.id, pair.sessionId, client);
     return { pair, scopes: requested ?? this.registry.scopesOf(user!.role) };
   }
 

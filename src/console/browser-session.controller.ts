@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import { ModuleRef } from '@nestjs/core';
 import {
   ApiBadRequestResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -10,11 +11,14 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../audit/audit-actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { LoginDto } from '../auth/dto/auth.dto.js';
+import { MfaRequiredDto } from '../auth/dto/mfa-required.dto.js';
+import type { MfaRequired } from '../auth/second-factor-gate.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
@@ -60,7 +64,14 @@ export class BrowserSessionController {
     description:
       'Same checks and throttling as POST /auth/login. The answer carries the access token; the refresh token goes into a `SameSite=Strict`, `HttpOnly` cookie (`Secure` outside development) scoped to `/api/v1/auth/browser/refresh`.',
   })
-  @ApiOkResponse({ type: BrowserSessionDto })
+  @ApiExtraModels(MfaRequiredDto)
+  @ApiOkResponse({
+    description:
+      'The access token; or, for a user with a second factor, `{mfaRequired: true, mfaToken, methods}` to complete at POST /auth/browser/mfa/verify (no cookie until then)',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(BrowserSessionDto) }, { $ref: getSchemaPath(MfaRequiredDto) }],
+    },
+  })
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
   @ApiUnauthorizedResponse({
     description: 'Unknown email or wrong password',
@@ -71,8 +82,10 @@ export class BrowserSessionController {
     @Body() body: LoginDto,
     @Client() client: ClientContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<BrowserSessionDto> {
-    return this.answer(reply, await this.authService().login(body, client));
+  ): Promise<BrowserSessionDto | MfaRequired> {
+    const outcome = await this.authService().login(body, client);
+    // A second factor is due: no cookie until POST /auth/browser/mfa/verify.
+    return 'mfaRequired' in outcome ? outcome : this.answer(reply, outcome);
   }
 
   @Post('refresh')
@@ -109,7 +122,7 @@ export class BrowserSessionController {
 
   @Post('logout')
   @HttpCode(204)
-  @Authenticated()
+  @Authenticated({ duringEnrollment: true })
   @ApiOperation({ summary: 'Browser log out: revokes the calling session and clears the cookie' })
   @ApiNoContentResponse()
   async logout(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
+import { AppConfig } from '../common/config/app-config.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
 import { AccessTokenService, type AccessClaims } from './access-token.service.js';
 import { SessionCache, type SessionState } from './session-cache.js';
@@ -18,6 +19,7 @@ export class SessionAuthenticator {
     private readonly accessTokens: AccessTokenService,
     private readonly cache: SessionCache,
     private readonly registry: ScopeRegistry,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -35,6 +37,9 @@ export class SessionAuthenticator {
       sessionId: claims.sid,
       expiresAt: Math.min(claims.exp * 1000, state.endsAt),
       account: state.account,
+      authTime: state.authTime,
+      mfaEnrollmentRequired:
+        this.config.requireMfaForAdmins && state.role === 'admin' && !state.secondFactor,
     };
   }
 

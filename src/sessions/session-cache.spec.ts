@@ -20,6 +20,8 @@ const state = (revoked: boolean): SessionState => ({
   scopes: null,
   revoked,
   endsAt: Date.now() + 60_000,
+  authTime: Date.now(),
+  secondFactor: false,
   account: { email: 'u@example.test', name: null, createdAt: 0 },
 });
 

@@ -17,6 +17,10 @@ export interface SessionState {
   scopes: readonly string[] | null;
   /** Epoch ms at which the session ends (the earlier of idle and absolute expiry). */
   endsAt: number;
+  /** Epoch ms at which the user last proved who they are in this session (step-up). */
+  authTime: number;
+  /** The user has a second factor (TOTP or a passkey): for REQUIRE_MFA_FOR_ADMINS. */
+  secondFactor: boolean;
   /** The user's profile, loaded with the role: what `/auth/me` answers. */
   account: AccountRecord;
 }

@@ -76,6 +76,10 @@ export class Session {
   @Column({ type: 'varchar', length: 100, array: true, nullable: true })
   scopes: string[] | null;
 
+  /** When the user last proved who they are in this session (login or step-up): RFC 9470. */
+  @Column({ name: 'auth_time', type: 'timestamptz', default: () => 'now()' })
+  authTime: Date;
+
   isActive(now = new Date()): boolean {
     return !this.revokedAt && this.expiresAt > now && this.idleExpiresAt > now;
   }

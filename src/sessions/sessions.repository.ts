@@ -142,13 +142,18 @@ export class SessionsRepository {
       revoked: boolean;
       scopes: string[] | null;
       ends_at: Date;
+      auth_time: Date;
+      second_factor: boolean;
       email: string;
       name: string | null;
       created_at: Date;
     }[] = await this.dataSource.query(
       `SELECT s.user_id, u.role, u.disabled_at IS NOT NULL AS disabled,
                 s.revoked_at IS NOT NULL AS revoked, s.scopes,
-                LEAST(s.idle_expires_at, s.expires_at) AS ends_at,
+                LEAST(s.idle_expires_at, s.expires_at) AS ends_at, s.auth_time,
+                (EXISTS (SELECT 1 FROM totp_factors f
+                          WHERE f.user_id = s.user_id AND f.confirmed_at IS NOT NULL)
+                 OR EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id)) AS second_factor,
                 u.email, u.name, u.created_at
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = $1`,
@@ -163,6 +168,8 @@ export class SessionsRepository {
           revoked: row.revoked,
           scopes: row.scopes,
           endsAt: row.ends_at.getTime(),
+          authTime: row.auth_time.getTime(),
+          secondFactor: row.second_factor,
           account: { email: row.email, name: row.name, createdAt: row.created_at.getTime() },
         }
       : null;

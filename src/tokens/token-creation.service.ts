@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
+import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
@@ -48,6 +49,7 @@ export class TokenCreationService {
     // Before any replay: a credential that could not make this token must not read it back.
     assertKnownScopes(this.registry, input.scopes);
     assertGrantable(principal, input.scopes, this.registry);
+    assertRecentAuthenticationFor(principal, input.scopes, this.config.stepUpSeconds);
     let claim: IdempotencyClaim | undefined;
     if (idempotencyKey !== undefined) {
       const outcome = await this.idempotency.begin(

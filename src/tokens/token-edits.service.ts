@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
+import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
@@ -61,11 +62,9 @@ export class TokenEditsService {
       const changed: string[] = [];
       if (patch.scopes !== undefined) {
         assertKnownScopes(this.registry, patch.scopes);
-        assertGrantable(
-          principal,
-          patch.scopes.filter((scope) => !token.scopes.includes(scope)),
-          this.registry,
-        );
+        const added = patch.scopes.filter((scope) => !token.scopes.includes(scope));
+        assertGrantable(principal, added, this.registry);
+        assertRecentAuthenticationFor(principal, added, this.config.stepUpSeconds);
         if (!sameSet(patch.scopes, token.scopes)) changed.push('scopes');
         token.scopes = patch.scopes;
       }

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { actorOf } from '../audit/audit-actor.js';
+import { StepUp } from '../common/auth/step-up.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -26,6 +27,7 @@ export class TokenImportController {
   constructor(private readonly imports: TokenImportService) {}
 
   @Post('import')
+  @StepUp()
   @HttpCode(200)
   @RouteConfig({ bodyLimit: IMPORT_BODY_LIMIT_BYTES })
   @ApiOperation({

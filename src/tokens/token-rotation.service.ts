@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
+import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -64,6 +65,7 @@ export class TokenRotationService {
         );
       }
       assertGrantable(principal, scopes, this.registry);
+      assertRecentAuthenticationFor(principal, scopes, this.config.stepUpSeconds);
       const now = Date.now();
       const expiresAt = rotatedExpiry(
         old,

@@ -62,6 +62,13 @@ const DOMAIN_REFUSALS: Record<string, RegExp> = {
   adminListTokens: /cursor is not one this API returned/,
   listUsers: /cursor is not one this API returned/,
   listAuditEvents: /cursor is not one this API returned/,
+  // Second factors: a code or recovery code of the right type but not of the right form, not
+  // exactly one proof, or one that is wrong (no generated input can be right).
+  confirmTotp: /^code must be|code is not correct|No TOTP set-up/,
+  verifySecondFactor: /^(code|recoveryCode|passkey) must be|exactly one of/,
+  browserVerifySecondFactor: /^(code|recoveryCode|passkey) must be|exactly one of/,
+  stepUp: /^(code|recoveryCode|passkey) must be|exactly one of|proof is not correct|no challenge/,
+  registerPasskey: /passkey was not accepted|answers no open challenge/,
 };
 
 /**
@@ -79,7 +86,19 @@ const ENDS_SESSION = new Set([
   'revokeOtherSessions',
   'changePassword',
 ]);
-const SESSION_ONLY = new Set([...ENDS_SESSION]);
+const SESSION_ONLY = new Set([
+  ...ENDS_SESSION,
+  // Second factors are a person's: managed with a session credential.
+  'setUpTotp',
+  'confirmTotp',
+  'disableTotp',
+  'stepUp',
+  'stepUpPasskeyOptions',
+  'passkeyRegistrationOptions',
+  'registerPasskey',
+  'renamePasskey',
+  'deletePasskey',
+]);
 /** Operations that end the calling API token: they get one of their own each time. */
 const ENDS_TOKEN = new Set(['revokeCurrentToken']);
 const API_TOKEN_ONLY = new Set(['getCurrentToken', ...ENDS_TOKEN]);

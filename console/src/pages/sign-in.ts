@@ -1,5 +1,6 @@
 import { ApiFailure, signIn } from '../api.js';
 import { field, h, status } from '../dom.js';
+import { passkeySignInButton, secondFactorForm } from '../mfa/second-factor.js';
 
 export function signInPage(done: (path: string) => Promise<void> | void): HTMLElement {
   const email = h('input', {
@@ -30,7 +31,11 @@ export function signInPage(done: (path: string) => Promise<void> | void): HTMLEl
     event.preventDefault();
     submit.disabled = true;
     signIn(email.value, password.value)
-      .then(() => done('/tokens'))
+      .then((challenge) =>
+        challenge
+          ? form.replaceWith(secondFactorForm(challenge, () => done('/tokens')))
+          : done('/tokens'),
+      )
       .catch((error: unknown) => {
         const tooMany = error instanceof ApiFailure && error.status === 429;
         outcome.show(
@@ -41,5 +46,10 @@ export function signInPage(done: (path: string) => Promise<void> | void): HTMLEl
       })
       .finally(() => (submit.disabled = false));
   });
-  return h('section', {}, form);
+  return h(
+    'section',
+    {},
+    form,
+    passkeySignInButton(() => done('/tokens')),
+  );
 }

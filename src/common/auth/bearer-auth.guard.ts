@@ -2,13 +2,20 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import type { Strategy } from 'passport';
-import { insufficientScope, invalidToken, missingToken } from '../errors/domain-error.js';
+import {
+  DomainError,
+  insufficientScope,
+  invalidToken,
+  missingToken,
+} from '../errors/domain-error.js';
 import { setRateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { AuthPrincipal } from './principal.js';
 
 export const REQUIRED_SCOPES = 'tessera:required-scopes';
 /** Route metadata: the scopes whose holders this route does not charge per-token limits. */
 export const CHARGE_EXEMPT_SCOPES = 'tessera:charge-exempt-scopes';
+/** Route metadata: reachable by an admin who still has to enroll a second factor. */
+export const DURING_ENROLLMENT = 'tessera:during-enrollment';
 /**
  * Where the guard leaves those scopes on the request for the strategy: an API token holding
  * one of them is not charged (a service verifying other credentials all day long).
@@ -60,6 +67,9 @@ export class BearerAuthGuard implements CanActivate {
       // On every response to an API token, errors included.
       setRateLimitHeaders(http.getResponse<FastifyReply>(), principal.rateLimit);
     }
+    if (principal.mfaEnrollmentRequired && !needs.duringEnrollment) {
+      throw mfaEnrollmentRequired();
+    }
     for (const scope of needs.scopes) {
       if (!principal.scopes.includes(scope)) throw insufficientScope(scope);
     }
@@ -78,6 +88,8 @@ export class BearerAuthGuard implements CanActivate {
           ),
         ],
         exempt: this.reflector.get<string[] | undefined>(CHARGE_EXEMPT_SCOPES, handler) ?? null,
+        duringEnrollment:
+          this.reflector.get<boolean | undefined>(DURING_ENROLLMENT, handler) ?? false,
       };
       this.routes.set(handler, needs);
     }
@@ -89,6 +101,18 @@ interface RouteNeeds {
   scopes: readonly string[];
   /** Scopes whose holders the route does not charge per-token limits, if any. */
   exempt: readonly string[] | null;
+  /** Open to an admin who has yet to enroll a second factor (REQUIRE_MFA_FOR_ADMINS). */
+  duringEnrollment: boolean;
+}
+
+/** REQUIRE_MFA_FOR_ADMINS: the answer to an admin without a second factor, outside enrolment. */
+export function mfaEnrollmentRequired(): DomainError {
+  return new DomainError(
+    'MfaEnrollmentRequired',
+    'mfa_enrollment_required: admins must enroll a second factor (TOTP or a passkey) first',
+    {},
+    { code: 'mfa_enrollment_required' },
+  );
 }
 
 /**

@@ -11,6 +11,16 @@ export interface AuthPrincipal {
   sessionId?: string;
   /** Set when the credential is an API token. */
   tokenId?: string;
+  /**
+   * Session credentials: when the user last proved who they are in the session (login or
+   * step-up), epoch ms. Read from the cached session state, so step-up checks cost no query.
+   */
+  authTime?: number;
+  /**
+   * REQUIRE_MFA_FOR_ADMINS: an admin's session without a second factor, which may only reach
+   * the routes that enroll one (403 `mfa_enrollment_required` elsewhere).
+   */
+  mfaEnrollmentRequired?: boolean;
   /** The API token's rate-limit window nearest to exhaustion, reported in response headers. */
   rateLimit?: RateLimitResult;
   /**

@@ -7,6 +7,10 @@ export interface SessionConfig {
   readonly sessionIdleDays: number;
   readonly sessionMaxDays: number;
   readonly sessionCacheTtlSeconds: number;
+  /** RFC 9470 step-up: how recent a session's last proof of identity must be for sensitive routes. */
+  readonly stepUpSeconds: number;
+  /** An admin without a second factor may do nothing but enroll one (with a session credential). */
+  readonly requireMfaForAdmins: boolean;
   readonly authRatePerMinute: number;
 }
 
@@ -22,6 +26,8 @@ export function readSessionConfig(read: EnvReader, problems: string[]): SessionC
     sessionIdleDays,
     sessionMaxDays,
     sessionCacheTtlSeconds: read.int('SESSION_CACHE_TTL_SECONDS', 30, 0, 3600),
+    stepUpSeconds: read.int('STEP_UP_SECONDS', 600, 30, 86_400),
+    requireMfaForAdmins: read.bool('REQUIRE_MFA_FOR_ADMINS', false),
     authRatePerMinute: read.int('AUTH_RATE_PER_MINUTE', 10, 1, 1_000_000),
   };
 }

@@ -8,6 +8,7 @@ import { PolicyScopes1763950000000 } from './1763950000000-PolicyScopes.js';
 import { TokenImport1763960000000 } from './1763960000000-TokenImport.js';
 import { AdminUsers1763970000000 } from './1763970000000-AdminUsers.js';
 import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
+import { SecondFactors1796426374410 } from './1796426374410-SecondFactors.js';
 import { PurgeRecordsJob1796426837000 } from './1796426837000-PurgeRecordsJob.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   TokenImport1763960000000,
   AdminUsers1763970000000,
   JobLeases1763980000000,
+  SecondFactors1796426374410,
   PurgeRecordsJob1796426837000,
 ];
