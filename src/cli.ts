@@ -62,10 +62,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import-tokens' && !rest[0]) {
     throw new UsageError('import-tokens needs a file (JSON Lines)');
   }
-  if (command === 'jobs') return listJobs(config);
-  // Checked as the service checks it: a file the service would refuse is refused here too.
+  // Checked as the service checks it, by every command: a file the service would refuse is
+  // refused here too (exit 78), before anything starts.
   const { loadPolicy } = await import('./policy/policy-loader.js');
   const policy = loadPolicy(config.policyFile);
+  if (command === 'jobs') return listJobs(config);
   const { createLogger } = await import('./common/http/logger.js');
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   let embedded: EmbeddedDatabase | undefined;
