@@ -223,14 +223,18 @@ export class ApiTokensRepository {
       : null;
   }
 
-  /** The ids of the active tokens among these hashes (in a rotation's grace period too). */
-  async activeIdsByHash(tokenHashes: Buffer[]): Promise<string[]> {
+  /**
+   * The ids of the active tokens (in a rotation's grace period too) among the hashes of
+   * `issued` secrets and, among imported tokens only, of `imported` ones.
+   */
+  async activeIdsByHash(issued: Buffer[], imported: Buffer[]): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM api_tokens
-       WHERE token_hash = ANY($1::bytea[])
+       WHERE ((NOT legacy AND token_hash = ANY($1::bytea[]))
+           OR (legacy AND token_hash = ANY($2::bytea[])))
          AND ${TOKEN_STATUS_SQL.active}
        ORDER BY id`,
-      [tokenHashes],
+      [issued, imported],
     );
     return rows.map((row) => row.id);
   }
