@@ -14,8 +14,10 @@ import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertGrantable,
   assertKnownScopes,
+  assertRateWithin,
   assertWithin,
   canonicalIps,
+  inheritedRateLimits,
   ownRateLimits,
   requestedExpiry,
 } from './token-policy.js';
@@ -63,6 +65,7 @@ export class TokenCreationService {
           replayed.allowedIps,
           replayed.expiresAt === null ? null : new Date(replayed.expiresAt),
         );
+        assertRateWithin(principal, replayed.rateLimit, this.issuer.serverRateLimits());
         return { created: replayed, replayed: true };
       }
       claim = outcome.claim;
@@ -103,7 +106,9 @@ export class TokenCreationService {
       expiresAt = new Date(now + maxDays * DAY_MS);
       lifetimeDays = maxDays;
     }
-    const rate = ownRateLimits(input.rateLimit, this.issuer.serverRateLimits());
+    const server = this.issuer.serverRateLimits();
+    const rate = ownRateLimits(inheritedRateLimits(principal, input.rateLimit, server), server);
+    assertRateWithin(principal, rate, server);
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.issuer.assertBelowLimit(m, principal.userId);
