@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { ApiToken } from './api-token.entity.js';
 import { change } from '../database/returning.js';
 import { TOKEN_STATUS_SQL } from './token-status.js';
 
@@ -46,6 +47,11 @@ export class TokenImportRepository {
       [tokenHashes],
     );
     return rows.map((row) => row.token_hash);
+  }
+
+  /** Tokens by id, as the owner's view and the webhooks show them. */
+  findByIds(ids: string[], m: EntityManager): Promise<ApiToken[]> {
+    return m.findBy(ApiToken, { id: In(ids) });
   }
 
   /** The names of the active tokens of these users. */

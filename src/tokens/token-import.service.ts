@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { AuditActor, AuditRecord } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Role } from '../common/auth/scopes.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
 import { sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { isAccountEmail } from '../common/validation/email.js';
@@ -15,6 +15,7 @@ import { UsersRepository } from '../users/users.repository.js';
 import { TokenImportRepository, type ImportedToken } from './token-import.repository.js';
 import { isActiveAt } from './token-status.js';
 import { TokenCache } from './token-cache.js';
+import { TokenImportNotices, type Owner } from './token-import-notices.js';
 import { AppConfig } from '../common/config/app-config.js';
 import {
   ImportTokenRowDto,
@@ -44,6 +45,10 @@ interface Parsed {
  * skipped, so importing the same file again changes nothing.
  * The per-user token limit is not applied: an import may take a user past it, and their next
  * create is refused until they are below it again.
+ *
+ * No escalation: a credential importing over the API imports only scopes it holds itself (a
+ * row with another is a row error). Each owner learns of it as of a token they made: a
+ * `token.created` webhook per token (`imported: true`), and one mail per owner after the commit.
  */
 @Injectable()
 export class TokenImportService {
@@ -55,22 +60,29 @@ export class TokenImportService {
     private readonly cache: TokenCache,
     private readonly registry: ScopeRegistry,
     private readonly config: AppConfig,
+    private readonly notices: TokenImportNotices,
   ) {}
 
   /**
    * `rows`: at most {@link MAX_IMPORT_ROWS}. With `dryRun`, checks and counts and writes
-   * nothing. `imported + skipped + errors.length` is `rows.length`.
+   * nothing. `imported + skipped + errors.length` is `rows.length`. `importer`: the credential
+   * of an API call, whose scopes bound what it imports; the CLI (the operator, with the
+   * database's own access) has none.
    */
   async import(
     rows: readonly unknown[],
     actor: AuditActor,
-    options: { dryRun?: boolean; source: 'api' | 'cli' },
+    options: {
+      dryRun?: boolean;
+      source: 'api' | 'cli';
+      importer?: Pick<AuthPrincipal, 'role' | 'scopes'>;
+    },
   ): Promise<ImportResultDto> {
     if (rows.length > MAX_IMPORT_ROWS) {
       throw new DomainError('BadRequest', `At most ${MAX_IMPORT_ROWS} tokens per call`);
     }
     const errors: ImportErrorDto[] = [];
-    const parsed = this.parse(rows, errors);
+    const parsed = this.parse(rows, errors, options.importer);
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       // Owners locked, in id order, as a token creation locks its owner: the names checked
@@ -106,6 +118,11 @@ export class TokenImportService {
       tx.afterCommit(() =>
         this.cache.invalidate(inserted.map((row) => row.tokenHash.toString('base64'))),
       );
+      await this.notices.tell(
+        tx,
+        inserted.map((row) => row.id),
+        owners,
+      );
       // Those left out by the insert were imported meanwhile by a concurrent call: skipped too.
       return {
         imported: inserted.length,
@@ -116,7 +133,11 @@ export class TokenImportService {
   }
 
   /** The checks that need no database; bad rows go to `errors`. */
-  private parse(rows: readonly unknown[], errors: ImportErrorDto[]): Parsed[] {
+  private parse(
+    rows: readonly unknown[],
+    errors: ImportErrorDto[],
+    importer?: Pick<AuthPrincipal, 'role' | 'scopes'>,
+  ): Parsed[] {
     const now = Date.now();
     const parsed: Parsed[] = [];
     const seen = new Map<string, number>();
@@ -150,6 +171,18 @@ export class TokenImportService {
       }
       const unknown = row.scopes.filter((scope) => !this.registry.isKnown(scope));
       if (unknown.length > 0) problems.push(`unknown scopes: ${unknown.join(', ')}`);
+      // The rule of every create and rotation: only scopes the caller holds (and its role may
+      // grant) are handed out, an import's included.
+      const beyond = importer
+        ? row.scopes.filter(
+            (scope) =>
+              this.registry.isKnown(scope) &&
+              (!this.registry.mayHold(importer.role, scope) || !importer.scopes.includes(scope)),
+          )
+        : [];
+      if (beyond.length > 0) {
+        problems.push(`the importing credential does not hold: ${beyond.join(', ')}`);
+      }
       const at = (value?: string) => (value === undefined ? null : new Date(value));
       const [expiresAt, createdAt, lastUsedAt] = [
         at(row.expiresAt),
@@ -233,7 +266,7 @@ export class TokenImportService {
    */
   private async resolve(
     parsed: Parsed[],
-    owners: { id: string; email: string; role: Role }[],
+    owners: Owner[],
     errors: ImportErrorDto[],
     m: EntityManager,
   ): Promise<(Parsed & { token: ImportedToken })[]> {

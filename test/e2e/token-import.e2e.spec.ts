@@ -2,6 +2,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { READ_SCOPE, writePolicyFile } from '../support/forward-auth-policy.js';
+import { TOKENS_IMPORTED_SUBJECT } from '../../src/mail/templates/token-imported.js';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { createApp } from '../../src/app.factory.js';
 import { createLogger } from '../../src/common/http/logger.js';
 import {
@@ -423,6 +426,144 @@ describe('importing API tokens', () => {
     } finally {
       logger.logQuery = logQuery;
     }
+  });
+});
+
+/** An import hands out working credentials: it cannot escalate, and each owner is told. */
+describe('importing API tokens: who may import what, and who is told', () => {
+  let t: AdminApp;
+  let smtp: SmtpReceiver;
+  let hooks: WebhookReceiver;
+
+  beforeAll(async () => {
+    smtp = await SmtpReceiver.start();
+    hooks = await WebhookReceiver.start();
+    t = await startAdminApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Tessera <no-reply@tessera.test>',
+      WEBHOOK_URL: hooks.url,
+      WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
+      WEBHOOK_POLL_SECONDS: '1',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+    await hooks?.stop();
+  });
+
+  const importAs = (token: string, tokens: unknown[]) =>
+    t.api.post('/api/v1/admin/tokens/import', { token, body: { tokens } });
+  const listAll = async (owner: LoggedInUser) =>
+    (await t.api.get('/api/v1/tokens?status=all', { token: owner.accessToken })).body.items as {
+      id: string;
+      name: string;
+    }[];
+
+  it('imports only scopes the importing credential holds: each other row is refused and writes nothing', async () => {
+    const owner = await newUser(t.api);
+    const adminOnly = (await createToken(t.api, t.adminToken, { scopes: ['admin'] })).token;
+    const narrow = (await createToken(t.api, t.adminToken, { scopes: ['admin', 'tokens:read'] }))
+      .token;
+    const row = (name: string, scopes: string[]) => ({
+      ownerId: owner.id,
+      name,
+      sha256: sha256Hex(legacySecret()),
+      scopes,
+    });
+
+    const refused = await importAs(adminOnly, [row('escalated', ['tokens:read'])]);
+    expect(refused.status).toBe(200);
+    expect(refused.body).toEqual({
+      imported: 0,
+      skipped: 0,
+      errors: [{ index: 0, message: 'the importing credential does not hold: tokens:read' }],
+    });
+    const mixed = await importAs(narrow, [
+      row('within', ['tokens:read']),
+      row('beyond', ['tokens:read', 'tokens:write', 'profile:read']),
+    ]);
+    expect(mixed.body).toEqual({
+      imported: 1,
+      skipped: 0,
+      errors: [
+        { index: 1, message: 'the importing credential does not hold: tokens:write, profile:read' },
+      ],
+    });
+    expect((await listAll(owner)).map((token) => token.name)).toEqual(['within']);
+    // An admin's session holds every scope its role may grant.
+    const bySession = await importAs(t.adminToken, [row('by session', ['tokens:write'])]);
+    expect(bySession.body).toMatchObject({ imported: 1, errors: [] });
+  });
+
+  it('tells each owner: a token.created webhook with imported: true per token, and one mail', async () => {
+    const [ada, bob] = [await newUser(t.api), await newUser(t.api)];
+    const secret = legacySecret();
+    const answer = await importAs(t.adminToken, [
+      { ownerId: ada.id, name: 'ada deploy', plaintext: secret, scopes: ['tokens:read'] },
+      {
+        ownerId: ada.id,
+        name: 'ada backup',
+        sha256: sha256Hex(legacySecret()),
+        scopes: ['profile:read'],
+      },
+      {
+        ownerId: bob.id,
+        name: 'bob ci',
+        sha256: sha256Hex(legacySecret()),
+        scopes: ['tokens:read'],
+      },
+    ]);
+    expect(answer.body).toMatchObject({ imported: 3, errors: [] });
+    const adaTokens = await listAll(ada);
+
+    const created = await hooks.waitFor(() => {
+      const found = hooks
+        .about({ userId: ada.id })
+        .filter((hook) => hook.body.type === 'token.created');
+      return found.length === 2 && found;
+    });
+    for (const hook of created) {
+      expect(hook.body.data).toMatchObject({ userId: ada.id, imported: true });
+      expect(adaTokens.map((token) => token.id)).toContain(hook.body.data.token.id);
+      expect(hook.raw).not.toContain(secret);
+      expect(hook.raw).not.toContain(sha256Hex(secret));
+    }
+    await hooks.waitFor(
+      () =>
+        hooks.about({ userId: bob.id }).filter((h) => h.body.type === 'token.created').length === 1,
+    );
+
+    const mail = await smtp.waitForMail(ada.email);
+    expect(mail.subject).toBe(TOKENS_IMPORTED_SUBJECT);
+    expect(mail.text).toContain('2 API tokens were imported');
+    expect(mail.text).toContain('"ada deploy"');
+    expect(mail.text).toContain('"ada backup"');
+    expect(mail.text).not.toContain('bob ci');
+    expect(mail.text).not.toContain(secret);
+    expect((await smtp.waitForMail(bob.email)).text).toContain('"bob ci"');
+    // One mail per owner and import.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.mailsTo(ada.email)).toHaveLength(1);
+  });
+
+  it('tells nobody of a row that was refused or skipped', async () => {
+    const owner = await newUser(t.api);
+    const known = sha256Hex(legacySecret());
+    await importAs(t.adminToken, [
+      { ownerId: owner.id, name: 'first', sha256: known, scopes: ['tokens:read'] },
+    ]);
+    await smtp.waitForMail(owner.email);
+    const again = await importAs(t.adminToken, [
+      { ownerId: owner.id, name: 'again', sha256: known, scopes: ['tokens:read'] },
+      { ownerId: owner.id, name: 'bad', sha256: sha256Hex(legacySecret()), scopes: ['admin'] },
+    ]);
+    expect(again.body).toMatchObject({ imported: 0, skipped: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(smtp.mailsTo(owner.email)).toHaveLength(1);
+    expect(
+      hooks.about({ userId: owner.id }).filter((h) => h.body.type === 'token.created'),
+    ).toHaveLength(1);
   });
 });
 
