@@ -22,6 +22,7 @@ import {
   MAX_IMPORT_ROWS,
   type ImportErrorDto,
   type ImportResultDto,
+  type ImportSkippedDto,
 } from './dto/token-import.dto.js';
 
 /** Clocks of the exporting system and this one may differ a little. */
@@ -42,7 +43,9 @@ interface Parsed {
  * Each row stands alone: the good ones are imported, each bad one is reported by its index
  * (with a message that quotes no secret) and writes nothing, all in one transaction, so no row
  * is ever half-written. A token whose hash is known already (imported before, by anyone) is
- * skipped, so importing the same file again changes nothing.
+ * skipped, so importing the same file again changes nothing; so is one whose imported token was
+ * revoked or deleted since (its hash is kept for this when the token ends), which must not
+ * come back.
  * The per-user token limit is not applied: an import may take a user past it, and their next
  * create is refused until they are below it again.
  *
@@ -88,13 +91,15 @@ export class TokenImportService {
       // Owners locked, in id order, as a token creation locks its owner: the names checked
       // below stay free until the commit.
       const owners = await this.users.findMany(ownerKeys(parsed), m, !options.dryRun);
-      const fresh = await this.resolve(parsed, owners, errors, m);
+      const skipped: ImportSkippedDto[] = [];
+      const fresh = await this.resolve(parsed, owners, errors, skipped, m);
       const refused = sorted(errors);
       if (options.dryRun) {
         return {
           imported: fresh.length,
-          skipped: rows.length - refused.length - fresh.length,
+          skipped: skipped.length,
           errors: refused,
+          skippedRows: sorted(skipped),
         };
       }
       // Expired tokens of those names give them up, as they do to a created token.
@@ -123,11 +128,19 @@ export class TokenImportService {
         inserted.map((row) => row.id),
         owners,
       );
-      // Those left out by the insert were imported meanwhile by a concurrent call: skipped too.
+      // Those left out by the insert were imported (or imported and retired) meanwhile by a
+      // concurrent call: skipped too.
+      const landed = new Set(inserted.map((row) => row.tokenHash.toString('hex')));
+      for (const row of fresh) {
+        if (!landed.has(row.token.tokenHash.toString('hex'))) {
+          skipped.push({ index: row.index, reason: 'exists' });
+        }
+      }
       return {
         imported: inserted.length,
-        skipped: rows.length - refused.length - inserted.length,
+        skipped: skipped.length,
         errors: refused,
+        skippedRows: sorted(skipped),
       };
     });
   }
@@ -268,18 +281,16 @@ export class TokenImportService {
     parsed: Parsed[],
     owners: Owner[],
     errors: ImportErrorDto[],
+    skipped: ImportSkippedDto[],
     m: EntityManager,
   ): Promise<(Parsed & { token: ImportedToken })[]> {
     const byId = new Map(owners.map((owner) => [owner.id, owner]));
     const byEmail = new Map(owners.map((owner) => [owner.email, owner]));
-    const known = new Set(
-      (
-        await this.tokens.existingHashes(
-          parsed.map((row) => row.token.tokenHash),
-          m,
-        )
-      ).map((hash) => hash.toString('hex')),
-    );
+    const hashes = parsed.map((row) => row.token.tokenHash);
+    const hex = (found: Buffer[]) => new Set(found.map((hash) => hash.toString('hex')));
+    const known = hex(await this.tokens.existingHashes(hashes, m));
+    // An imported token ended since (revoked, rotated away, deleted, purged) stays ended.
+    const retired = hex(await this.tokens.retiredHashes(hashes, m));
     const withOwner: (Parsed & { token: ImportedToken })[] = [];
     for (const row of parsed) {
       const owner = 'id' in row.owner ? byId.get(row.owner.id) : byEmail.get(row.owner.email);
@@ -299,7 +310,11 @@ export class TokenImportService {
         });
         continue;
       }
-      if (known.has(row.token.tokenHash.toString('hex'))) continue;
+      const hash = row.token.tokenHash.toString('hex');
+      if (known.has(hash) || retired.has(hash)) {
+        skipped.push({ index: row.index, reason: retired.has(hash) ? 'retired' : 'exists' });
+        continue;
+      }
       withOwner.push({ ...row, token: { ...row.token, userId: owner.id } });
     }
     // An active token's name is its owner's to tell it apart by: no two active ones share it.
@@ -339,8 +354,8 @@ function ownerKeys(parsed: Parsed[]): { ids: string[]; emails: string[] } {
   return { ids: [...ids], emails: [...emails] };
 }
 
-function sorted(errors: ImportErrorDto[]): ImportErrorDto[] {
-  return [...errors].sort((a, b) => a.index - b.index);
+function sorted<T extends { index: number }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => a.index - b.index);
 }
 
 function messagesOf(error: ValidationError): string[] {

@@ -84,7 +84,7 @@ describe('importing API tokens', () => {
     ];
     const first = await importTokens(rows);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ imported: 2, skipped: 0, errors: [] });
+    expect(first.body).toEqual({ imported: 2, skipped: 0, errors: [], skippedRows: [] });
     // Nothing of a secret or its hash comes back.
     expect(first.text).not.toContain(byPlaintext);
 
@@ -113,7 +113,15 @@ describe('importing API tokens', () => {
 
     // Again, with one new row: the known ones are skipped, not duplicated.
     const again = await importTokens([...rows, row({ name: 'third' })]);
-    expect(again.body).toEqual({ imported: 1, skipped: 2, errors: [] });
+    expect(again.body).toEqual({
+      imported: 1,
+      skipped: 2,
+      errors: [],
+      skippedRows: [
+        { index: 0, reason: 'exists' },
+        { index: 1, reason: 'exists' },
+      ],
+    });
     expect(await listAll(user)).toHaveLength(3);
   });
 
@@ -205,6 +213,75 @@ describe('importing API tokens', () => {
     );
   });
 
+  it('never brings back an imported token revoked, rotated away, deleted or purged, and says why', async () => {
+    const secrets = Array.from({ length: 5 }, () => legacySecret());
+    const rows = [
+      row({ name: 'revoked', sha256: sha256Hex(secrets[0]) }),
+      row({ name: 'rotated', sha256: undefined, plaintext: secrets[1] }),
+      row({ name: 'deleted', sha256: sha256Hex(secrets[2]) }),
+      row({
+        name: 'purged',
+        sha256: sha256Hex(secrets[3]),
+        createdAt: '2019-01-01T00:00:00Z',
+        expiresAt: '2020-01-01T00:00:00Z',
+      }),
+      row({ name: 'kept', sha256: sha256Hex(secrets[4]) }),
+    ];
+    expect((await importTokens(rows)).body).toMatchObject({ imported: 5, errors: [] });
+    const id = async (name: string) =>
+      (await listAll(user)).find((token) => token.name === name)!.id;
+    const asOwner = { token: user.accessToken };
+    expect((await t.api.delete(`/api/v1/tokens/${await id('revoked')}`, asOwner)).status).toBe(204);
+    const rotation = await t.api.post(`/api/v1/tokens/${await id('rotated')}/rotate`, {
+      ...asOwner,
+      body: { gracePeriodSeconds: 0 },
+    });
+    expect(rotation.status).toBe(201);
+    const deleted = await t.api.delete(
+      `/api/v1/tokens/${await id('deleted')}?permanent=true`,
+      asOwner,
+    );
+    expect(deleted.status).toBe(204);
+    // The expired one, ended years ago, goes with the purge.
+    const purge = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: {} });
+    expect(purge.status).toBe(200);
+    expect((await listAll(user)).map((token) => token.name).sort()).toEqual([
+      'kept',
+      'revoked',
+      'rotated',
+      'rotated',
+    ]);
+
+    // The same file again: the live one is known, the others stay ended.
+    const again = await importTokens(rows);
+    expect(again.body).toEqual({
+      imported: 0,
+      skipped: 5,
+      errors: [],
+      skippedRows: [
+        { index: 0, reason: 'retired' },
+        { index: 1, reason: 'retired' },
+        { index: 2, reason: 'retired' },
+        { index: 3, reason: 'retired' },
+        { index: 4, reason: 'exists' },
+      ],
+    });
+    for (const secret of secrets.slice(0, 4)) {
+      expect((await t.api.get('/api/v1/auth/whoami', { token: secret })).status).toBe(401);
+    }
+    expect((await t.api.get('/api/v1/auth/whoami', { token: secrets[4] })).status).toBe(200);
+    // Under another owner, or by plaintext: the same secret, the same answer.
+    const other = await newUser(t.api);
+    const asOther = await importTokens([
+      row({ ownerEmail: other.email, name: 'moved', sha256: undefined, plaintext: secrets[2] }),
+    ]);
+    expect(asOther.body).toMatchObject({
+      imported: 0,
+      skippedRows: [{ index: 0, reason: 'retired' }],
+    });
+    expect(await listAll(other)).toEqual([]);
+  });
+
   it('imports each token once when the same rows arrive in concurrent calls', async () => {
     // Every tenth row is bad: reported by each call, never written.
     const rows = Array.from({ length: 50 }, (_, i) =>
@@ -227,7 +304,7 @@ describe('importing API tokens', () => {
   it('may take a user past the token limit, after which creating one is refused', async () => {
     await createToken(t.api, user.accessToken);
     const result = await importTokens(Array.from({ length: 4 }, () => row()));
-    expect(result.body).toEqual({ imported: 4, skipped: 0, errors: [] });
+    expect(result.body).toEqual({ imported: 4, skipped: 0, errors: [], skippedRows: [] });
     const create = await t.api.post('/api/v1/tokens', {
       token: user.accessToken,
       body: { name: 'one more', scopes: ['tokens:read'] },
@@ -248,6 +325,7 @@ describe('importing API tokens', () => {
       imported: 0,
       skipped: 0,
       errors: [{ index: 0, message: expect.stringMatching(/must not start with tsr_/) }],
+      skippedRows: [],
     });
     expect(plaintext.text).not.toContain(ours);
   });
@@ -303,6 +381,7 @@ describe('importing API tokens', () => {
       imported: 5,
       skipped: 1,
       errors: bad.map((index) => ({ index, message: expect.stringMatching(cases[index][1]!) })),
+      skippedRows: [{ index: cases.length - 2, reason: 'exists' }],
     });
 
     // The database holds exactly the good rows (the known one once), nothing of the bad ones.
@@ -326,6 +405,7 @@ describe('importing API tokens', () => {
         imported: 0,
         skipped: 0,
         errors: [{ index: 0, message: expect.stringMatching(pattern!) }],
+        skippedRows: [],
       });
     }
     expect((await listAll(user)).map((token) => token.id).sort()).toEqual(
@@ -368,7 +448,7 @@ describe('importing API tokens', () => {
     const started = Date.now();
     const answer = await importTokens(rows);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ imported: 1000, skipped: 0, errors: [] });
+    expect(answer.body).toEqual({ imported: 1000, skipped: 0, errors: [], skippedRows: [] });
     process.stdout.write(`import of 1000 tokens over HTTP: ${Date.now() - started} ms\n`);
   });
 
@@ -478,6 +558,7 @@ describe('importing API tokens: who may import what, and who is told', () => {
       imported: 0,
       skipped: 0,
       errors: [{ index: 0, message: 'the importing credential does not hold: tokens:read' }],
+      skippedRows: [],
     });
     const mixed = await importAs(narrow, [
       row('within', ['tokens:read']),
@@ -489,6 +570,7 @@ describe('importing API tokens: who may import what, and who is told', () => {
       errors: [
         { index: 1, message: 'the importing credential does not hold: tokens:write, profile:read' },
       ],
+      skippedRows: [],
     });
     expect((await listAll(owner)).map((token) => token.name)).toEqual(['within']);
     // An admin's session holds every scope its role may grant.
