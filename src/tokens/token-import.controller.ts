@@ -45,7 +45,9 @@ export class TokenImportController {
   })
   @ApiOkResponse({
     type: ImportResultDto,
-    description: 'Every row counted once: imported, skipped (known already) or in `errors`',
+    description:
+      'Every row counted once: imported, skipped (known already, or revoked or deleted since ' +
+      'it was imported: each in `skippedRows` with why) or in `errors`',
   })
   @ApiBadRequestResponse({
     description:
