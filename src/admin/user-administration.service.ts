@@ -6,6 +6,7 @@ import { UnitOfWork } from '../database/unit-of-work.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { TokenReadsService } from '../tokens/token-reads.service.js';
 import { TokenRevocationService } from '../tokens/token-revocation.service.js';
+import { TokenRoleScopesService } from '../tokens/token-role-scopes.service.js';
 import type { User } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AdminUserDto, AdminUserPageDto, ListUsersQuery } from './dto/admin-users.dto.js';
@@ -27,6 +28,7 @@ export class UserAdministrationService {
     private readonly sessions: SessionsService,
     private readonly tokens: TokenReadsService,
     private readonly revocation: TokenRevocationService,
+    private readonly tokenScopes: TokenRoleScopesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -112,6 +114,9 @@ export class UserAdministrationService {
       }
       if (records.length === 0) return;
       await this.audit.record(actor, records, m);
+      // The tokens lose, in their rows, the scopes the new role may not hold (a demoted admin's
+      // admin-only ones): no view lists them, and a promotion back does not revive them.
+      if (role !== target.role) await this.tokenScopes.narrowToRole(tx, id, role, actor);
       await this.sessions.forgetUser(id, tx);
       await this.revocation.forgetUser(id, tx);
     });

@@ -105,7 +105,7 @@ async function importTokens(
     const parsed = lines.filter((entry) => !entry.parseError);
     const result =
       parsed.length === 0
-        ? { imported: 0, skipped: 0, errors: [] }
+        ? { imported: 0, skipped: 0, errors: [], skippedRows: [] }
         : await imports.import(
             parsed.map((entry) => entry.row),
             SYSTEM_ACTOR,
@@ -130,6 +130,12 @@ async function importTokens(
         `${errors.length > 0 ? `, ${dryRun ? 'would refuse' : 'refused'} ${errors.length}` : ''}\n`,
     );
     for (const error of errors) process.stderr.write(`line ${error.line}: ${error.message}\n`);
+    // A token that was revoked or deleted since its import is worth a line: it stays ended.
+    for (const row of result.skippedRows.filter((skip) => skip.reason === 'retired')) {
+      process.stderr.write(
+        `line ${parsed[row.index].line}: skipped: revoked or deleted since it was imported\n`,
+      );
+    }
     unknownScopes ||= errors.some((error) => error.message.includes('unknown scopes'));
   };
   let line = 0;

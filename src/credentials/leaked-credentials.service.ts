@@ -8,10 +8,10 @@ import type { ClientContext } from '../common/http/client-context.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { MailService } from '../mail/mail.service.js';
 import { tokenLeakedMail } from '../mail/templates/token-leaked.js';
-import { isWellFormedApiToken } from '../tokens/token-format.js';
+import { isLegacyTokenShape, isWellFormedApiToken } from '../tokens/token-format.js';
 import { TokenReadsService } from '../tokens/token-reads.service.js';
 import { TokenRevocationService } from '../tokens/token-revocation.service.js';
-import { UsersService } from '../users/users.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 
 /**
  * Revocation of API tokens whose secrets someone found exposed, as GitHub's secret scanning
@@ -20,12 +20,17 @@ import { UsersService } from '../users/users.service.js';
 @Injectable()
 export class LeakedCredentialsService {
   private readonly logger = new Logger(LeakedCredentialsService.name);
+  /**
+   * Tokens whose revocation is under way here: the same secret reported many times at once
+   * costs one transaction, not one connection per report waiting on the token's row lock.
+   */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly tokens: TokenReadsService,
     private readonly revocation: TokenRevocationService,
-    private readonly users: UsersService,
+    private readonly users: UsersRepository,
     private readonly mail: MailService,
     private readonly tasks: BackgroundTasks,
     private readonly throttle: AuthThrottleService,
@@ -38,9 +43,15 @@ export class LeakedCredentialsService {
    */
   async report(credentials: string[], client: ClientContext): Promise<void> {
     await this.throttle.leakReport(client.ip);
-    // Repeats count once, and only hashes outlive the request.
-    const hashes = [...new Set(credentials.filter(isWellFormedApiToken))].map(sha256);
-    if (hashes.length === 0) return;
+    // Repeats count once, and only hashes outlive the request. A `tsr_` string is ours (its
+    // checksum is checked); any other string that could be an imported secret is looked up by
+    // its SHA-256 among imported tokens, as the bearer check does. The two never meet.
+    const unique = [...new Set(credentials)];
+    const hashes = {
+      issued: unique.filter(isWellFormedApiToken).map(sha256),
+      imported: unique.filter(isLegacyTokenShape).map(sha256),
+    };
+    if (hashes.issued.length + hashes.imported.length === 0) return;
     const actor: AuditActor = {
       userId: null,
       via: 'leak_report',
@@ -51,10 +62,16 @@ export class LeakedCredentialsService {
   }
 
   /** After the answer: each live token revoked in a transaction of its own, its owner told. */
-  private async revokeLive(hashes: Buffer[], actor: AuditActor): Promise<void> {
-    const ids = await this.tokens.activeIdsByHash(hashes);
+  private async revokeLive(
+    hashes: { issued: Buffer[]; imported: Buffer[] },
+    actor: AuditActor,
+  ): Promise<void> {
+    const ids = await this.tokens.activeIdsByHash(hashes.issued, hashes.imported);
     let revoked = 0;
     for (const id of ids) {
+      // Another report of it is revoking it now: that one tells the owner.
+      if (this.inFlight.has(id)) continue;
+      this.inFlight.add(id);
       try {
         if (await this.revokeOne(id, actor)) revoked++;
       } catch (error) {
@@ -63,6 +80,8 @@ export class LeakedCredentialsService {
           tokenId: id,
           err: describeError(error),
         });
+      } finally {
+        this.inFlight.delete(id);
       }
     }
     if (ids.length > 0) this.logger.log({ msg: 'Leaked tokens revoked', revoked });
@@ -74,7 +93,10 @@ export class LeakedCredentialsService {
       const token = await this.revocation.revokeIn(tx, null, id, actor, 'leaked');
       // Revoked meanwhile (a repeated report, its owner): told once already, or not at all.
       if (!token) return false;
-      const owner = await this.users.get(token.userId);
+      // Through the transaction's own connection: it holds the token's row lock, and asking the
+      // pool for a second one while many reports wait on that lock could starve the pool.
+      const owner = await this.users.findById(token.userId, tx.manager);
+      if (!owner) return true;
       tx.afterCommit(() =>
         this.mail.send(
           'token-leaked',

@@ -5,7 +5,13 @@ import { pageNewestFirst, type Page } from '../database/paging.js';
 import type { PurgeTarget } from '../database/purge.js';
 import { change } from '../database/returning.js';
 import { ApiToken, type TokenRevokeReason } from './api-token.entity.js';
-import { TOKEN_STATUS_SQL, TOKEN_STATUS_SQL_T, type TokenStatus } from './token-status.js';
+import {
+  STATEMENT_CLOCK,
+  TOKEN_STATUS_SQL,
+  TOKEN_STATUS_SQL_T,
+  tokenStatusSql,
+  type TokenStatus,
+} from './token-status.js';
 
 export type TokenStatusFilter = TokenStatus | 'all';
 
@@ -112,12 +118,15 @@ export class ApiTokensRepository {
     return m.save(token);
   }
 
-  /** Active tokens of a user (those in a rotation's grace period too), but `except`. */
+  /**
+   * Active tokens of a user (those in a rotation's grace period too), but `except`, as of this
+   * statement (under the owner's row lock: see {@link STATEMENT_CLOCK}).
+   */
   async countActive(userId: string, m: EntityManager, except?: string): Promise<number> {
     const [{ n }]: { n: number }[] = await m.query(
       `SELECT count(*)::int AS n FROM api_tokens
        WHERE user_id = $1 AND id IS DISTINCT FROM $2::uuid
-         AND ${TOKEN_STATUS_SQL.active}`,
+         AND ${tokenStatusSql('', STATEMENT_CLOCK).active}`,
       [userId, except ?? null],
     );
     return n;
@@ -173,10 +182,13 @@ export class ApiTokensRepository {
     return new Map(rows.map((row) => [row.user_id, row.n]));
   }
 
-  /** The old token of a rotation stops working after `graceSeconds`. */
+  /**
+   * The old token of a rotation stops working `graceSeconds` after this statement (the clock
+   * the token limit counts by, not the start of a transaction that may have waited on a lock).
+   */
   async markRotated(id: string, graceSeconds: number, m: EntityManager): Promise<void> {
     await m.query(
-      `UPDATE api_tokens SET revoked_at = now() + make_interval(secs => $2),
+      `UPDATE api_tokens SET revoked_at = ${STATEMENT_CLOCK} + make_interval(secs => $2),
               revoke_reason = 'rotated', updated_at = now()
        WHERE id = $1`,
       [id, graceSeconds],
@@ -223,14 +235,18 @@ export class ApiTokensRepository {
       : null;
   }
 
-  /** The ids of the active tokens among these hashes (in a rotation's grace period too). */
-  async activeIdsByHash(tokenHashes: Buffer[]): Promise<string[]> {
+  /**
+   * The ids of the active tokens (in a rotation's grace period too) among the hashes of
+   * `issued` secrets and, among imported tokens only, of `imported` ones.
+   */
+  async activeIdsByHash(issued: Buffer[], imported: Buffer[]): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM api_tokens
-       WHERE token_hash = ANY($1::bytea[])
+       WHERE ((NOT legacy AND token_hash = ANY($1::bytea[]))
+           OR (legacy AND token_hash = ANY($2::bytea[])))
          AND ${TOKEN_STATUS_SQL.active}
        ORDER BY id`,
-      [tokenHashes],
+      [issued, imported],
     );
     return rows.map((row) => row.id);
   }

@@ -22,7 +22,11 @@ export interface TokenState {
   expiresAt: number | null;
   /** Epoch ms (in the future while a rotation's grace period runs), or null. */
   revokedAt: number | null;
-  restrictions: { allowedIps: readonly string[]; endsAt: number | null };
+  restrictions: {
+    allowedIps: readonly string[];
+    endsAt: number | null;
+    rateLimit: { perMinute: number; perHour: number };
+  };
   /** The row and its owner's profile as loaded: what `/tokens/current` and `/auth/me` answer. */
   record: TokenRecord;
   account: AccountRecord;

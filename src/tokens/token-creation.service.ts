@@ -15,8 +15,10 @@ import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertGrantable,
   assertKnownScopes,
+  assertRateWithin,
   assertWithin,
   canonicalIps,
+  inheritedRateLimits,
   ownRateLimits,
   requestedExpiry,
 } from './token-policy.js';
@@ -65,6 +67,7 @@ export class TokenCreationService {
           replayed.allowedIps,
           replayed.expiresAt === null ? null : new Date(replayed.expiresAt),
         );
+        assertRateWithin(principal, replayed.rateLimit, this.issuer.serverRateLimits());
         return { created: replayed, replayed: true };
       }
       claim = outcome.claim;
@@ -106,7 +109,9 @@ export class TokenCreationService {
       expiresAt = new Date(now + defaultDays * DAY_MS);
       lifetimeDays = defaultDays;
     }
-    const rate = ownRateLimits(input.rateLimit, this.issuer.serverRateLimits());
+    const server = this.issuer.serverRateLimits();
+    const rate = ownRateLimits(inheritedRateLimits(principal, input.rateLimit, server), server);
+    assertRateWithin(principal, rate, server);
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       await this.issuer.assertBelowLimit(m, principal.userId);

@@ -15,6 +15,7 @@ import {
   assertActive,
   assertGrantable,
   assertKnownScopes,
+  assertRateWithin,
   assertWithin,
   canonicalIps,
   expiryWithin,
@@ -58,6 +59,11 @@ export class TokenEditsService {
       if (principal.tokenId) {
         assertGrantable(principal, knownScopes(this.registry, token.scopes), this.registry);
         assertWithin(principal, token.allowedIps, token.expiresAt);
+        assertRateWithin(
+          principal,
+          { perMinute: token.ratePerMinute, perHour: token.ratePerHour },
+          this.issuer.serverRateLimits(),
+        );
       }
       const changed: string[] = [];
       if (patch.scopes !== undefined) {
@@ -89,7 +95,10 @@ export class TokenEditsService {
       }
       if (patch.rateLimit !== undefined) {
         const current = { perMinute: token.ratePerMinute, perHour: token.ratePerHour };
-        const rate = ownRateLimits(patch.rateLimit, this.issuer.serverRateLimits(), current);
+        const server = this.issuer.serverRateLimits();
+        const rate = ownRateLimits(patch.rateLimit, server, current);
+        // Lifting a limit (to null: the server's) is loosening it too.
+        assertRateWithin(principal, rate, server);
         if (rate.perMinute !== current.perMinute || rate.perHour !== current.perHour) {
           changed.push('rateLimit');
         }

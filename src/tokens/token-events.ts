@@ -6,6 +6,7 @@ import { TokenDto } from './dto/token-view.dto.js';
 export const TOKEN_EVENT_TYPES = [
   'token.created',
   'token.rotated',
+  'token.updated',
   'token.revoked',
   'token.expiring_soon',
 ] as const;

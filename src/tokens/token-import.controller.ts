@@ -36,15 +36,20 @@ export class TokenImportController {
       `Up to ${MAX_IMPORT_ROWS} tokens, each with its owner (ownerEmail or ownerId) and either ` +
       'the SHA-256 (hex) of the token string as clients present it or that string itself ' +
       '(hashed at once, never stored). A token whose hash is known already is skipped. ' +
+      'The calling credential must hold every scope it imports. Each owner is told as of a ' +
+      'new token: a `token.created` webhook with `imported: true`, and a mail. ' +
       'Each row stands alone: the good ones are imported, and each bad one (a field breaking ' +
-      'the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold, a ' +
+      'the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold or ' +
+      'the caller does not hold, a ' +
       'token twice in the call, a name the owner already has active) is reported in the ' +
       "200's `errors` as `{index, message}` and writes nothing. Only a malformed call as a " +
       'whole (no `tokens` array, none, over the limit) is a 400, and then nothing is written.',
   })
   @ApiOkResponse({
     type: ImportResultDto,
-    description: 'Every row counted once: imported, skipped (known already) or in `errors`',
+    description:
+      'Every row counted once: imported, skipped (known already, or revoked or deleted since ' +
+      'it was imported: each in `skippedRows` with why) or in `errors`',
   })
   @ApiBadRequestResponse({
     description:
@@ -61,6 +66,9 @@ export class TokenImportController {
     @Body() body: ImportTokensDto,
     @Client() client: ClientContext,
   ): Promise<ImportResultDto> {
-    return this.imports.import(body.tokens, actorOf(principal, client), { source: 'api' });
+    return this.imports.import(body.tokens, actorOf(principal, client), {
+      source: 'api',
+      importer: principal,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { ApiToken } from './api-token.entity.js';
 import { change } from '../database/returning.js';
 import { TOKEN_STATUS_SQL } from './token-status.js';
 
@@ -48,6 +49,23 @@ export class TokenImportRepository {
     return rows.map((row) => row.token_hash);
   }
 
+  /**
+   * Those of these hashes whose imported token was ended (revoked, rotated away, deleted or
+   * purged): a trigger on `api_tokens` keeps them in `retired_token_hashes` (see its migration).
+   */
+  async retiredHashes(tokenHashes: Buffer[], m: EntityManager): Promise<Buffer[]> {
+    const rows: { token_hash: Buffer }[] = await m.query(
+      `SELECT token_hash FROM retired_token_hashes WHERE token_hash = ANY($1::bytea[])`,
+      [tokenHashes],
+    );
+    return rows.map((row) => row.token_hash);
+  }
+
+  /** Tokens by id, as the owner's view and the webhooks show them. */
+  findByIds(ids: string[], m: EntityManager): Promise<ApiToken[]> {
+    return m.findBy(ApiToken, { id: In(ids) });
+  }
+
   /** The names of the active tokens of these users. */
   async activeNames(
     userIds: string[],
@@ -64,7 +82,7 @@ export class TokenImportRepository {
 
   /**
    * Inserts imported tokens in one statement; a hash that exists already (a concurrent import
-   * of the same token) is left out. Returns the rows inserted.
+   * of the same token) or was retired meanwhile is left out. Returns the rows inserted.
    */
   async insertImported(
     tokens: ImportedToken[],
@@ -84,6 +102,9 @@ export class TokenImportRepository {
        FROM jsonb_to_recordset($1::jsonb) AS e(
          user_id uuid, name varchar, hash text, scopes jsonb, expires_at timestamptz,
          last_used_at timestamptz, created_at timestamptz, external_id varchar)
+       -- Retired by a concurrent revocation or deletion since the check: not brought back.
+       WHERE NOT EXISTS (
+         SELECT 1 FROM retired_token_hashes r WHERE r.token_hash = decode(e.hash, 'hex'))
        ON CONFLICT (token_hash) DO NOTHING
        RETURNING id, token_hash, user_id`,
       [

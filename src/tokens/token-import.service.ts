@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { AuditActor, AuditRecord } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Role } from '../common/auth/scopes.js';
+import type { AuthPrincipal } from '../common/auth/principal.js';
 import { sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { isAccountEmail } from '../common/validation/email.js';
@@ -15,12 +15,14 @@ import { UsersRepository } from '../users/users.repository.js';
 import { TokenImportRepository, type ImportedToken } from './token-import.repository.js';
 import { isActiveAt } from './token-status.js';
 import { TokenCache } from './token-cache.js';
+import { TokenImportNotices, type Owner } from './token-import-notices.js';
 import { AppConfig } from '../common/config/app-config.js';
 import {
   ImportTokenRowDto,
   MAX_IMPORT_ROWS,
   type ImportErrorDto,
   type ImportResultDto,
+  type ImportSkippedDto,
 } from './dto/token-import.dto.js';
 
 /** Clocks of the exporting system and this one may differ a little. */
@@ -41,9 +43,15 @@ interface Parsed {
  * Each row stands alone: the good ones are imported, each bad one is reported by its index
  * (with a message that quotes no secret) and writes nothing, all in one transaction, so no row
  * is ever half-written. A token whose hash is known already (imported before, by anyone) is
- * skipped, so importing the same file again changes nothing.
+ * skipped, so importing the same file again changes nothing; so is one whose imported token was
+ * revoked or deleted since (its hash is kept for this when the token ends), which must not
+ * come back.
  * The per-user token limit is not applied: an import may take a user past it, and their next
  * create is refused until they are below it again.
+ *
+ * No escalation: a credential importing over the API imports only scopes it holds itself (a
+ * row with another is a row error). Each owner learns of it as of a token they made: a
+ * `token.created` webhook per token (`imported: true`), and one mail per owner after the commit.
  */
 @Injectable()
 export class TokenImportService {
@@ -55,34 +63,43 @@ export class TokenImportService {
     private readonly cache: TokenCache,
     private readonly registry: ScopeRegistry,
     private readonly config: AppConfig,
+    private readonly notices: TokenImportNotices,
   ) {}
 
   /**
    * `rows`: at most {@link MAX_IMPORT_ROWS}. With `dryRun`, checks and counts and writes
-   * nothing. `imported + skipped + errors.length` is `rows.length`.
+   * nothing. `imported + skipped + errors.length` is `rows.length`. `importer`: the credential
+   * of an API call, whose scopes bound what it imports; the CLI (the operator, with the
+   * database's own access) has none.
    */
   async import(
     rows: readonly unknown[],
     actor: AuditActor,
-    options: { dryRun?: boolean; source: 'api' | 'cli' },
+    options: {
+      dryRun?: boolean;
+      source: 'api' | 'cli';
+      importer?: Pick<AuthPrincipal, 'role' | 'scopes'>;
+    },
   ): Promise<ImportResultDto> {
     if (rows.length > MAX_IMPORT_ROWS) {
       throw new DomainError('BadRequest', `At most ${MAX_IMPORT_ROWS} tokens per call`);
     }
     const errors: ImportErrorDto[] = [];
-    const parsed = this.parse(rows, errors);
+    const parsed = this.parse(rows, errors, options.importer);
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       // Owners locked, in id order, as a token creation locks its owner: the names checked
       // below stay free until the commit.
       const owners = await this.users.findMany(ownerKeys(parsed), m, !options.dryRun);
-      const fresh = await this.resolve(parsed, owners, errors, m);
+      const skipped: ImportSkippedDto[] = [];
+      const fresh = await this.resolve(parsed, owners, errors, skipped, m);
       const refused = sorted(errors);
       if (options.dryRun) {
         return {
           imported: fresh.length,
-          skipped: rows.length - refused.length - fresh.length,
+          skipped: skipped.length,
           errors: refused,
+          skippedRows: sorted(skipped),
         };
       }
       // Expired tokens of those names give them up, as they do to a created token.
@@ -106,17 +123,34 @@ export class TokenImportService {
       tx.afterCommit(() =>
         this.cache.invalidate(inserted.map((row) => row.tokenHash.toString('base64'))),
       );
-      // Those left out by the insert were imported meanwhile by a concurrent call: skipped too.
+      await this.notices.tell(
+        tx,
+        inserted.map((row) => row.id),
+        owners,
+      );
+      // Those left out by the insert were imported (or imported and retired) meanwhile by a
+      // concurrent call: skipped too.
+      const landed = new Set(inserted.map((row) => row.tokenHash.toString('hex')));
+      for (const row of fresh) {
+        if (!landed.has(row.token.tokenHash.toString('hex'))) {
+          skipped.push({ index: row.index, reason: 'exists' });
+        }
+      }
       return {
         imported: inserted.length,
-        skipped: rows.length - refused.length - inserted.length,
+        skipped: skipped.length,
         errors: refused,
+        skippedRows: sorted(skipped),
       };
     });
   }
 
   /** The checks that need no database; bad rows go to `errors`. */
-  private parse(rows: readonly unknown[], errors: ImportErrorDto[]): Parsed[] {
+  private parse(
+    rows: readonly unknown[],
+    errors: ImportErrorDto[],
+    importer?: Pick<AuthPrincipal, 'role' | 'scopes'>,
+  ): Parsed[] {
     const now = Date.now();
     const parsed: Parsed[] = [];
     const seen = new Map<string, number>();
@@ -150,6 +184,18 @@ export class TokenImportService {
       }
       const unknown = row.scopes.filter((scope) => !this.registry.isKnown(scope));
       if (unknown.length > 0) problems.push(`unknown scopes: ${unknown.join(', ')}`);
+      // The rule of every create and rotation: only scopes the caller holds (and its role may
+      // grant) are handed out, an import's included.
+      const beyond = importer
+        ? row.scopes.filter(
+            (scope) =>
+              this.registry.isKnown(scope) &&
+              (!this.registry.mayHold(importer.role, scope) || !importer.scopes.includes(scope)),
+          )
+        : [];
+      if (beyond.length > 0) {
+        problems.push(`the importing credential does not hold: ${beyond.join(', ')}`);
+      }
       const at = (value?: string) => (value === undefined ? null : new Date(value));
       const [expiresAt, createdAt, lastUsedAt] = [
         at(row.expiresAt),
@@ -233,20 +279,18 @@ export class TokenImportService {
    */
   private async resolve(
     parsed: Parsed[],
-    owners: { id: string; email: string; role: Role }[],
+    owners: Owner[],
     errors: ImportErrorDto[],
+    skipped: ImportSkippedDto[],
     m: EntityManager,
   ): Promise<(Parsed & { token: ImportedToken })[]> {
     const byId = new Map(owners.map((owner) => [owner.id, owner]));
     const byEmail = new Map(owners.map((owner) => [owner.email, owner]));
-    const known = new Set(
-      (
-        await this.tokens.existingHashes(
-          parsed.map((row) => row.token.tokenHash),
-          m,
-        )
-      ).map((hash) => hash.toString('hex')),
-    );
+    const hashes = parsed.map((row) => row.token.tokenHash);
+    const hex = (found: Buffer[]) => new Set(found.map((hash) => hash.toString('hex')));
+    const known = hex(await this.tokens.existingHashes(hashes, m));
+    // An imported token ended since (revoked, rotated away, deleted, purged) stays ended.
+    const retired = hex(await this.tokens.retiredHashes(hashes, m));
     const withOwner: (Parsed & { token: ImportedToken })[] = [];
     for (const row of parsed) {
       const owner = 'id' in row.owner ? byId.get(row.owner.id) : byEmail.get(row.owner.email);
@@ -266,7 +310,11 @@ export class TokenImportService {
         });
         continue;
       }
-      if (known.has(row.token.tokenHash.toString('hex'))) continue;
+      const hash = row.token.tokenHash.toString('hex');
+      if (known.has(hash) || retired.has(hash)) {
+        skipped.push({ index: row.index, reason: retired.has(hash) ? 'retired' : 'exists' });
+        continue;
+      }
       withOwner.push({ ...row, token: { ...row.token, userId: owner.id } });
     }
     // An active token's name is its owner's to tell it apart by: no two active ones share it.
@@ -306,8 +354,8 @@ function ownerKeys(parsed: Parsed[]): { ids: string[]; emails: string[] } {
   return { ids: [...ids], emails: [...emails] };
 }
 
-function sorted(errors: ImportErrorDto[]): ImportErrorDto[] {
-  return [...errors].sort((a, b) => a.index - b.index);
+function sorted<T extends { index: number }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => a.index - b.index);
 }
 
 function messagesOf(error: ValidationError): string[] {

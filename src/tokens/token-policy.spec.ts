@@ -4,8 +4,10 @@ import {
   assertActive,
   assertGrantable,
   assertKnownScopes,
+  assertRateWithin,
   assertWithin,
   canonicalIps,
+  inheritedRateLimits,
   ownRateLimits,
   requestedExpiry,
   rotatedExpiry,
@@ -92,6 +94,43 @@ describe('assertKnownScopes', () => {
     expect(error.status).toBe(400);
     expect(error.message).toContain('"projects:delete"');
     expect(error.message).not.toContain('"projects:read"');
+  });
+});
+
+describe('rate limits within the calling token', () => {
+  const server = { perMinute: 50, perHour: 1000 };
+  const token = {
+    restrictions: { allowedIps: [], endsAt: null, rateLimit: { perMinute: 10, perHour: 1000 } },
+  };
+
+  it('leaves a caller without a limit of its own (a session) alone', () => {
+    expect(() => assertRateWithin({}, { perMinute: null, perHour: null }, server)).not.toThrow();
+  });
+
+  it('accepts the same or tighter limits, null meaning the server limit', () => {
+    expect(() => assertRateWithin(token, { perMinute: 10, perHour: null }, server)).not.toThrow();
+    expect(() => assertRateWithin(token, { perMinute: 1, perHour: 5 }, server)).not.toThrow();
+  });
+
+  it('refuses a window lifted to the server limit or above the caller', () => {
+    expect(
+      refusal(() => assertRateWithin(token, { perMinute: null, perHour: null }, server)).status,
+    ).toBe(403);
+    expect(
+      refusal(() => assertRateWithin(token, { perMinute: 11, perHour: null }, server)).message,
+    ).toMatch(/rateLimit\.perMinute must stay within .*\(10\)/);
+  });
+
+  it('hands a child made without limits the caller limits below the server ones', () => {
+    expect(inheritedRateLimits(token, undefined, server)).toEqual({
+      perMinute: 10,
+      perHour: undefined,
+    });
+    expect(inheritedRateLimits(token, { perMinute: 3 }, server)).toEqual({
+      perMinute: 3,
+      perHour: undefined,
+    });
+    expect(inheritedRateLimits({}, undefined, server)).toBeUndefined();
   });
 });
 

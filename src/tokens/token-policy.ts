@@ -73,6 +73,48 @@ export function assertWithin(
   }
 }
 
+/**
+ * A token made or changed by an API token is held to rate limits no looser than that token's
+ * own (each window's effective limit: its own where lower than the server's), as with scopes.
+ */
+export function assertRateWithin(
+  principal: Pick<AuthPrincipal, 'restrictions'>,
+  rate: { perMinute: number | null; perHour: number | null },
+  server: { perMinute: number; perHour: number },
+): void {
+  const own = principal.restrictions?.rateLimit;
+  if (!own) return;
+  const looser = (['perMinute', 'perHour'] as const).find(
+    (window) => Math.min(rate[window] ?? Infinity, server[window]) > own[window],
+  );
+  if (looser) {
+    throw new DomainError(
+      'Forbidden',
+      `rateLimit.${looser} must stay within the limit of the API token making the request (${own[looser]})`,
+    );
+  }
+}
+
+/**
+ * The rate limits of a token an API token creates without naming them: its own, where they are
+ * below the server's, so that it cannot mint its way out of them (as with its allowlist).
+ */
+export function inheritedRateLimits(
+  principal: Pick<AuthPrincipal, 'restrictions'>,
+  requested: { perMinute?: number | null; perHour?: number | null } | undefined,
+  server: { perMinute: number; perHour: number },
+): { perMinute?: number | null; perHour?: number | null } | undefined {
+  const own = principal.restrictions?.rateLimit;
+  if (!own) return requested;
+  const pick = (window: 'perMinute' | 'perHour') =>
+    requested?.[window] !== undefined
+      ? requested[window]
+      : own[window] < server[window]
+        ? own[window]
+        : undefined;
+  return { perMinute: pick('perMinute'), perHour: pick('perHour') };
+}
+
 /** Only an active token may be changed or rotated; the message says why not. */
 export function assertActive(
   token: TokenFacts,

@@ -71,11 +71,14 @@ export class TokenReadsService {
     return this.tokens.countActiveByUser(userIds);
   }
 
-  /** The ids of the active tokens among these hashes. */
-  activeIdsByHash(tokenHashes: Buffer[]): Promise<string[]> {
-    return tokenHashes.length === 0
+  /**
+   * The ids of the active tokens among these hashes: of `tsr_` secrets issued here, and of
+   * imported (legacy) secrets, each matched only against tokens of its own form.
+   */
+  activeIdsByHash(issued: Buffer[], imported: Buffer[] = []): Promise<string[]> {
+    return issued.length + imported.length === 0
       ? Promise.resolve([])
-      : this.tokens.activeIdsByHash(tokenHashes);
+      : this.tokens.activeIdsByHash(issued, imported);
   }
 
   /**

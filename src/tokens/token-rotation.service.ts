@@ -16,6 +16,7 @@ import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertActive,
   assertGrantable,
+  assertRateWithin,
   assertWithin,
   knownScopes,
   rotatedExpiry,
@@ -75,6 +76,11 @@ export class TokenRotationService {
       // A token rotating itself renews its own expiry policy; rotating another token, it may
       // not hand out a longer life than its own.
       assertWithin(principal, old.allowedIps, principal.tokenId === old.id ? undefined : expiresAt);
+      assertRateWithin(
+        principal,
+        { perMinute: old.ratePerMinute, perHour: old.ratePerHour },
+        this.issuer.serverRateLimits(),
+      );
       // The old token stays active through its grace period: a chain of rotations must not
       // multiply the active tokens past the limit.
       await this.issuer.assertBelowLimit(m, old.userId, old.id);

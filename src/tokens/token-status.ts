@@ -47,16 +47,29 @@ export function endOfTokenAt(
 /**
  * The same rule as SQL conditions over the columns of `api_tokens`, prefixed by `alias` (e.g.
  * `t.`, or '' for none). Each condition is parenthesized, so it may be joined with AND as is.
+ * `clock` is the instant judged: the transaction's start (`now()`) unless a caller inside a
+ * long transaction needs its statement's (see {@link STATEMENT_CLOCK}).
  */
-export function tokenStatusSql(alias: string): Readonly<Record<TokenStatus, string>> {
-  const notRevoked = `(${alias}revoked_at IS NULL OR ${alias}revoked_at > now())`;
-  const notExpired = `(${alias}expires_at IS NULL OR ${alias}expires_at > now())`;
+export function tokenStatusSql(
+  alias: string,
+  clock = 'now()',
+): Readonly<Record<TokenStatus, string>> {
+  const notRevoked = `(${alias}revoked_at IS NULL OR ${alias}revoked_at > ${clock})`;
+  const notExpired = `(${alias}expires_at IS NULL OR ${alias}expires_at > ${clock})`;
   return {
     active: `(${notRevoked} AND ${notExpired})`,
-    expired: `(${notRevoked} AND ${alias}expires_at <= now())`,
-    revoked: `(${alias}revoked_at <= now())`,
+    expired: `(${notRevoked} AND ${alias}expires_at <= ${clock})`,
+    revoked: `(${alias}revoked_at <= ${clock})`,
   };
 }
+
+/**
+ * The clock of the token limit: a count made under the owner's row lock, and the revocations
+ * of rotations made under it, are judged by the time of their own statement. A transaction
+ * that waited for the lock started before the one that held it, so by its `now()` a token the
+ * holder revoked (at the holder's time) would still look active.
+ */
+export const STATEMENT_CLOCK = 'statement_timestamp()';
 
 /** {@link tokenStatusSql} for the table named without an alias. */
 export const TOKEN_STATUS_SQL = tokenStatusSql('');

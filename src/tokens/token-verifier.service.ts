@@ -163,6 +163,7 @@ export class TokenVerifierService {
       restrictions: {
         allowedIps: row.allowedIps,
         endsAt: ends.length > 0 ? Math.min(...ends.map((at) => at.getTime())) : null,
+        rateLimit,
       },
       record: row.record,
       account: row.account,

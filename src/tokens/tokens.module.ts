@@ -15,6 +15,7 @@ import { TokenIssuer } from './token-issuer.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
 import { TokenReadsService } from './token-reads.service.js';
 import { TokenRevocationService } from './token-revocation.service.js';
+import { TokenRoleScopesService } from './token-role-scopes.service.js';
 import { TokenRotationService } from './token-rotation.service.js';
 import { TokenVerifierService } from './token-verifier.service.js';
 import { TokensController } from './tokens.controller.js';
@@ -33,6 +34,7 @@ import { TokensController } from './tokens.controller.js';
     TokenEditsService,
     TokenRotationService,
     TokenRevocationService,
+    TokenRoleScopesService,
     TokenIssuer,
     TokenVerifierService,
     LastUsedTracker,
@@ -41,6 +43,11 @@ import { TokensController } from './tokens.controller.js';
     TokenLookupRepository,
     IdempotencyKeysRepository,
   ],
-  exports: [TokenReadsService, TokenRevocationService, TokenVerifierService],
+  exports: [
+    TokenReadsService,
+    TokenRevocationService,
+    TokenRoleScopesService,
+    TokenVerifierService,
+  ],
 })
 export class TokensModule {}

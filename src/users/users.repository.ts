@@ -136,10 +136,10 @@ export class UsersRepository {
     keys: { ids: string[]; emails: string[] },
     m: EntityManager,
     lock: boolean,
-  ): Promise<{ id: string; email: string; role: Role }[]> {
+  ): Promise<{ id: string; email: string; name: string | null; role: Role }[]> {
     if (keys.ids.length === 0 && keys.emails.length === 0) return [];
     return m.query(
-      `SELECT id, email, role FROM users
+      `SELECT id, email, name, role FROM users
        WHERE id = ANY($1::uuid[]) OR email = ANY($2::varchar[])
        ORDER BY id${lock ? ' FOR NO KEY UPDATE' : ''}`,
       [keys.ids, keys.emails],

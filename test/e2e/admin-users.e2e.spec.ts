@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 import {
   PASSWORD,
   createToken,
@@ -472,5 +473,85 @@ describe('At least one admin remains', () => {
     });
     expect(admins.status).toBe(200);
     expect(admins.body.items).toHaveLength(1);
+  });
+});
+
+describe('A role change and the scopes stored on tokens', () => {
+  let t: AdminApp;
+  let hooks: WebhookReceiver;
+
+  beforeAll(async () => {
+    hooks = await WebhookReceiver.start();
+    t = await startAdminApp({
+      WEBHOOK_URL: hooks.url,
+      WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
+      WEBHOOK_POLL_SECONDS: '1',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await hooks?.stop();
+  });
+
+  const patchUser = (id: string, body: unknown) =>
+    t.api.patch(`/api/v1/admin/users/${id}`, { token: t.adminToken, body });
+
+  it('drops admin-only scopes from the rows on demotion, audited and told, and a promotion back does not revive them', async () => {
+    const user = await newUser(t.api);
+    expect((await patchUser(user.id, { role: 'admin' })).status).toBe(200);
+    const session = (await login(t.api, user.email)).body.accessToken as string;
+    const token = await createToken(t.api, session, {
+      scopes: ['admin', 'tokens:read', 'tokens:verify'],
+    });
+    const plain = await createToken(t.api, session, { scopes: ['tokens:read'] });
+    // Cached on this instance with its admin scopes.
+    expect((await t.api.get('/api/v1/admin/jobs', { token: token.token })).status).toBe(200);
+
+    expect((await patchUser(user.id, { role: 'user' })).status).toBe(200);
+    const userSession = (await login(t.api, user.email)).body.accessToken as string;
+    const view = await t.api.get(`/api/v1/tokens/${token.id}`, { token: userSession });
+    expect(view.body.scopes).toEqual(['tokens:read']);
+    const current = await t.api.get('/api/v1/tokens/current', { token: token.token });
+    expect(current.body.scopes).toEqual(['tokens:read']);
+    expect((await t.api.get('/api/v1/admin/jobs', { token: token.token })).status).toBe(403);
+
+    const audit = await t.api.get(`/api/v1/admin/audit?targetId=${token.id}&action=token.updated`, {
+      token: t.adminToken,
+    });
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({
+      actor: { userId: expect.any(String) },
+      details: {
+        changed: ['scopes'],
+        scopes: ['tokens:read'],
+        removedScopes: ['admin', 'tokens:verify'],
+        reason: 'role_changed',
+      },
+    });
+    // A token that held nothing beyond the role is left alone.
+    const untouched = await t.api.get(
+      `/api/v1/admin/audit?targetId=${plain.id}&action=token.updated`,
+      { token: t.adminToken },
+    );
+    expect(untouched.body.items).toEqual([]);
+    const [hook] = await hooks.waitFor(() => {
+      const found = hooks
+        .about({ tokenId: token.id })
+        .filter((h) => h.body.type === 'token.updated');
+      return found.length > 0 && found;
+    });
+    expect(hook.body.data).toMatchObject({
+      userId: user.id,
+      changed: ['scopes'],
+      removedScopes: ['admin', 'tokens:verify'],
+      reason: 'role_changed',
+      token: { id: token.id, scopes: ['tokens:read'] },
+    });
+
+    // Promoted again: the token keeps what it has now.
+    await patchUser(user.id, { role: 'admin' });
+    const again = await t.api.get(`/api/v1/tokens/${token.id}`, { token: userSession });
+    expect(again.body.scopes).toEqual(['tokens:read']);
+    expect((await t.api.get('/api/v1/admin/jobs', { token: token.token })).status).toBe(403);
   });
 });

@@ -194,11 +194,14 @@ describe('CLI import-tokens', () => {
     expect(run.stdout + run.stderr).not.toContain(secret);
     expect(await names()).toEqual(['five', 'one', 'three']);
 
-    // Again: the good lines are known now, the bad ones still refused.
+    // Again, after one was deleted: the good lines are known now (the deleted one retired, and
+    // named), the bad ones still refused.
+    await sql.query(`DELETE FROM api_tokens WHERE user_id = $1 AND name = 'one'`, [owner.id]);
     const again = await cli(['import-tokens', path]);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('Imported 0, skipped 3, bad 4;');
-    expect(await names()).toEqual(['five', 'one', 'three']);
+    expect(again.stderr).toContain('line 1: skipped: revoked or deleted since it was imported');
+    expect(await names()).toEqual(['five', 'three']);
 
     // Only good lines: exit 0.
     const clean = await cli(['import-tokens', file('good.jsonl', [good('seven')])]);

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { BackgroundTasks } from '../../src/common/background/background-tasks.js';
 import { generateApiToken } from '../../src/tokens/token-format.js';
@@ -6,7 +7,9 @@ import { SmtpReceiver } from '../support/smtp-receiver.js';
 import {
   createToken,
   newUser,
+  startAdminApp,
   startTestApp,
+  type AdminApp,
   type CreatedToken,
   type LoggedInUser,
   type TestApp,
@@ -28,14 +31,14 @@ function badChecksum(token: string): string {
 describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
   let smtp: SmtpReceiver;
   let hooks: WebhookReceiver;
-  let t: TestApp;
+  let t: AdminApp;
   let db: pg.Pool;
 
   beforeAll(async () => {
     smtp = await SmtpReceiver.start();
     hooks = await WebhookReceiver.start();
     // Loopback is the trusted proxy here, so X-Forwarded-For names the reporter.
-    t = await startTestApp({
+    t = await startAdminApp({
       SMTP_URL: smtp.url,
       MAIL_FROM,
       TRUST_PROXY: '127.0.0.1',
@@ -198,14 +201,14 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
     expect(await revocationsOf(token.id)).toHaveLength(1);
   });
 
-  it('drops strings with a bad checksum without a lookup', async () => {
+  it('drops strings no token can be (a bad checksum, a tsr_ shape, a space) without a lookup', async () => {
     const [, token] = await ownerWithToken('typo');
     const locker = await db.connect();
     try {
       await locker.query(`SET lock_timeout = '5s'`);
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE api_tokens IN ACCESS EXCLUSIVE MODE');
-      const res = await report([badChecksum(token.token), 'tsr_short', 'ghp_' + 'a'.repeat(36)]);
+      const res = await report([badChecksum(token.token), 'tsr_short', 'ghp_ with a space']);
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ received: 3 });
       // No task waits behind the lock: no lookup was started for any of them.
@@ -276,6 +279,124 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
     expect(await works(old.token)).toBe(false);
     expect(await works(rotated.body.token)).toBe(true);
     expect((await t.api.get('/api/v1/auth/me', { token: owner.accessToken })).status).toBe(200);
+  });
+
+  it('revokes an imported (legacy) token reported in its old form, and tells its owner', async () => {
+    const owner = await newUser(t.api);
+    const secret = `sk_live_${randomBytes(24).toString('base64url')}`;
+    const kept = `sk_live_${randomBytes(24).toString('base64url')}`;
+    const imported = await t.api.post('/api/v1/admin/tokens/import', {
+      token: t.adminToken,
+      body: {
+        tokens: [
+          { ownerId: owner.id, name: 'old deploy key', plaintext: secret, scopes: ['tokens:read'] },
+          {
+            ownerId: owner.id,
+            name: 'old backup key',
+            sha256: createHash('sha256').update(kept).digest('hex'),
+            scopes: ['tokens:read'],
+          },
+        ],
+      },
+    });
+    expect(imported.body).toMatchObject({ imported: 2, errors: [] });
+    expect(await works(secret)).toBe(true);
+    // The owner was told of the import first; that mail is not the point here.
+    await smtp.waitForMail(owner.email);
+
+    expect((await report([secret])).status).toBe(202);
+    await settled();
+    expect(await works(secret)).toBe(false);
+    expect(await works(kept)).toBe(true);
+    const mail = await smtp.waitForMail(owner.email, 2);
+    expect(mail.subject).toBe(TOKEN_LEAKED_SUBJECT);
+    expect(mail.text).toContain('"old deploy key" (legacy…)');
+    expect(mail.text).not.toContain(secret);
+    const listed = await t.api.get('/api/v1/tokens?status=all', { token: owner.accessToken });
+    const byName = (name: string) =>
+      listed.body.items.find((token: { name: string }) => token.name === name);
+    expect(byName('old deploy key').status).toBe('revoked');
+    expect(byName('old backup key').status).toBe('active');
+    expect((await revocationsOf(byName('old deploy key').id))[0].details).toEqual({
+      reason: 'leaked',
+    });
+  });
+
+  it('never takes a tsr_ string for an imported secret of the same hash', async () => {
+    const owner = await newUser(t.api);
+    const ours = generateApiToken();
+    // Only a hash: the import may hold the hash of any string, a tsr_ one included.
+    await t.api.post('/api/v1/admin/tokens/import', {
+      token: t.adminToken,
+      body: {
+        tokens: [
+          {
+            ownerId: owner.id,
+            name: 'hash of a tsr_ string',
+            sha256: createHash('sha256').update(ours).digest('hex'),
+            scopes: ['tokens:read'],
+          },
+        ],
+      },
+    });
+    await report([ours]);
+    await settled();
+    const listed = await t.api.get('/api/v1/tokens', { token: owner.accessToken });
+    expect(listed.body.items.map((token: { status: string }) => token.status)).toEqual(['active']);
+  });
+
+  it('revokes within a second under 20 concurrent reports of one token, starving nothing else', async () => {
+    const [owner, token] = await ownerWithToken('reported by many');
+    const bystander = await newUser(t.api);
+    const reporters = Array.from({ length: 20 }, (_, i) => `198.51.100.${100 + i}`);
+    const others = () => [
+      t.api.get('/health/ready'),
+      t.api.get('/api/v1/tokens', { token: bystander.accessToken }),
+      t.api.get('/api/v1/auth/whoami', { token: bystander.accessToken }),
+      t.api.post('/api/v1/auth/register', {
+        body: {
+          email: `bystander-${randomBytes(6).toString('hex')}@example.test`,
+          password: 'correct horse battery',
+        },
+      }),
+    ];
+    // The token's row is held for a moment, as a concurrent change would, so that the reports'
+    // revocations all pile up behind its lock.
+    const holder = await db.connect();
+    let started: number;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM api_tokens WHERE id = $1 FOR UPDATE', [token.id]);
+      const answers = await Promise.all(reporters.map((ip) => report([token.token], ip)));
+      expect(answers.map((res) => res.status)).toEqual(reporters.map(() => 202));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+      started = Date.now();
+    }
+    // While the reports are handled, the rest of the service answers as usual, and the token is
+    // refused within a second, as a client sees it.
+    const unrelated: number[] = [];
+    let revokedAfter = Infinity;
+    while (Date.now() - started < 6_000) {
+      const [current, ...rest] = await Promise.all([
+        t.api.get('/api/v1/tokens/current', { token: token.token }),
+        ...others(),
+      ]);
+      unrelated.push(...rest.map((res) => res.status));
+      if (current.status === 401) {
+        revokedAfter = Date.now() - started;
+        break;
+      }
+    }
+    expect(revokedAfter).toBeLessThan(1_000);
+    expect(unrelated.filter((status) => status >= 500)).toEqual([]);
+    expect(new Set(unrelated)).toEqual(new Set([200, 201]));
+    await settled();
+    expect(await revocationsOf(token.id)).toHaveLength(1);
+    await smtp.waitForMail(owner.email);
+    expect(smtp.mailsTo(owner.email)).toHaveLength(1);
   });
 
   it.each([

@@ -112,6 +112,79 @@ describe('Token edits and policy', () => {
       expect(rotated.body.rateLimit).toEqual({ perMinute: null, perHour: 7 });
       expect(rotated.body.name).toBe(token.name);
     });
+
+    it('an API token cannot lift its own limit, nor make or change a token looser than itself', async () => {
+      const user = await newUser(t.api);
+      const limited = await createToken(t.api, user.accessToken, {
+        scopes: ['tokens:read', 'tokens:write'],
+        rateLimit: { perMinute: 10 },
+      });
+      const asLimited = { token: limited.token };
+      const view = async (id: string) =>
+        (await t.api.get(`/api/v1/tokens/${id}`, { token: user.accessToken })).body.rateLimit;
+
+      // Its own limit: lifted (null: the server's 50) or raised, refused; lowered, fine.
+      for (const rateLimit of [{ perMinute: null }, { perMinute: 11 }]) {
+        const lifted = await t.api.patch(`/api/v1/tokens/${limited.id}`, {
+          ...asLimited,
+          body: { rateLimit },
+        });
+        expect(lifted.status).toBe(403);
+        expect(lifted.body.message).toMatch(/rateLimit\.perMinute must stay within .* \(10\)/);
+      }
+      expect(await view(limited.id)).toEqual({ perMinute: 10, perHour: null });
+
+      // A child made without a limit inherits its maker's; one asking for more is refused.
+      const child = await t.api.post('/api/v1/tokens', {
+        ...asLimited,
+        body: { name: 'child', scopes: ['tokens:read'] },
+      });
+      expect(child.status).toBe(201);
+      expect(child.body.rateLimit).toEqual({ perMinute: 10, perHour: null });
+      for (const rateLimit of [{ perMinute: 11 }, { perMinute: 50, perHour: 5 }]) {
+        const looser = await t.api.post('/api/v1/tokens', {
+          ...asLimited,
+          body: { name: `looser ${JSON.stringify(rateLimit)}`, scopes: ['tokens:read'], rateLimit },
+        });
+        expect(looser.status).toBe(403);
+      }
+      const tighter = await t.api.post('/api/v1/tokens', {
+        ...asLimited,
+        body: {
+          name: 'tighter',
+          scopes: ['tokens:read'],
+          rateLimit: { perMinute: 3, perHour: 100 },
+        },
+      });
+      expect(tighter.status).toBe(201);
+      expect(tighter.body.rateLimit).toEqual({ perMinute: 3, perHour: 100 });
+      // Its child's limit lifted through it: refused too.
+      const liftChild = await t.api.patch(`/api/v1/tokens/${child.body.id}`, {
+        ...asLimited,
+        body: { rateLimit: { perMinute: null } },
+      });
+      expect(liftChild.status).toBe(403);
+      expect(await view(child.body.id)).toEqual({ perMinute: 10, perHour: null });
+
+      // A token with no limit of its own, made by the owner, is beyond it: neither changed nor
+      // rotated by it.
+      const unlimited = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+      const rename = await t.api.patch(`/api/v1/tokens/${unlimited.id}`, {
+        ...asLimited,
+        body: { name: 'renamed by a limited token' },
+      });
+      expect(rename.status).toBe(403);
+      const rotate = await t.api.post(`/api/v1/tokens/${unlimited.id}/rotate`, {
+        ...asLimited,
+        body: {},
+      });
+      expect(rotate.status).toBe(403);
+
+      // The owner's session is held by no token's limits.
+      const byOwner = await patch(user, limited.id, { rateLimit: { perMinute: null } });
+      expect(byOwner.status).toBe(200);
+      expect(byOwner.body.rateLimit).toEqual({ perMinute: null, perHour: null });
+    });
   });
 
   describe('an active token’s name is unique per user', () => {

@@ -2,6 +2,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { READ_SCOPE, writePolicyFile } from '../support/forward-auth-policy.js';
+import { TOKENS_IMPORTED_SUBJECT } from '../../src/mail/templates/token-imported.js';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 import { createApp } from '../../src/app.factory.js';
 import { createLogger } from '../../src/common/http/logger.js';
 import {
@@ -81,7 +84,7 @@ describe('importing API tokens', () => {
     ];
     const first = await importTokens(rows);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ imported: 2, skipped: 0, errors: [] });
+    expect(first.body).toEqual({ imported: 2, skipped: 0, errors: [], skippedRows: [] });
     // Nothing of a secret or its hash comes back.
     expect(first.text).not.toContain(byPlaintext);
 
@@ -110,7 +113,15 @@ describe('importing API tokens', () => {
 
     // Again, with one new row: the known ones are skipped, not duplicated.
     const again = await importTokens([...rows, row({ name: 'third' })]);
-    expect(again.body).toEqual({ imported: 1, skipped: 2, errors: [] });
+    expect(again.body).toEqual({
+      imported: 1,
+      skipped: 2,
+      errors: [],
+      skippedRows: [
+        { index: 0, reason: 'exists' },
+        { index: 1, reason: 'exists' },
+      ],
+    });
     expect(await listAll(user)).toHaveLength(3);
   });
 
@@ -202,6 +213,75 @@ describe('importing API tokens', () => {
     );
   });
 
+  it('never brings back an imported token revoked, rotated away, deleted or purged, and says why', async () => {
+    const secrets = Array.from({ length: 5 }, () => legacySecret());
+    const rows = [
+      row({ name: 'revoked', sha256: sha256Hex(secrets[0]) }),
+      row({ name: 'rotated', sha256: undefined, plaintext: secrets[1] }),
+      row({ name: 'deleted', sha256: sha256Hex(secrets[2]) }),
+      row({
+        name: 'purged',
+        sha256: sha256Hex(secrets[3]),
+        createdAt: '2019-01-01T00:00:00Z',
+        expiresAt: '2020-01-01T00:00:00Z',
+      }),
+      row({ name: 'kept', sha256: sha256Hex(secrets[4]) }),
+    ];
+    expect((await importTokens(rows)).body).toMatchObject({ imported: 5, errors: [] });
+    const id = async (name: string) =>
+      (await listAll(user)).find((token) => token.name === name)!.id;
+    const asOwner = { token: user.accessToken };
+    expect((await t.api.delete(`/api/v1/tokens/${await id('revoked')}`, asOwner)).status).toBe(204);
+    const rotation = await t.api.post(`/api/v1/tokens/${await id('rotated')}/rotate`, {
+      ...asOwner,
+      body: { gracePeriodSeconds: 0 },
+    });
+    expect(rotation.status).toBe(201);
+    const deleted = await t.api.delete(
+      `/api/v1/tokens/${await id('deleted')}?permanent=true`,
+      asOwner,
+    );
+    expect(deleted.status).toBe(204);
+    // The expired one, ended years ago, goes with the purge.
+    const purge = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: {} });
+    expect(purge.status).toBe(200);
+    expect((await listAll(user)).map((token) => token.name).sort()).toEqual([
+      'kept',
+      'revoked',
+      'rotated',
+      'rotated',
+    ]);
+
+    // The same file again: the live one is known, the others stay ended.
+    const again = await importTokens(rows);
+    expect(again.body).toEqual({
+      imported: 0,
+      skipped: 5,
+      errors: [],
+      skippedRows: [
+        { index: 0, reason: 'retired' },
+        { index: 1, reason: 'retired' },
+        { index: 2, reason: 'retired' },
+        { index: 3, reason: 'retired' },
+        { index: 4, reason: 'exists' },
+      ],
+    });
+    for (const secret of secrets.slice(0, 4)) {
+      expect((await t.api.get('/api/v1/auth/whoami', { token: secret })).status).toBe(401);
+    }
+    expect((await t.api.get('/api/v1/auth/whoami', { token: secrets[4] })).status).toBe(200);
+    // Under another owner, or by plaintext: the same secret, the same answer.
+    const other = await newUser(t.api);
+    const asOther = await importTokens([
+      row({ ownerEmail: other.email, name: 'moved', sha256: undefined, plaintext: secrets[2] }),
+    ]);
+    expect(asOther.body).toMatchObject({
+      imported: 0,
+      skippedRows: [{ index: 0, reason: 'retired' }],
+    });
+    expect(await listAll(other)).toEqual([]);
+  });
+
   it('imports each token once when the same rows arrive in concurrent calls', async () => {
     // Every tenth row is bad: reported by each call, never written.
     const rows = Array.from({ length: 50 }, (_, i) =>
@@ -224,7 +304,7 @@ describe('importing API tokens', () => {
   it('may take a user past the token limit, after which creating one is refused', async () => {
     await createToken(t.api, user.accessToken);
     const result = await importTokens(Array.from({ length: 4 }, () => row()));
-    expect(result.body).toEqual({ imported: 4, skipped: 0, errors: [] });
+    expect(result.body).toEqual({ imported: 4, skipped: 0, errors: [], skippedRows: [] });
     const create = await t.api.post('/api/v1/tokens', {
       token: user.accessToken,
       body: { name: 'one more', scopes: ['tokens:read'] },
@@ -245,6 +325,7 @@ describe('importing API tokens', () => {
       imported: 0,
       skipped: 0,
       errors: [{ index: 0, message: expect.stringMatching(/must not start with tsr_/) }],
+      skippedRows: [],
     });
     expect(plaintext.text).not.toContain(ours);
   });
@@ -300,6 +381,7 @@ describe('importing API tokens', () => {
       imported: 5,
       skipped: 1,
       errors: bad.map((index) => ({ index, message: expect.stringMatching(cases[index][1]!) })),
+      skippedRows: [{ index: cases.length - 2, reason: 'exists' }],
     });
 
     // The database holds exactly the good rows (the known one once), nothing of the bad ones.
@@ -323,6 +405,7 @@ describe('importing API tokens', () => {
         imported: 0,
         skipped: 0,
         errors: [{ index: 0, message: expect.stringMatching(pattern!) }],
+        skippedRows: [],
       });
     }
     expect((await listAll(user)).map((token) => token.id).sort()).toEqual(
@@ -365,7 +448,7 @@ describe('importing API tokens', () => {
     const started = Date.now();
     const answer = await importTokens(rows);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ imported: 1000, skipped: 0, errors: [] });
+    expect(answer.body).toEqual({ imported: 1000, skipped: 0, errors: [], skippedRows: [] });
     process.stdout.write(`import of 1000 tokens over HTTP: ${Date.now() - started} ms\n`);
   });
 
@@ -423,6 +506,146 @@ describe('importing API tokens', () => {
     } finally {
       logger.logQuery = logQuery;
     }
+  });
+});
+
+/** An import hands out working credentials: it cannot escalate, and each owner is told. */
+describe('importing API tokens: who may import what, and who is told', () => {
+  let t: AdminApp;
+  let smtp: SmtpReceiver;
+  let hooks: WebhookReceiver;
+
+  beforeAll(async () => {
+    smtp = await SmtpReceiver.start();
+    hooks = await WebhookReceiver.start();
+    t = await startAdminApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Tessera <no-reply@tessera.test>',
+      WEBHOOK_URL: hooks.url,
+      WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
+      WEBHOOK_POLL_SECONDS: '1',
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+    await hooks?.stop();
+  });
+
+  const importAs = (token: string, tokens: unknown[]) =>
+    t.api.post('/api/v1/admin/tokens/import', { token, body: { tokens } });
+  const listAll = async (owner: LoggedInUser) =>
+    (await t.api.get('/api/v1/tokens?status=all', { token: owner.accessToken })).body.items as {
+      id: string;
+      name: string;
+    }[];
+
+  it('imports only scopes the importing credential holds: each other row is refused and writes nothing', async () => {
+    const owner = await newUser(t.api);
+    const adminOnly = (await createToken(t.api, t.adminToken, { scopes: ['admin'] })).token;
+    const narrow = (await createToken(t.api, t.adminToken, { scopes: ['admin', 'tokens:read'] }))
+      .token;
+    const row = (name: string, scopes: string[]) => ({
+      ownerId: owner.id,
+      name,
+      sha256: sha256Hex(legacySecret()),
+      scopes,
+    });
+
+    const refused = await importAs(adminOnly, [row('escalated', ['tokens:read'])]);
+    expect(refused.status).toBe(200);
+    expect(refused.body).toEqual({
+      imported: 0,
+      skipped: 0,
+      errors: [{ index: 0, message: 'the importing credential does not hold: tokens:read' }],
+      skippedRows: [],
+    });
+    const mixed = await importAs(narrow, [
+      row('within', ['tokens:read']),
+      row('beyond', ['tokens:read', 'tokens:write', 'profile:read']),
+    ]);
+    expect(mixed.body).toEqual({
+      imported: 1,
+      skipped: 0,
+      errors: [
+        { index: 1, message: 'the importing credential does not hold: tokens:write, profile:read' },
+      ],
+      skippedRows: [],
+    });
+    expect((await listAll(owner)).map((token) => token.name)).toEqual(['within']);
+    // An admin's session holds every scope its role may grant.
+    const bySession = await importAs(t.adminToken, [row('by session', ['tokens:write'])]);
+    expect(bySession.body).toMatchObject({ imported: 1, errors: [] });
+  });
+
+  it('tells each owner: a token.created webhook with imported: true per token, and one mail', async () => {
+    const [ada, bob] = [await newUser(t.api), await newUser(t.api)];
+    const secret = legacySecret();
+    const answer = await importAs(t.adminToken, [
+      { ownerId: ada.id, name: 'ada deploy', plaintext: secret, scopes: ['tokens:read'] },
+      {
+        ownerId: ada.id,
+        name: 'ada backup',
+        sha256: sha256Hex(legacySecret()),
+        scopes: ['profile:read'],
+      },
+      {
+        ownerId: bob.id,
+        name: 'bob ci',
+        sha256: sha256Hex(legacySecret()),
+        scopes: ['tokens:read'],
+      },
+    ]);
+    expect(answer.body).toMatchObject({ imported: 3, errors: [] });
+    const adaTokens = await listAll(ada);
+
+    const created = await hooks.waitFor(() => {
+      const found = hooks
+        .about({ userId: ada.id })
+        .filter((hook) => hook.body.type === 'token.created');
+      return found.length === 2 && found;
+    });
+    for (const hook of created) {
+      expect(hook.body.data).toMatchObject({ userId: ada.id, imported: true });
+      expect(adaTokens.map((token) => token.id)).toContain(hook.body.data.token.id);
+      expect(hook.raw).not.toContain(secret);
+      expect(hook.raw).not.toContain(sha256Hex(secret));
+    }
+    await hooks.waitFor(
+      () =>
+        hooks.about({ userId: bob.id }).filter((h) => h.body.type === 'token.created').length === 1,
+    );
+
+    const mail = await smtp.waitForMail(ada.email);
+    expect(mail.subject).toBe(TOKENS_IMPORTED_SUBJECT);
+    expect(mail.text).toContain('2 API tokens were imported');
+    expect(mail.text).toContain('"ada deploy"');
+    expect(mail.text).toContain('"ada backup"');
+    expect(mail.text).not.toContain('bob ci');
+    expect(mail.text).not.toContain(secret);
+    expect((await smtp.waitForMail(bob.email)).text).toContain('"bob ci"');
+    // One mail per owner and import.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.mailsTo(ada.email)).toHaveLength(1);
+  });
+
+  it('tells nobody of a row that was refused or skipped', async () => {
+    const owner = await newUser(t.api);
+    const known = sha256Hex(legacySecret());
+    await importAs(t.adminToken, [
+      { ownerId: owner.id, name: 'first', sha256: known, scopes: ['tokens:read'] },
+    ]);
+    await smtp.waitForMail(owner.email);
+    const again = await importAs(t.adminToken, [
+      { ownerId: owner.id, name: 'again', sha256: known, scopes: ['tokens:read'] },
+      { ownerId: owner.id, name: 'bad', sha256: sha256Hex(legacySecret()), scopes: ['admin'] },
+    ]);
+    expect(again.body).toMatchObject({ imported: 0, skipped: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(smtp.mailsTo(owner.email)).toHaveLength(1);
+    expect(
+      hooks.about({ userId: owner.id }).filter((h) => h.body.type === 'token.created'),
+    ).toHaveLength(1);
   });
 });
 

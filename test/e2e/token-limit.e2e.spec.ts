@@ -86,4 +86,26 @@ describe('Per-user token limit', () => {
     );
     expect(working.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
   });
+  it('lets every one of concurrent rotations at the limit through, counting what is active', async () => {
+    const user = await newUser(t.api);
+    let tokens: { id: string }[] = [];
+    for (let i = 0; i < 5; i++) tokens.push(await createToken(t.api, user.accessToken));
+    // Rounds of five rotations at once, each ending its old token at once: the user holds five
+    // active tokens throughout, so none may be refused for the limit.
+    for (let round = 0; round < 4; round++) {
+      const answers = await Promise.all(
+        tokens.map((tk) =>
+          t.api.post(`/api/v1/tokens/${tk.id}/rotate`, {
+            token: user.accessToken,
+            body: { gracePeriodSeconds: 0 },
+          }),
+        ),
+      );
+      expect(answers.map((r) => [r.status, r.status === 201 ? '' : r.body.message])).toEqual(
+        tokens.map(() => [201, '']),
+      );
+      tokens = answers.map((r) => r.body as { id: string });
+      expect(await activeCount(user.id)).toBe(5);
+    }
+  });
 });

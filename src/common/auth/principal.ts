@@ -27,7 +27,12 @@ export interface AuthPrincipal {
    * An API token's own limits, which tokens it creates or changes may not escape: its
    * allowlist (empty: any address) and when it stops working (epoch ms, null: never).
    */
-  restrictions?: { allowedIps: readonly string[]; endsAt: number | null };
+  restrictions?: {
+    allowedIps: readonly string[];
+    endsAt: number | null;
+    /** The rate limits it is held to (its own where lower than the server's). */
+    rateLimit?: { readonly perMinute: number; readonly perHour: number };
+  };
   /** When the credential stops working, epoch ms (null: never), unless revoked before. */
   expiresAt?: number | null;
   /**

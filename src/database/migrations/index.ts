@@ -10,6 +10,7 @@ import { AdminUsers1763970000000 } from './1763970000000-AdminUsers.js';
 import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
 import { SecondFactors1796426374410 } from './1796426374410-SecondFactors.js';
 import { PurgeRecordsJob1796426837000 } from './1796426837000-PurgeRecordsJob.js';
+import { RetiredTokenHashes1796428631211 } from './1796428631211-RetiredTokenHashes.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   JobLeases1763980000000,
   SecondFactors1796426374410,
   PurgeRecordsJob1796426837000,
+  RetiredTokenHashes1796428631211,
 ];

@@ -147,11 +147,32 @@ export class ImportErrorDto {
   message: string;
 }
 
+/** Why a row was skipped. */
+export const IMPORT_SKIP_REASONS = ['exists', 'retired'] as const;
+
+export class ImportSkippedDto {
+  @ApiProperty({ description: 'The row, counted from 0' })
+  index: number;
+
+  @ApiProperty({
+    enum: IMPORT_SKIP_REASONS,
+    description:
+      '`exists`: a token with this hash is there already (imported before); `retired`: a token ' +
+      'with this hash was imported before and has since been revoked or deleted, and is not ' +
+      'brought back',
+  })
+  reason: (typeof IMPORT_SKIP_REASONS)[number];
+}
+
 export class ImportResultDto {
   @ApiProperty({ description: 'Tokens imported (or that would be, in a dry run)' })
   imported: number;
 
-  @ApiProperty({ description: 'Tokens whose hash was known already: left as they were' })
+  @ApiProperty({
+    description:
+      'Tokens whose hash was known already, or whose imported token was revoked or deleted ' +
+      'since: left as they were (each in `skippedRows`, with why)',
+  })
   skipped: number;
 
   @ApiProperty({
@@ -161,4 +182,10 @@ export class ImportResultDto {
       'skipped',
   })
   errors: ImportErrorDto[];
+
+  @ApiProperty({
+    type: [ImportSkippedDto],
+    description: 'The rows skipped, each by its index with why',
+  })
+  skippedRows: ImportSkippedDto[];
 }
