@@ -142,7 +142,7 @@ export interface paths {
         put?: never;
         /**
          * Import API tokens from another system; their secrets keep working as they are
-         * @description Up to 1000 tokens, each with its owner (ownerEmail or ownerId) and either the SHA-256 (hex) of the token string as clients present it or that string itself (hashed at once, never stored). A token whose hash is known already is skipped. Each row stands alone: the good ones are imported, and each bad one (a field breaking the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold, a token twice in the call, a name the owner already has active) is reported in the 200's `errors` as `{index, message}` and writes nothing. Only a malformed call as a whole (no `tokens` array, none, over the limit) is a 400, and then nothing is written.
+         * @description Up to 1000 tokens, each with its owner (ownerEmail or ownerId) and either the SHA-256 (hex) of the token string as clients present it or that string itself (hashed at once, never stored). A token whose hash is known already is skipped. The calling credential must hold every scope it imports. Each owner is told as of a new token: a `token.created` webhook with `imported: true`, and a mail. Each row stands alone: the good ones are imported, and each bad one (a field breaking the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold or the caller does not hold, a token twice in the call, a name the owner already has active) is reported in the 200's `errors` as `{index, message}` and writes nothing. Only a malformed call as a whole (no `tokens` array, none, over the limit) is a 400, and then nothing is written.
          */
         post: operations["importTokens"];
         delete?: never;
@@ -1267,8 +1267,19 @@ export interface components {
             errors: components["schemas"]["ImportErrorDto"][];
             /** @description Tokens imported (or that would be, in a dry run) */
             imported: number;
-            /** @description Tokens whose hash was known already: left as they were */
+            /** @description Tokens whose hash was known already, or whose imported token was revoked or deleted since: left as they were (each in `skippedRows`, with why) */
             skipped: number;
+            /** @description The rows skipped, each by its index with why */
+            skippedRows: components["schemas"]["ImportSkippedDto"][];
+        };
+        ImportSkippedDto: {
+            /** @description The row, counted from 0 */
+            index: number;
+            /**
+             * @description `exists`: a token with this hash is there already (imported before); `retired`: a token with this hash was imported before and has since been revoked or deleted, and is not brought back
+             * @enum {string}
+             */
+            reason: "exists" | "retired";
         };
         ImportTokenRowDto: {
             /**
@@ -2990,7 +3001,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Every row counted once: imported, skipped (known already) or in `errors` */
+            /** @description Every row counted once: imported, skipped (known already, or revoked or deleted since it was imported: each in `skippedRows` with why) or in `errors` */
             200: {
                 headers: {
                     /** @description Requests the calling API token's tightest window allows */
