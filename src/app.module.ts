@@ -14,6 +14,7 @@ import { ForwardAuthModule } from './forward-auth/forward-auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IntrospectionModule } from './introspection/introspection.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OrgsModule } from './orgs/orgs.module.js';
 import type { LoadedPolicy } from './policy/policy-loader.js';
 import { PolicyModule } from './policy/policy.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         AuthModule,
         SessionsModule,
         TokensModule,
+        OrgsModule,
         CredentialsModule,
         SchedulerModule,
         AdminModule,

@@ -17,11 +17,17 @@ export const AUDIT_ACTIONS = [
   'token.deleted',
   'token.imported',
   'job.run',
+  'org.created',
+  'org.updated',
+  'org.deleted',
+  'org.member_added',
+  'org.member_role_changed',
+  'org.member_removed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['user', 'session', 'token', 'job'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'session', 'token', 'job', 'org'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
@@ -32,6 +38,7 @@ export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 @Index('audit_events_occurred_idx', ['occurredAt', 'id'])
 @Index('audit_events_actor_idx', ['actorId', 'occurredAt'])
 @Index('audit_events_target_idx', ['targetId', 'occurredAt'])
+@Index('audit_events_org_idx', ['orgId', 'occurredAt'])
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'audit_events_pkey' })
   id: string;
@@ -63,6 +70,10 @@ export class AuditEvent {
   /** The user the target belongs to. */
   @Column({ name: 'owner_id', type: 'uuid', nullable: true })
   ownerId: string | null;
+
+  /** The organization the target belongs to, if any. */
+  @Column({ name: 'org_id', type: 'uuid', nullable: true })
+  orgId: string | null;
 
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip: string | null;

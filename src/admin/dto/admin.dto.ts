@@ -226,6 +226,14 @@ export class AuditTargetDto {
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   ownerId: string | null;
+
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The organization the target belongs to',
+  })
+  orgId: string | null;
 }
 
 export class AuditEventDto {
@@ -259,7 +267,12 @@ export class AuditEventDto {
         ip: event.ip,
         userAgent: event.userAgent,
       },
-      target: { type: event.targetType, id: event.targetId, ownerId: event.ownerId },
+      target: {
+        type: event.targetType,
+        id: event.targetId,
+        ownerId: event.ownerId,
+        orgId: event.orgId,
+      },
       details: event.details,
     };
   }

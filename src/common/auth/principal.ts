@@ -4,6 +4,11 @@ import type { Role } from './scopes.js';
 /** Who is calling: what the bearer strategy resolves either kind of credential to. */
 export interface AuthPrincipal {
   userId: string;
+  /**
+   * Set when the credential is an organization's API token: it acts for the organization, and
+   * `userId` is then empty (no person is behind it).
+   */
+  orgId?: string;
   role: Role;
   /** Built-in scopes and the policy file's own. */
   scopes: readonly string[];

@@ -8,6 +8,7 @@ import { PolicyScopes1763950000000 } from './1763950000000-PolicyScopes.js';
 import { TokenImport1763960000000 } from './1763960000000-TokenImport.js';
 import { AdminUsers1763970000000 } from './1763970000000-AdminUsers.js';
 import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
+import { Orgs1796427030713 } from './1796427030713-Orgs.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TokenImport1763960000000,
   AdminUsers1763970000000,
   JobLeases1763980000000,
+  Orgs1796427030713,
 ];
