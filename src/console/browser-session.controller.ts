@@ -16,7 +16,7 @@ import { actorOf } from '../audit/audit-actor.js';
 import { AuthService } from '../auth/auth.service.js';
 import { LoginDto } from '../auth/dto/auth.dto.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -123,7 +123,7 @@ export class BrowserSessionController {
       );
     }
     await this.sessions.revoke(
-      principal.userId,
+      userIdOf(principal),
       principal.sessionId,
       'logout',
       actorOf(principal, client),

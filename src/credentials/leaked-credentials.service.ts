@@ -74,7 +74,10 @@ export class LeakedCredentialsService {
       const token = await this.revocation.revokeIn(tx, null, id, actor, 'leaked');
       // Revoked meanwhile (a repeated report, its owner): told once already, or not at all.
       if (!token) return false;
-      const owner = await this.users.get(token.userId);
+      // An organization's token: the person who made it is told, while they have an account.
+      const recipient = token.userId ?? token.createdBy;
+      if (!recipient) return true;
+      const owner = await this.users.get(recipient);
       tx.afterCommit(() =>
         this.mail.send(
           'token-leaked',

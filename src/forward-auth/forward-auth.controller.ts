@@ -92,8 +92,10 @@ function single(value: string | string[] | undefined, name: string): string {
 
 /** Who is calling, for the upstream API. */
 function setIdentityHeaders(reply: FastifyReply, principal: AuthPrincipal): void {
+  // An organization's token names its organization instead of a user.
+  if (principal.orgId !== undefined) void reply.header('X-Tessera-Org-Id', principal.orgId);
+  else void reply.header('X-Tessera-User-Id', principal.userId);
   void reply
-    .header('X-Tessera-User-Id', principal.userId)
     .header('X-Tessera-Role', principal.role)
     .header('X-Tessera-Credential', principal.tokenId ? 'api_token' : 'session')
     .header('X-Tessera-Scopes', principal.scopes.join(' '));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { OrgMembersRepository } from './org-members.repository.js';
 import type { Org } from './org.entity.js';
@@ -52,7 +52,7 @@ export class OrgAccessService {
     if (principal.orgId !== undefined) {
       role = principal.orgId === org.id ? 'member' : null;
     } else {
-      role = await this.members.roleOf(org.id, principal.userId, m ?? this.members.manager);
+      role = await this.members.roleOf(org.id, userIdOf(principal), m ?? this.members.manager);
     }
     if (role === null) throw orgNotFound();
     if (!atLeast(role, needed)) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { MemberDto, type MemberListDto } from './dto/member.dto.js';
@@ -79,7 +79,7 @@ export class OrgMembersService {
     assertPerson(principal, 'remove members');
     await this.uow.run(async (tx) => {
       const m = tx.manager;
-      const leaving = userId === principal.userId;
+      const leaving = userId === userIdOf(principal);
       const access = await this.access.resolve(principal, ref, leaving ? 'member' : 'admin', m);
       const orgId = access.org.id;
       const current = await this.members.roleOf(orgId, userId, m, true);

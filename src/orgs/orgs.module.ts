@@ -6,7 +6,10 @@ import { OrgMembersController } from './org-members.controller.js';
 import { OrgMembersRepository } from './org-members.repository.js';
 import { OrgMembersService } from './org-members.service.js';
 import { OrgMembershipEvents } from './org-membership-events.js';
+import { OrgTokensController } from './org-tokens.controller.js';
+import { OrgTokensService } from './org-tokens.service.js';
 import { OrgsController } from './orgs.controller.js';
+import { TokensModule } from '../tokens/tokens.module.js';
 import { OrgsRepository } from './orgs.repository.js';
 import { OrgsService } from './orgs.service.js';
 
@@ -15,8 +18,10 @@ import { OrgsService } from './orgs.service.js';
  * Other modules read memberships through MembershipCache and OrgAccessService.
  */
 @Module({
-  controllers: [OrgsController, OrgMembersController, AdminOrgsController],
+  imports: [TokensModule],
+  controllers: [OrgsController, OrgMembersController, OrgTokensController, AdminOrgsController],
   providers: [
+    OrgTokensService,
     OrgsService,
     OrgMembersService,
     OrgAccessService,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
 import { assertKnownScopes } from '../tokens/token-policy.js';
+import { TokenRevocationService } from '../tokens/token-revocation.service.js';
 import type { AdminOrgPageDto, CreateOrgDto, UpdateOrgDto } from './dto/org.dto.js';
 import { OrgDto, type OrgListDto } from './dto/org.dto.js';
 import { OrgAccessService, assertPerson } from './org-access.js';
@@ -28,6 +29,7 @@ export class OrgsService {
     private readonly audit: AuditService,
     private readonly registry: ScopeRegistry,
     private readonly membership: OrgMembershipEvents,
+    private readonly tokens: TokenRevocationService,
   ) {}
 
   /** A new organization with the caller as its first owner. */
@@ -40,7 +42,7 @@ export class OrgsService {
         return await this.uow.run(async (tx) => {
           const m = tx.manager;
           const org = await this.orgs.insert({ name: input.name, slug, policy: {} }, m);
-          await this.members.insert(org.id, principal.userId, 'owner', m);
+          await this.members.insert(org.id, userIdOf(principal), 'owner', m);
           await this.audit.record(
             actor,
             [
@@ -55,15 +57,15 @@ export class OrgsService {
               {
                 action: 'org.member_added',
                 targetType: 'user',
-                targetId: principal.userId,
-                ownerId: principal.userId,
+                targetId: userIdOf(principal),
+                ownerId: userIdOf(principal),
                 orgId: org.id,
                 details: { role: 'owner' },
               },
             ],
             m,
           );
-          this.membership.changed(tx, [principal.userId]);
+          this.membership.changed(tx, [userIdOf(principal)]);
           return OrgDto.from(org, 'owner');
         });
       } catch (error) {
@@ -80,7 +82,7 @@ export class OrgsService {
       const { org, role } = await this.access.resolve(principal, principal.orgId, 'member');
       return { items: [OrgDto.from(org, role)] };
     }
-    const rows = await this.orgs.listOf(principal.userId);
+    const rows = await this.orgs.listOf(userIdOf(principal));
     return { items: rows.map(({ org, role }) => OrgDto.from(org, role)) };
   }
 
@@ -111,6 +113,8 @@ export class OrgsService {
       }
       if (changed.length > 0) {
         await this.orgs.update(org, m);
+        // Cached org tokens carry the shared budget: every instance reloads them.
+        if (changed.includes('policy')) await this.tokens.forgetOrg(org.id, tx);
         await this.audit.record(
           actor,
           {
@@ -135,6 +139,8 @@ export class OrgsService {
       const { org } = await this.access.resolve(principal, ref, 'owner', m);
       await this.orgs.markDeleted(org.id, m);
       const former = await this.members.deleteAll(org.id, m);
+      // Under the organization's lock: no org token is made or rotated meanwhile.
+      const revoked = await this.tokens.revokeAllOfOrg(tx, org.id, actor);
       await this.audit.record(
         actor,
         {
@@ -143,7 +149,12 @@ export class OrgsService {
           targetId: org.id,
           ownerId: null,
           orgId: org.id,
-          details: { name: org.name, slug: org.slug, members: former.length },
+          details: {
+            name: org.name,
+            slug: org.slug,
+            members: former.length,
+            revokedTokens: revoked,
+          },
         },
         m,
       );

@@ -40,6 +40,14 @@ import { TokensController } from './tokens.controller.js';
     TokenLookupRepository,
     IdempotencyKeysRepository,
   ],
-  exports: [TokenReadsService, TokenRevocationService, TokenVerifierService],
+  exports: [
+    TokenReadsService,
+    TokenRevocationService,
+    TokenVerifierService,
+    // The use cases, for an organization's tokens (the organizations module).
+    TokenCreationService,
+    TokenEditsService,
+    TokenRotationService,
+  ],
 })
 export class TokensModule {}

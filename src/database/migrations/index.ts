@@ -9,6 +9,7 @@ import { TokenImport1763960000000 } from './1763960000000-TokenImport.js';
 import { AdminUsers1763970000000 } from './1763970000000-AdminUsers.js';
 import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
 import { Orgs1796427030713 } from './1796427030713-Orgs.js';
+import { OrgTokens1796427664886 } from './1796427664886-OrgTokens.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AdminUsers1763970000000,
   JobLeases1763980000000,
   Orgs1796427030713,
+  OrgTokens1796427664886,
 ];
