@@ -75,8 +75,20 @@ export class ForwardAuthController {
     const uri = single(forwardedUri ?? originalUri, 'X-Forwarded-Uri');
     const decision = await this.forwardAuth.decide({ method, uri }, request);
     if (decision.principal?.rateLimit) setRateLimitHeaders(reply, decision.principal.rateLimit);
-    if (!decision.allowed) throw insufficientScope(decision.missingScope);
+    if (!decision.allowed) {
+      if ('notInOrg' in decision) {
+        throw new DomainError(
+          'Forbidden',
+          'This route belongs to an organization this credential is not part of, or needs a higher role in it',
+        );
+      }
+      throw insufficientScope(decision.missingScope);
+    }
     if (decision.principal) setIdentityHeaders(reply, decision.principal);
+    if (decision.org) {
+      void reply.header('X-Tessera-Org-Id', decision.org.id);
+      void reply.header('X-Tessera-Org-Role', decision.org.role);
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BearerCredentials, type BearerRequestLike } from '../common/auth/bearer-credentials.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { OrgMembershipsService } from '../orgs/org-memberships.service.js';
 import { RouteMatcher } from '../policy/route-matcher.js';
 
 /** The request a proxy asks about, as its X-Forwarded-* headers describe it. */
@@ -11,9 +12,13 @@ export interface ForwardedRequest {
 }
 
 export type ForwardAuthDecision =
-  /** Let it through; `principal` is null for a public route reached without a valid credential. */
-  | { allowed: true; principal: AuthPrincipal | null }
-  | { allowed: false; principal: AuthPrincipal; missingScope: string };
+  /**
+   * Let it through; `principal` is null for a public route reached without a valid credential.
+   * `org`: on an organization's route, the organization and the credential's role in it.
+   */
+  | { allowed: true; principal: AuthPrincipal | null; org?: { id: string; role: string } }
+  | { allowed: false; principal: AuthPrincipal; missingScope: string }
+  | { allowed: false; principal: AuthPrincipal; notInOrg: true };
 
 /** An HTTP method token, as RFC 9110 allows it (the rules name only the usual ones). */
 const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/;
@@ -27,6 +32,7 @@ export class ForwardAuthService {
   constructor(
     private readonly routes: RouteMatcher,
     private readonly credentials: BearerCredentials,
+    private readonly memberships: OrgMembershipsService,
   ) {}
 
   /**
@@ -51,9 +57,14 @@ export class ForwardAuthService {
     const held = principal.scopes;
     const missingScope =
       match.kind === 'rule' ? match.rule.scopes.find((scope) => !held.includes(scope)) : undefined;
-    return missingScope === undefined
-      ? { allowed: true, principal }
-      : { allowed: false, principal, missingScope };
+    if (missingScope !== undefined) return { allowed: false, principal, missingScope };
+    if (match.kind === 'rule' && match.org !== undefined && match.rule.orgRole) {
+      // Tenant isolation at the proxy: one organization's credential never passes another's.
+      const standing = await this.memberships.standing(principal, match.org, match.rule.orgRole);
+      if (!standing.allowed) return { allowed: false, principal, notInOrg: true };
+      return { allowed: true, principal, org: { id: standing.orgId, role: standing.role } };
+    }
+    return { allowed: true, principal };
   }
 
   /**

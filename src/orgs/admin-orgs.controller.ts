@@ -14,7 +14,10 @@ export class AdminOrgsController {
   constructor(private readonly orgs: OrgsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every organization, newest first, with its member count' })
+  @ApiOperation({
+    operationId: 'adminListOrgs',
+    summary: 'Every organization, newest first, with its member count',
+  })
   @ApiOkResponse({ type: AdminOrgPageDto })
   list(@Query() query: PageQuery): Promise<AdminOrgPageDto> {
     return this.orgs.listAll(query);

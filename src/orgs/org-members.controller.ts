@@ -37,7 +37,10 @@ export class OrgMembersController {
 
   @Get()
   @Authenticated({ scopes: ['tokens:read'] })
-  @ApiOperation({ summary: "An organization's members, owners first" })
+  @ApiOperation({
+    operationId: 'listOrgMembers',
+    summary: "An organization's members, owners first",
+  })
   @ApiOkResponse({ type: MemberListDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   list(@Principal() principal: AuthPrincipal, @Param('org') org: string): Promise<MemberListDto> {
@@ -48,6 +51,7 @@ export class OrgMembersController {
   @ApiParam({ name: 'userId', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
+    operationId: 'updateOrgMember',
     summary: "Change a member's role (admin+; owners by an owner)",
     description: 'The last owner cannot be demoted (409).',
   })
@@ -69,6 +73,7 @@ export class OrgMembersController {
   @HttpCode(204)
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
+    operationId: 'removeOrgMember',
     summary: 'Remove a member (admin+; owners by an owner), or leave',
     description:
       'The member loses the organization on every instance at its next request. The last owner cannot leave (409).',

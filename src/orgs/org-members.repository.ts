@@ -69,6 +69,15 @@ export class OrgMembersRepository {
     }));
   }
 
+  /** The live organizations `userId` belongs to, with the role, for a credential to carry. */
+  async membershipsOf(userId: string): Promise<{ id: string; slug: string; role: OrgRole }[]> {
+    return this.manager.query(
+      `SELECT o.id, o.slug, om.role FROM org_members om JOIN orgs o ON o.id = om.org_id
+       WHERE om.user_id = $1 AND o.deleted_at IS NULL ORDER BY o.slug`,
+      [userId],
+    );
+  }
+
   async countOwners(orgId: string, m: EntityManager): Promise<number> {
     const rows: { n: number }[] = await m.query(
       `SELECT count(*)::int AS n FROM org_members WHERE org_id = $1 AND role = 'owner'`,

@@ -61,6 +61,7 @@ export class OrgTokensController {
   @Post()
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
+    operationId: 'createOrgToken',
     summary: "Create an organization's API token (admin+)",
     description:
       'The token acts for the organization, not for its creator, and keeps working when they leave. Its scopes are at most what the creator may grant and what the policy allows.',
@@ -108,7 +109,10 @@ export class OrgTokensController {
 
   @Get()
   @Authenticated({ scopes: ['tokens:read'] })
-  @ApiOperation({ summary: "An organization's API tokens, newest first" })
+  @ApiOperation({
+    operationId: 'listOrgTokens',
+    summary: "An organization's API tokens, newest first",
+  })
   @ApiOkResponse({ type: TokenPageDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   list(
@@ -122,7 +126,10 @@ export class OrgTokensController {
   @Get(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:read'] })
-  @ApiOperation({ summary: "One of an organization's API tokens" })
+  @ApiOperation({
+    operationId: 'getOrgToken',
+    summary: "One of an organization's API tokens",
+  })
   @ApiOkResponse({ type: TokenDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   get(
@@ -136,7 +143,10 @@ export class OrgTokensController {
   @Patch(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:write'] })
-  @ApiOperation({ summary: "Change an organization's API token (admin+)" })
+  @ApiOperation({
+    operationId: 'updateOrgToken',
+    summary: "Change an organization's API token (admin+)",
+  })
   @ApiOkResponse({ type: TokenDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({
@@ -157,6 +167,7 @@ export class OrgTokensController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
+    operationId: 'rotateOrgToken',
     summary: "Replace the secret of an organization's API token (admin+)",
     description: 'The old secret works for gracePeriodSeconds more.',
   })
@@ -186,7 +197,10 @@ export class OrgTokensController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @HttpCode(204)
   @Authenticated({ scopes: ['tokens:write'] })
-  @ApiOperation({ summary: "Revoke an organization's API token (admin+). Idempotent." })
+  @ApiOperation({
+    operationId: 'revokeOrgToken',
+    summary: "Revoke an organization's API token (admin+). Idempotent.",
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async revoke(

@@ -36,6 +36,7 @@ export class OrgsController {
   @Post()
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
+    operationId: 'createOrg',
     summary: 'Create an organization',
     description: 'The caller becomes its first owner.',
   })
@@ -51,7 +52,10 @@ export class OrgsController {
 
   @Get()
   @Authenticated({ scopes: ['tokens:read'] })
-  @ApiOperation({ summary: "The caller's organizations, each with the caller's role" })
+  @ApiOperation({
+    operationId: 'listOrgs',
+    summary: "The caller's organizations, each with the caller's role",
+  })
   @ApiOkResponse({ type: OrgListDto })
   list(@Principal() principal: AuthPrincipal): Promise<OrgListDto> {
     return this.orgs.listMine(principal);
@@ -60,7 +64,10 @@ export class OrgsController {
   @Get(':org')
   @ApiParam(ORG_PARAM)
   @Authenticated({ scopes: ['tokens:read'] })
-  @ApiOperation({ summary: 'One organization of the caller' })
+  @ApiOperation({
+    operationId: 'getOrg',
+    summary: 'One organization of the caller',
+  })
   @ApiOkResponse({ type: OrgDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   get(@Principal() principal: AuthPrincipal, @Param('org') org: string): Promise<OrgDto> {
@@ -71,6 +78,7 @@ export class OrgsController {
   @ApiParam(ORG_PARAM)
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
+    operationId: 'updateOrg',
     summary: 'Rename an organization or replace its policy (admin+)',
     description: 'A policy replaces the previous one whole; `{}` clears it.',
   })
@@ -90,6 +98,7 @@ export class OrgsController {
   @HttpCode(204)
   @Authenticated({ scopes: ['tokens:write'] })
   @ApiOperation({
+    operationId: 'deleteOrg',
     summary: 'Delete an organization (owner)',
     description: 'Revokes every org token and ends every membership.',
   })

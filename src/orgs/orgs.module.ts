@@ -6,6 +6,7 @@ import { OrgMembersController } from './org-members.controller.js';
 import { OrgMembersRepository } from './org-members.repository.js';
 import { OrgMembersService } from './org-members.service.js';
 import { OrgMembershipEvents } from './org-membership-events.js';
+import { OrgMembershipsService } from './org-memberships.service.js';
 import { OrgTokensController } from './org-tokens.controller.js';
 import { OrgTokensService } from './org-tokens.service.js';
 import { OrgsController } from './orgs.controller.js';
@@ -22,6 +23,7 @@ import { OrgsService } from './orgs.service.js';
   controllers: [OrgsController, OrgMembersController, OrgTokensController, AdminOrgsController],
   providers: [
     OrgTokensService,
+    OrgMembershipsService,
     OrgsService,
     OrgMembersService,
     OrgAccessService,
@@ -30,6 +32,6 @@ import { OrgsService } from './orgs.service.js';
     MembershipCache,
     OrgMembershipEvents,
   ],
-  exports: [OrgAccessService, MembershipCache, OrgMembersRepository, OrgsRepository],
+  exports: [OrgAccessService, OrgMembershipsService],
 })
 export class OrgsModule {}

@@ -56,6 +56,15 @@ export class OrgsRepository {
     return qb.getOne();
   }
 
+  /** The slug of an organization, deleted or not (null: none such). */
+  async slugOf(id: string): Promise<string | null> {
+    const rows: { slug: string }[] = await this.manager.query(
+      `SELECT slug FROM orgs WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.slug ?? null;
+  }
+
   async update(org: Org, m: EntityManager): Promise<Org> {
     return m.getRepository(Org).save(org);
   }

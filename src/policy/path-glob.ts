@@ -23,11 +23,19 @@ const FORBIDDEN_IN_GLOB = /[?#%;\\[\]{}\s\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_SEGMENT = /[/\\;\u0000-\u001f\u007f]/;
 
+/** The segment of a route path that names an organization (by id or slug). */
+export const ORG_SEGMENT = '{org}';
+
 /** Why a glob is not valid, or undefined when it is. */
 export function globProblem(glob: string): string | undefined {
   if (!glob.startsWith('/')) return 'must start with "/"';
   if (glob === '/') return undefined;
-  const bad = FORBIDDEN_IN_GLOB.exec(glob);
+  const segments = glob.slice(1).split('/');
+  const orgSegments = segments.filter((segment) => segment === ORG_SEGMENT).length;
+  if (orgSegments > 1) return `may hold one ${ORG_SEGMENT} segment, not ${orgSegments}`;
+  const bad = FORBIDDEN_IN_GLOB.exec(
+    segments.filter((segment) => segment !== ORG_SEGMENT).join('/'),
+  );
   if (bad) return `must not contain ${JSON.stringify(bad[0])}`;
   if (glob.endsWith('/')) return 'must not end with "/" (a trailing slash is ignored in requests)';
   for (const segment of glob.slice(1).split('/')) {
@@ -51,6 +59,11 @@ export function compileGlob(glob: string): RegExp {
       continue;
     }
     canBeEmpty = false;
+    if (segment === ORG_SEGMENT) {
+      // One segment, captured: the organization the request names.
+      body += '/([^/]+)';
+      continue;
+    }
     body +=
       segment === '*'
         ? '/[^/]+'

@@ -62,6 +62,15 @@ const DOMAIN_REFUSALS: Record<string, RegExp> = {
   adminListTokens: /cursor is not one this API returned/,
   listUsers: /cursor is not one this API returned/,
   listAuditEvents: /cursor is not one this API returned/,
+  // Organizations: reserved and id-shaped slugs, scopes not declared, an org token breaking the
+  // organization's policy (which the schema cannot know).
+  createOrg: /is reserved|shape of an id/,
+  updateOrg: /Unknown scope/,
+  createOrgToken:
+    /expiresInDays or expiresAt, not both|may only lower the server's limit|organization's policy/,
+  updateOrgToken: /may only lower the server's limit|organization's policy/,
+  listOrgTokens: /cursor is not one this API returned/,
+  adminListOrgs: /cursor is not one this API returned/,
 };
 
 /**

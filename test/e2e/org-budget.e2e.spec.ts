@@ -63,7 +63,7 @@ describe("An organization's shared rate limit", () => {
         token: owner.accessToken,
         body: { policy: { rateLimit: { perMinute: 30, perHour: 1000 } } },
       });
-      const secrets = [];
+      const secrets: string[] = [];
       for (let i = 0; i < 4; i++) secrets.push(await orgToken(first, owner, org.id, `t${i}`));
       const answers = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>

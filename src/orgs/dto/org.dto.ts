@@ -68,8 +68,10 @@ export class OrgPolicyDto implements OrgPolicy {
   requireIpAllowlist?: boolean;
 
   @ApiPropertyOptional({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', maxLength: MAX_SCOPE_LENGTH },
     maxItems: MAX_SCOPES,
+    uniqueItems: true,
     example: ['tokens:read'],
     description: 'The only scopes org tokens may carry',
   })
@@ -81,10 +83,9 @@ export class OrgPolicyDto implements OrgPolicy {
   @MaxLength(MAX_SCOPE_LENGTH, { each: true })
   allowedScopes?: string[];
 
-  @ApiPropertyOptional({
-    type: OrgRateLimitDto,
-    description: "One budget shared by all the organization's tokens",
-  })
+  // One budget shared by all the organization's tokens. Without a description: beside a $ref
+  // it would wrap the reference in allOf.
+  @ApiPropertyOptional({ type: () => OrgRateLimitDto })
   @Optional()
   @IsObject()
   @ValidateNested()
@@ -126,10 +127,8 @@ export class UpdateOrgDto {
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name?: string;
 
-  @ApiPropertyOptional({
-    type: OrgPolicyDto,
-    description: 'Replaces the previous policy whole; {} clears it',
-  })
+  // Replaces the previous policy whole; {} clears it.
+  @ApiPropertyOptional({ type: () => OrgPolicyDto })
   @Optional()
   @IsObject()
   @ValidateNested()
@@ -153,7 +152,7 @@ export class OrgDto {
   @ApiProperty({ enum: ORG_ROLES, description: "The caller's role" })
   role: OrgRole;
 
-  @ApiProperty({ type: OrgPolicyDto })
+  @ApiProperty({ type: () => OrgPolicyDto })
   policy: OrgPolicyDto;
 
   static from(org: Org, role: OrgRole): OrgDto {
@@ -186,7 +185,7 @@ export class AdminOrgDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ type: OrgPolicyDto })
+  @ApiProperty({ type: () => OrgPolicyDto })
   policy: OrgPolicyDto;
 
   @ApiProperty({ type: 'integer', example: 3 })
