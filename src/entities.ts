@@ -7,6 +7,7 @@ import { Session } from './sessions/session.entity.js';
 import { ApiToken } from './tokens/api-token.entity.js';
 import { IdempotencyKey } from './tokens/idempotency-key.entity.js';
 import { User } from './users/user.entity.js';
+import { OrgInvitation } from './orgs/org-invitation.entity.js';
 import { OrgMember } from './orgs/org-member.entity.js';
 import { Org } from './orgs/org.entity.js';
 import { WebhookOutboxEvent } from './webhooks/webhook-outbox.entity.js';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   WebhookOutboxEvent,
   Org,
   OrgMember,
+  OrgInvitation,
 ];

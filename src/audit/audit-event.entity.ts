@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'org.member_added',
   'org.member_role_changed',
   'org.member_removed',
+  'org.invitation_created',
+  'org.invitation_withdrawn',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AdminOrgsController } from './admin-orgs.controller.js';
 import { MembershipCache } from './membership-cache.js';
+import { MailModule } from '../mail/mail.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { OrgAccessService } from './org-access.js';
+import {
+  InvitationAcceptanceController,
+  OrgInvitationsController,
+} from './org-invitations.controller.js';
+import { OrgInvitationsRepository } from './org-invitations.repository.js';
+import { OrgInvitationsService } from './org-invitations.service.js';
 import { OrgMembersController } from './org-members.controller.js';
 import { OrgMembersRepository } from './org-members.repository.js';
 import { OrgMembersService } from './org-members.service.js';
@@ -19,9 +27,18 @@ import { OrgsService } from './orgs.service.js';
  * Other modules read memberships through MembershipCache and OrgAccessService.
  */
 @Module({
-  imports: [TokensModule],
-  controllers: [OrgsController, OrgMembersController, OrgTokensController, AdminOrgsController],
+  imports: [TokensModule, UsersModule, MailModule],
+  controllers: [
+    OrgsController,
+    OrgMembersController,
+    OrgTokensController,
+    OrgInvitationsController,
+    InvitationAcceptanceController,
+    AdminOrgsController,
+  ],
   providers: [
+    OrgInvitationsService,
+    OrgInvitationsRepository,
     OrgTokensService,
     OrgMembershipsService,
     OrgsService,
@@ -32,6 +49,7 @@ import { OrgsService } from './orgs.service.js';
     MembershipCache,
     OrgMembershipEvents,
   ],
-  exports: [OrgAccessService, OrgMembershipsService],
+  // OrgInvitationsService.hasPending: what REGISTRATION=invite asks.
+  exports: [OrgAccessService, OrgMembershipsService, OrgInvitationsService],
 })
 export class OrgsModule {}

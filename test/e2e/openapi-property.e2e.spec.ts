@@ -71,6 +71,8 @@ const DOMAIN_REFUSALS: Record<string, RegExp> = {
   updateOrgToken: /may only lower the server's limit|organization's policy/,
   listOrgTokens: /cursor is not one this API returned/,
   adminListOrgs: /cursor is not one this API returned/,
+  // A link this API never mailed, or one used, withdrawn or expired.
+  acceptOrgInvitation: /invitation link is invalid, used or expired/,
 };
 
 /**

@@ -10,6 +10,7 @@ import { AdminUsers1763970000000 } from './1763970000000-AdminUsers.js';
 import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
 import { Orgs1796427030713 } from './1796427030713-Orgs.js';
 import { OrgTokens1796427664886 } from './1796427664886-OrgTokens.js';
+import { OrgInvitations1796429289697 } from './1796429289697-OrgInvitations.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   JobLeases1763980000000,
   Orgs1796427030713,
   OrgTokens1796427664886,
+  OrgInvitations1796429289697,
 ];
