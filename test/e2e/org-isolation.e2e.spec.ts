@@ -74,7 +74,7 @@ describe('Organizations keep to themselves (property-based, over HTTP)', () => {
         const orgs = [];
         // Org i is created by user i: users 0–2 own one each, user 3 starts in none.
         for (let i = 0; i < ORGS; i++) orgs.push(await createOrg(t.api, users[i]));
-        const members: Map<number, Role>[] = orgs.map((_, i) => new Map([[i, 'owner' as Role]]));
+        const members: Map<number, Role>[] = orgs.map((_, i) => new Map([[i, 'owner']]));
         const tokens: OrgToken[] = [];
         const mails = new Map<string, number>();
 
