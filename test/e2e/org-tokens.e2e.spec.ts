@@ -347,6 +347,47 @@ describe("Organizations' API tokens over HTTP", () => {
     expect(rows.map((r) => r.revoke_reason)).toEqual(['org_deleted', 'org_deleted']);
   });
 
+  it('answers each request racing an org deletion either before it or refused after it', async () => {
+    const token = await orgToken();
+    let deletedAt = Infinity;
+    const started: { at: number; status: Promise<number> }[] = [];
+    const load = (async () => {
+      while (Date.now() < deletedAt + 200) {
+        const at = Date.now();
+        const status = t.api
+          .get('/api/v1/auth/whoami', { token: token.token })
+          .then((a) => a.status);
+        started.push({ at, status });
+        await status;
+      }
+    })();
+    const others = Array.from({ length: 4 }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      while (Date.now() < deletedAt + 200) {
+        const at = Date.now();
+        const status = t.api
+          .get('/api/v1/auth/whoami', { token: token.token })
+          .then((a) => a.status);
+        started.push({ at, status });
+        await status;
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const deleted = await t.api.delete(`/api/v1/orgs/${org.id}`, { token: owner.accessToken });
+    deletedAt = Date.now();
+    expect(deleted.status).toBe(204);
+    await Promise.all([load, ...others]);
+    const outcomes = await Promise.all(
+      started.map(async ({ at, status }) => ({ after: at > deletedAt, status: await status })),
+    );
+    expect(
+      outcomes.filter((o) => !o.after).every((o) => o.status === 200 || o.status === 401),
+    ).toBe(true);
+    const after = outcomes.filter((o) => o.after);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((o) => o.status === 401)).toBe(true);
+  });
+
   it('takes token management away from a removed admin on their next request', async () => {
     const admin = await newUser(t.api);
     await addMember(org.id, admin.id, 'admin');
