@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { IntrospectionModule } from './introspection/introspection.module.js';
 import { MfaModule } from './mfa/mfa.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { OrgsModule } from './orgs/orgs.module.js';
 import type { LoadedPolicy } from './policy/policy-loader.js';
 import { PolicyModule } from './policy/policy.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         MfaModule,
         SessionsModule,
         TokensModule,
+        OrgsModule,
         CredentialsModule,
         SchedulerModule,
         AdminModule,

@@ -12,6 +12,9 @@ import { Session } from './sessions/session.entity.js';
 import { ApiToken } from './tokens/api-token.entity.js';
 import { IdempotencyKey } from './tokens/idempotency-key.entity.js';
 import { User } from './users/user.entity.js';
+import { OrgInvitation } from './orgs/org-invitation.entity.js';
+import { OrgMember } from './orgs/org-member.entity.js';
+import { Org } from './orgs/org.entity.js';
 import { WebhookOutboxEvent } from './webhooks/webhook-outbox.entity.js';
 
 /** Every entity of the application, for its data source and the schema check. */
@@ -31,4 +34,7 @@ export const ENTITIES = [
   MfaChallenge,
   Passkey,
   WebauthnChallenge,
+  Org,
+  OrgMember,
+  OrgInvitation,
 ];

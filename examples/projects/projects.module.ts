@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs
 import { IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Authenticated, Principal } from '../../src/common/auth/authenticated.decorator.js';
-import type { AuthPrincipal } from '../../src/common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../../src/common/auth/principal.js';
 
 /**
  * A module of a team's own API, guarded by Tessera: each route names the scope it needs, and
@@ -54,14 +54,14 @@ export class ProjectsController {
   @Authenticated({ scopes: ['projects:read'] })
   @ApiOkResponse({ type: ProjectDto, isArray: true })
   list(@Principal() principal: AuthPrincipal): ProjectDto[] {
-    return this.projects.listFor(principal.userId);
+    return this.projects.listFor(userIdOf(principal));
   }
 
   @Post()
   @Authenticated({ scopes: ['projects:write'] })
   @ApiCreatedResponse({ type: ProjectDto })
   create(@Principal() principal: AuthPrincipal, @Body() body: CreateProjectDto): ProjectDto {
-    return this.projects.create(principal.userId, body.name);
+    return this.projects.create(userIdOf(principal), body.name);
   }
 
   /** Only admins may hold billing:manage (its `roles` in the policy file). */

@@ -94,11 +94,14 @@ export class AdminService {
 
   async allTokens(query: ListTokensQuery): Promise<OwnedTokenPageDto> {
     const page = await this.tokens.listAll(query);
-    const emails = await this.users.emailsOf(page.items.map((token) => token.userId));
+    const emails = await this.users.emailsOf(
+      page.items.flatMap((token) => (token.userId ? [token.userId] : [])),
+    );
     return {
       items: page.items.map((token) => ({
         ...token,
-        ownerEmail: emails.get(token.userId) ?? null,
+        // An organization's token has no person for an owner.
+        ownerEmail: token.userId ? (emails.get(token.userId) ?? null) : null,
       })),
       nextCursor: page.nextCursor,
     };

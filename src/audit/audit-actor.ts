@@ -5,7 +5,7 @@ import type { AuditActor } from './audit.service.js';
 /** The audit actor of an authenticated request. */
 export function actorOf(principal: AuthPrincipal, client: ClientContext): AuditActor {
   return {
-    userId: principal.userId,
+    userId: principal.userId ?? null,
     via: principal.tokenId ? 'api_token' : 'session',
     credentialId: principal.tokenId ?? principal.sessionId ?? null,
     ip: client.ip,

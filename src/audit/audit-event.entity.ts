@@ -24,11 +24,19 @@ export const AUDIT_ACTIONS = [
   'mfa.passkey_added',
   'mfa.passkey_removed',
   'session.stepped_up',
+  'org.created',
+  'org.updated',
+  'org.deleted',
+  'org.member_added',
+  'org.member_role_changed',
+  'org.member_removed',
+  'org.invitation_created',
+  'org.invitation_withdrawn',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['user', 'session', 'token', 'job'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'session', 'token', 'job', 'org'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
@@ -39,6 +47,7 @@ export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 @Index('audit_events_occurred_idx', ['occurredAt', 'id'])
 @Index('audit_events_actor_idx', ['actorId', 'occurredAt'])
 @Index('audit_events_target_idx', ['targetId', 'occurredAt'])
+@Index('audit_events_org_idx', ['orgId', 'occurredAt'])
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'audit_events_pkey' })
   id: string;
@@ -70,6 +79,10 @@ export class AuditEvent {
   /** The user the target belongs to. */
   @Column({ name: 'owner_id', type: 'uuid', nullable: true })
   ownerId: string | null;
+
+  /** The organization the target belongs to, if any. */
+  @Column({ name: 'org_id', type: 'uuid', nullable: true })
+  orgId: string | null;
 
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip: string | null;

@@ -24,6 +24,8 @@ export interface AuditRecord {
   targetType: AuditTargetType;
   targetId: string | null;
   ownerId: string | null;
+  /** The organization the target belongs to, if any. */
+  orgId?: string | null;
   details?: Record<string, unknown>;
 }
 

@@ -10,6 +10,7 @@ export interface AuditFilter {
   actorId?: string;
   targetId?: string;
   ownerId?: string;
+  orgId?: string;
   targetType?: AuditTargetType;
   actions?: AuditAction[];
   since?: Date;
@@ -34,10 +35,12 @@ export class AuditRepository {
     await m.query(
       `INSERT INTO audit_events
          (action, actor_id, actor_via, actor_credential_id, target_type, target_id, owner_id,
-          ip, user_agent, details)
-       SELECT e.action, $1, $2, $6, e.target_type, e.target_id, e.owner_id, $3, $4, e.details
+          ip, user_agent, details, org_id)
+       SELECT e.action, $1, $2, $6, e.target_type, e.target_id, e.owner_id, $3, $4, e.details,
+              e.org_id
        FROM jsonb_to_recordset($5::jsonb) AS e(
-         action varchar, target_type varchar, target_id uuid, owner_id uuid, details jsonb)`,
+         action varchar, target_type varchar, target_id uuid, owner_id uuid, details jsonb,
+         org_id uuid)`,
       [
         actor.userId,
         actor.via,
@@ -50,6 +53,7 @@ export class AuditRepository {
             target_id: r.targetId,
             owner_id: r.ownerId,
             details: r.details ?? {},
+            org_id: r.orgId ?? null,
           })),
         ),
         actor.credentialId ?? null,
@@ -63,6 +67,7 @@ export class AuditRepository {
     if (filter.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.targetId) qb.andWhere('e.target_id = :targetId', { targetId: filter.targetId });
     if (filter.ownerId) qb.andWhere('e.owner_id = :ownerId', { ownerId: filter.ownerId });
+    if (filter.orgId) qb.andWhere('e.org_id = :orgId', { orgId: filter.orgId });
     if (filter.targetType) {
       qb.andWhere('e.target_type = :targetType', { targetType: filter.targetType });
     }

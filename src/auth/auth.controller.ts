@@ -19,7 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import { actorOf } from '../audit/audit-actor.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { DomainError, oauthError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
@@ -198,7 +198,7 @@ export class AuthController {
     @Client() client: ClientContext,
   ): Promise<void> {
     const actor = actorOf(principal, client);
-    await this.sessions.revoke(principal.userId, sessionOf(principal), 'logout', actor);
+    await this.sessions.revoke(userIdOf(principal), sessionOf(principal), 'logout', actor);
   }
 
   @Post('logout-all')
@@ -210,7 +210,7 @@ export class AuthController {
     @Principal() principal: AuthPrincipal,
     @Client() client: ClientContext,
   ): Promise<RevokedCountDto> {
-    const revoked = await this.sessions.revokeAll(principal.userId, 'logout_all', {
+    const revoked = await this.sessions.revokeAll(userIdOf(principal), 'logout_all', {
       actor: actorOf(principal, client),
     });
     return { revoked: revoked.length };
@@ -235,12 +235,14 @@ export class AuthController {
   })
   @ApiOkResponse({ type: CredentialDto })
   whoami(@Principal() principal: AuthPrincipal): CredentialDto {
-    const { userId, role, sessionId, tokenId } = principal;
+    const { userId, orgId, role, sessionId, tokenId } = principal;
     // Serialized at once: no copy needed.
     const scopes = principal.scopes as string[];
     // Plain objects of a fixed shape: this route is the hot path of many health checks.
     return tokenId
-      ? { kind: 'api_token', userId, role, scopes, tokenId }
+      ? orgId !== undefined
+        ? { kind: 'api_token', orgId, role, scopes, tokenId }
+        : { kind: 'api_token', userId, role, scopes, tokenId }
       : { kind: 'session', userId, role, scopes, sessionId };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { actorOf } from '../audit/audit-actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { DomainError, invalidToken, oauthError } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -157,12 +157,12 @@ export class AuthService {
    */
   async me(principal: AuthPrincipal): Promise<UserView> {
     const { account } = principal;
-    if (!account) return toUserView(await this.users.get(principal.userId));
+    if (!account) return toUserView(await this.users.get(userIdOf(principal)));
     return {
-      id: principal.userId,
+      id: userIdOf(principal),
       email: account.email,
       name: account.name,
-      role: principal.role,
+      role: principal.role === 'service' ? 'user' : principal.role,
       createdAt: new Date(account.createdAt).toISOString(),
     };
   }
@@ -173,8 +173,8 @@ export class AuthService {
     input: { currentPassword: string; newPassword: string },
     client: ClientContext,
   ): Promise<void> {
-    await this.throttle.attempt('password-change', { userId: principal.userId });
-    const user = await this.users.get(principal.userId);
+    await this.throttle.attempt('password-change', { userId: userIdOf(principal) });
+    const user = await this.users.get(userIdOf(principal));
     if (!(await this.passwords.verify(user.passwordHash, input.currentPassword))) {
       throw new DomainError('BadRequest', 'The current password is not correct');
     }

@@ -20,7 +20,7 @@ import { LoginDto } from '../auth/dto/auth.dto.js';
 import { MfaRequiredDto } from '../auth/dto/mfa-required.dto.js';
 import type { MfaRequired } from '../auth/second-factor-gate.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -138,7 +138,7 @@ export class BrowserSessionController {
       );
     }
     await this.sessions.revoke(
-      principal.userId,
+      userIdOf(principal),
       principal.sessionId,
       'logout',
       actorOf(principal, client),

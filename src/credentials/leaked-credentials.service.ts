@@ -95,7 +95,10 @@ export class LeakedCredentialsService {
       if (!token) return false;
       // Through the transaction's own connection: it holds the token's row lock, and asking the
       // pool for a second one while many reports wait on that lock could starve the pool.
-      const owner = await this.users.findById(token.userId, tx.manager);
+      // An organization's token: the person who made it is told, while they have an account.
+      const recipient = token.userId ?? token.createdBy;
+      if (!recipient) return true;
+      const owner = await this.users.findById(recipient, tx.manager);
       if (!owner) return true;
       tx.afterCommit(() =>
         this.mail.send(

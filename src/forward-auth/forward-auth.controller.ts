@@ -1,3 +1,4 @@
+import { DomainError } from '../common/errors/domain-error.js';
 import { All, Controller, HttpCode, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -90,15 +91,29 @@ export class ForwardAuthController {
     const original = readForwardedRequest(request.raw.rawHeaders);
     const decision = await this.forwardAuth.decide(original, request);
     if (decision.principal?.rateLimit) setRateLimitHeaders(reply, decision.principal.rateLimit);
-    if (!decision.allowed) throw insufficientScope(decision.missingScope);
+    if (!decision.allowed) {
+      if ('notInOrg' in decision) {
+        throw new DomainError(
+          'Forbidden',
+          'This route belongs to an organization this credential is not part of, or needs a higher role in it',
+        );
+      }
+      throw insufficientScope(decision.missingScope);
+    }
     if (decision.principal) setIdentityHeaders(reply, decision.principal);
+    if (decision.org) {
+      void reply.header('X-Tessera-Org-Id', decision.org.id);
+      void reply.header('X-Tessera-Org-Role', decision.org.role);
+    }
   }
 }
 
 /** Who is calling, for the upstream API. */
 function setIdentityHeaders(reply: FastifyReply, principal: AuthPrincipal): void {
+  // An organization's token names its organization instead of a user.
+  if (principal.orgId !== undefined) void reply.header('X-Tessera-Org-Id', principal.orgId);
+  else void reply.header('X-Tessera-User-Id', principal.userId);
   void reply
-    .header('X-Tessera-User-Id', principal.userId)
     .header('X-Tessera-Role', principal.role)
     .header('X-Tessera-Credential', principal.tokenId ? 'api_token' : 'session')
     .header('X-Tessera-Scopes', principal.scopes.join(' '));

@@ -2,15 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { BearerCredentials, type BearerRequestLike } from '../common/auth/bearer-credentials.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { OrgMembershipsService } from '../orgs/org-memberships.service.js';
 import { RouteMatcher } from '../policy/route-matcher.js';
 import type { ForwardedRequest } from './forwarded-request.js';
 
 export type { ForwardedRequest } from './forwarded-request.js';
 
 export type ForwardAuthDecision =
-  /** Let it through; `principal` is null for a public route reached without a valid credential. */
-  | { allowed: true; principal: AuthPrincipal | null }
-  | { allowed: false; principal: AuthPrincipal; missingScope: string };
+  /**
+   * Let it through; `principal` is null for a public route reached without a valid credential.
+   * `org`: on an organization's route, the organization and the credential's role in it.
+   */
+  | { allowed: true; principal: AuthPrincipal | null; org?: { id: string; role: string } }
+  | { allowed: false; principal: AuthPrincipal; missingScope: string }
+  | { allowed: false; principal: AuthPrincipal; notInOrg: true };
 
 /** An HTTP method token, as RFC 9110 allows it (the rules name only the usual ones). */
 const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/;
@@ -24,6 +29,7 @@ export class ForwardAuthService {
   constructor(
     private readonly routes: RouteMatcher,
     private readonly credentials: BearerCredentials,
+    private readonly memberships: OrgMembershipsService,
   ) {}
 
   /**
@@ -53,9 +59,14 @@ export class ForwardAuthService {
     const held = principal.scopes;
     const missingScope =
       match.kind === 'rule' ? match.rule.scopes.find((scope) => !held.includes(scope)) : undefined;
-    return missingScope === undefined
-      ? { allowed: true, principal }
-      : { allowed: false, principal, missingScope };
+    if (missingScope !== undefined) return { allowed: false, principal, missingScope };
+    if (match.kind === 'rule' && match.org !== undefined && match.rule.orgRole) {
+      // Tenant isolation at the proxy: one organization's credential never passes another's.
+      const standing = await this.memberships.standing(principal, match.org, match.rule.orgRole);
+      if (!standing.allowed) return { allowed: false, principal, notInOrg: true };
+      return { allowed: true, principal, org: { id: standing.orgId, role: standing.role } };
+    }
+    return { allowed: true, principal };
   }
 
   /**

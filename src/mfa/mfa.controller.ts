@@ -14,7 +14,7 @@ import {
 import { actorOf } from '../audit/audit-actor.js';
 import { TokenPairDto } from '../auth/dto/auth.dto.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
@@ -57,7 +57,7 @@ export class MfaController {
   @ApiOperation({ summary: 'Which second factors the caller has' })
   @ApiOkResponse({ type: SecondFactorsDto })
   status(@Principal() principal: AuthPrincipal): Promise<EnrolledFactors> {
-    return this.factors.enrolled(principal.userId);
+    return this.factors.enrolled(userIdOf(principal));
   }
 
   @Post('mfa/totp')

@@ -27,7 +27,7 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { actorOf } from '../audit/audit-actor.js';
 import { TokenPairDto } from '../auth/dto/auth.dto.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
@@ -92,7 +92,7 @@ export class PasskeysController {
   @ApiOperation({ summary: 'The caller’s passkeys' })
   @ApiOkResponse({ type: [PasskeyViewDto] })
   list(@Principal() principal: AuthPrincipal): Promise<PasskeyView[]> {
-    return this.registration.list(principal.userId);
+    return this.registration.list(userIdOf(principal));
   }
 
   @Patch('mfa/passkeys/:id')

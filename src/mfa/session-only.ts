@@ -1,4 +1,4 @@
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 
 /** Second factors are a person's: managed with a session credential, never an API token. */
@@ -9,5 +9,5 @@ export function sessionUserOf(principal: AuthPrincipal): string {
       'Second factors are managed with a session access token, not an API token',
     );
   }
-  return principal.userId;
+  return userIdOf(principal);
 }

@@ -3,7 +3,7 @@ import { AuthThrottleService } from '../auth/auth-throttle.service.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { AuditService } from '../audit/audit.service.js';
 import { actorOf } from '../audit/audit-actor.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { SessionAuthTime } from '../sessions/session-auth-time.js';
@@ -42,6 +42,7 @@ export class StepUpService {
         'Step-up is for session credentials: API tokens are judged by their scopes alone',
       );
     }
+    const userId = userIdOf(principal);
     const { password, ...factor } = proof;
     const kinds = [password, factor.code, factor.recoveryCode, factor.passkey].filter(
       (value) => value !== undefined,
@@ -55,8 +56,8 @@ export class StepUpService {
     if (factor.code !== undefined || factor.recoveryCode !== undefined) {
       this.verifier.assertWellFormed(factor);
     }
-    await this.throttle.attempt('password-change', { userId: principal.userId });
-    const enrolled = await this.factors.enrolled(principal.userId);
+    await this.throttle.attempt('password-change', { userId: userId });
+    const enrolled = await this.factors.enrolled(userId);
     const actor = actorOf(principal, client);
     let ok: boolean;
     if (password !== undefined) {
@@ -66,10 +67,10 @@ export class StepUpService {
           'A second factor is enrolled: step up with a code, a recovery code or a passkey',
         );
       }
-      const user = await this.users.get(principal.userId);
+      const user = await this.users.get(userId);
       ok = await this.passwords.verify(user.passwordHash, password);
     } else {
-      ok = await this.verifier.verify(principal.userId, factor, actor, 'step-up');
+      ok = await this.verifier.verify(userId, factor, actor, 'step-up');
     }
     if (!ok) throw new DomainError('BadRequest', 'The proof is not correct');
     const authTime = await this.authTimes.renew(sessionId);
@@ -81,7 +82,7 @@ export class StepUpService {
           action: 'session.stepped_up',
           targetType: 'session',
           targetId: sessionId,
-          ownerId: principal.userId,
+          ownerId: userId,
           details: { with: password !== undefined ? 'password' : Object.keys(factor)[0] },
         },
         tx.manager,

@@ -143,3 +143,18 @@ describe('normaliseRequestPath', () => {
     expect(normal('/' + 'a'.repeat(MAX_REQUEST_PATH_LENGTH - 1)).ok).toBe(true);
   });
 });
+
+describe('an {org} segment in a route glob', () => {
+  it('matches one segment and captures it', () => {
+    const pattern = compileGlob('/orgs/{org}/projects/**');
+    expect(pattern.exec('/orgs/acme/projects/1')?.[1]).toBe('acme');
+    expect(pattern.test('/orgs/projects')).toBe(false);
+    expect(pattern.test('/orgs/a/b/projects')).toBe(false);
+  });
+
+  it('may appear once, and only as a whole segment', () => {
+    expect(globProblem('/orgs/{org}/x/{org}')).toMatch(/one \{org\} segment/);
+    expect(globProblem('/orgs/x{org}')).toMatch(/must not contain/);
+    expect(globProblem('/orgs/{org}')).toBeUndefined();
+  });
+});

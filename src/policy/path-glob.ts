@@ -31,11 +31,19 @@ const FORBIDDEN_IN_SEGMENT = /[/\\;\u0000-\u001f\u007f\u0130\u0131\u017f\u212a]/
 /** In the path as sent, before decoding (see the module comment). */
 const FORBIDDEN_RAW = /[ ,]/;
 
+/** The segment of a route path that names an organization (by id or slug). */
+export const ORG_SEGMENT = '{org}';
+
 /** Why a glob is not valid, or undefined when it is. */
 export function globProblem(glob: string): string | undefined {
   if (!glob.startsWith('/')) return 'must start with "/"';
   if (glob === '/') return undefined;
-  const bad = FORBIDDEN_IN_GLOB.exec(glob);
+  const segments = glob.slice(1).split('/');
+  const orgSegments = segments.filter((segment) => segment === ORG_SEGMENT).length;
+  if (orgSegments > 1) return `may hold one ${ORG_SEGMENT} segment, not ${orgSegments}`;
+  const bad = FORBIDDEN_IN_GLOB.exec(
+    segments.filter((segment) => segment !== ORG_SEGMENT).join('/'),
+  );
   if (bad) return `must not contain ${JSON.stringify(bad[0])}`;
   if (glob.endsWith('/')) return 'must not end with "/" (a trailing slash is ignored in requests)';
   for (const segment of glob.slice(1).split('/')) {
@@ -63,6 +71,11 @@ export function compileGlob(glob: string, { caseSensitive = false } = {}): RegEx
       continue;
     }
     canBeEmpty = false;
+    if (segment === ORG_SEGMENT) {
+      // One segment, captured: the organization the request names.
+      body += '/([^/]+)';
+      continue;
+    }
     body +=
       segment === '*'
         ? '/[^/]+'

@@ -352,7 +352,9 @@ describe('policy file', () => {
       [
         'unknown route field',
         { routes: [{ path: '/a', public: true, methods: ['GET'] }] },
-        ['routes[0].methods: unknown field (expected "method", "path", "public", "scopes")'],
+        [
+          'routes[0].methods: unknown field (expected "method", "path", "public", "scopes", "orgRole")',
+        ],
       ],
       [
         'caseSensitive not a boolean',
@@ -413,5 +415,30 @@ describe('policy file', () => {
       ['GET', ['v1.items_x-y:read', 'profile:read']],
       ['POST', []],
     ]);
+  });
+});
+
+describe("organizations' routes in the policy file", () => {
+  it('read an {org} segment with orgRole, member by default', () => {
+    const policy = validatePolicy(
+      {
+        routes: [
+          { path: '/orgs/{org}/projects/**', method: 'GET', scopes: [] },
+          { path: '/orgs/{org}/billing', scopes: [], orgRole: 'owner' },
+          { path: '/other', scopes: [] },
+        ],
+      },
+      'p.json',
+    );
+    expect(policy.routes.map((route) => route.orgRole)).toEqual(['member', 'owner', undefined]);
+  });
+
+  it.each([
+    [{ path: '/orgs/{org}', scopes: [], orgRole: 'boss' }, 'orgRole: must be one of'],
+    [{ path: '/orgs/x', scopes: [], orgRole: 'admin' }, 'only a path with an {org} segment'],
+    [{ path: '/orgs/{org}', public: true }, 'public route cannot name an organization'],
+    [{ path: '/orgs/{org}/{org}', scopes: [] }, 'one {org} segment'],
+  ])('refuse %j naming the problem', (route, words) => {
+    expect(() => validatePolicy({ routes: [route] }, 'p.json')).toThrow(words);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ROLES, isScope, type Role } from '../common/auth/scopes.js';
-import { globProblem } from './path-glob.js';
+import { ORG_SEGMENT, globProblem } from './path-glob.js';
 import { PolicyFileError } from './policy-file.error.js';
 import {
   EMPTY_POLICY,
@@ -216,7 +216,7 @@ function readRoutes(value: unknown, customScopes: Set<string>, problems: string[
   value.forEach((entry: unknown, index) => {
     const at = `routes[${index}]`;
     if (!isObject(entry)) return void problems.push(`${at}: must be an object`);
-    unknownKeys(entry, ['method', 'path', 'public', 'scopes'], at, problems);
+    unknownKeys(entry, ['method', 'path', 'public', 'scopes', 'orgRole'], at, problems);
     const before = problems.length;
 
     let method: HttpMethod | '*' = '*';
@@ -251,11 +251,51 @@ function readRoutes(value: unknown, customScopes: Set<string>, problems: string[
       scopes = readRouteScopes(entry.scopes, `${at}.scopes`, customScopes, problems);
     }
 
+    const orgRole = readOrgRole(entry, path, isPublic === true, at, problems);
+
     if (problems.length === before) {
-      routes.push({ index, method, path: path as string, public: isPublic === true, scopes });
+      routes.push({
+        index,
+        method,
+        path: path as string,
+        public: isPublic === true,
+        scopes,
+        ...(orgRole ? { orgRole } : {}),
+      });
     }
   });
   return routes;
+}
+
+const ORG_ROLES = ['member', 'admin', 'owner'] as const;
+
+/**
+ * An organization's route: a path with an `{org}` segment, and the role it needs (`member` by
+ * default). Undefined for other routes.
+ */
+function readOrgRole(
+  entry: Record<string, unknown>,
+  path: unknown,
+  isPublic: boolean,
+  at: string,
+  problems: string[],
+): RouteRule['orgRole'] {
+  const hasOrg = typeof path === 'string' && path.split('/').includes(ORG_SEGMENT);
+  if (entry.orgRole !== undefined && !(ORG_ROLES as readonly unknown[]).includes(entry.orgRole)) {
+    problems.push(`${at}.orgRole: must be one of ${ORG_ROLES.join(', ')}`);
+    return undefined;
+  }
+  if (!hasOrg) {
+    if (entry.orgRole !== undefined) {
+      problems.push(`${at}.orgRole: only a path with an ${ORG_SEGMENT} segment takes one`);
+    }
+    return undefined;
+  }
+  if (isPublic) {
+    problems.push(`${at}: a public route cannot name an organization (${ORG_SEGMENT})`);
+    return undefined;
+  }
+  return (entry.orgRole as RouteRule['orgRole']) ?? 'member';
 }
 
 function readRouteScopes(

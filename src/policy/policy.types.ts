@@ -23,6 +23,11 @@ export interface RouteRule {
   readonly path: string;
   readonly public: boolean;
   readonly scopes: readonly string[];
+  /**
+   * Set when the path holds an `{org}` segment: the credential must be that organization's
+   * token, or a user holding at least this role in it.
+   */
+  readonly orgRole?: 'member' | 'admin' | 'owner';
 }
 
 /**

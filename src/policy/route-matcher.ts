@@ -3,7 +3,13 @@ import type { RouteRule, UnmatchedRule } from './policy.types.js';
 
 export type RouteMatch =
   /** The first rule that matches. */
-  | { readonly kind: 'rule'; readonly rule: RouteRule; readonly path: string }
+  | {
+      readonly kind: 'rule';
+      readonly rule: RouteRule;
+      readonly path: string;
+      /** The `{org}` segment of the path, for an organization's route. */
+      readonly org?: string;
+    }
   /** No rule matches, and the policy has none or lets such a path through with a credential. */
   | { readonly kind: 'none'; readonly path: string }
   /** No rule matches a policy that declares routes: the request must be refused (403). */
@@ -52,7 +58,12 @@ export class RouteMatcher {
     const upper = method.toUpperCase();
     for (const { rule, pattern } of this.compiled) {
       if (!methodMatches(rule.method, upper)) continue;
-      if (pattern.test(normal.path)) return { kind: 'rule', rule, path: normal.path };
+      if (rule.orgRole === undefined) {
+        if (pattern.test(normal.path)) return { kind: 'rule', rule, path: normal.path };
+        continue;
+      }
+      const found = pattern.exec(normal.path);
+      if (found) return { kind: 'rule', rule, path: normal.path, org: found[1] };
     }
     return { kind: this.denyUnmatched ? 'unmatched' : 'none', path: normal.path };
   }

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import { actorOf } from '../audit/audit-actor.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
@@ -28,7 +28,7 @@ export class SessionsController {
   @ApiOperation({ summary: "The caller's active sessions, newest first" })
   @ApiOkResponse({ type: [SessionDto] })
   async list(@Principal() principal: AuthPrincipal): Promise<SessionDto[]> {
-    const sessions = await this.sessions.listActive(principal.userId);
+    const sessions = await this.sessions.listActive(userIdOf(principal));
     return sessions.map((session) => SessionDto.from(session, principal.sessionId));
   }
 
@@ -45,7 +45,7 @@ export class SessionsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Client() client: ClientContext,
   ): Promise<void> {
-    await this.sessions.revoke(principal.userId, id, 'revoked', actorOf(principal, client));
+    await this.sessions.revoke(userIdOf(principal), id, 'revoked', actorOf(principal, client));
   }
 
   @Delete()
@@ -61,7 +61,7 @@ export class SessionsController {
     @Query() _query: RevokeSessionsQuery,
     @Client() client: ClientContext,
   ): Promise<RevokedCountDto> {
-    const revoked = await this.sessions.revokeAll(principal.userId, 'revoked', {
+    const revoked = await this.sessions.revokeAll(userIdOf(principal), 'revoked', {
       actor: actorOf(principal, client),
       except: principal.sessionId,
     });

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -16,7 +17,7 @@ import { tokenStatusAt, type TokenStatus } from './token-status.js';
  * `revoked` by its owner, `self` by a request made with it, `admin`, `rotated` (its successor
  * took over), `leaked` (someone reported its secret as exposed).
  */
-export type TokenRevokeReason = 'revoked' | 'self' | 'rotated' | 'admin' | 'leaked';
+export type TokenRevokeReason = 'revoked' | 'self' | 'rotated' | 'admin' | 'leaked' | 'org_deleted';
 
 /**
  * A personal API token. The secret itself is never stored: only its SHA-256, and its first
@@ -30,16 +31,39 @@ export type TokenRevokeReason = 'revoked' | 'self' | 'rotated' | 'admin' | 'leak
 @Index('api_tokens_created_idx', ['createdAt', 'id'])
 // An active token's name is unique per user: a partial unique index, kept by the migration.
 @Index('api_tokens_user_active_name_key', { synchronize: false })
+// The same per organization, for its tokens.
+@Index('api_tokens_org_active_name_key', { synchronize: false })
+@Index('api_tokens_org_created_idx', ['orgId', 'createdAt', 'id'])
+// Owned by a user or by an organization, never both.
+@Check('api_tokens_owner_check', `("user_id" IS NULL) <> ("org_id" IS NULL)`)
 export class ApiToken {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'api_tokens_pkey' })
   id: string;
 
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId: string;
+  /** The owning user; null for an organization's token. */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId: string | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'api_tokens_user_id_fkey' })
   user?: Relation<User>;
+
+  /** The owning organization; null for a personal token. */
+  @Column({ name: 'org_id', type: 'uuid', nullable: true })
+  orgId: string | null;
+
+  // Named, not imported: the organizations module builds on this one, never the reverse.
+  @ManyToOne('Org', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'org_id', foreignKeyConstraintName: 'api_tokens_org_id_fkey' })
+  org?: unknown;
+
+  /** Who made an organization's token (null once that user is deleted, or for a personal one). */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'api_tokens_created_by_fkey' })
+  creator?: Relation<User>;
 
   @Column({ type: 'varchar', length: 100 })
   name: string;

@@ -15,6 +15,12 @@ import {
 
 export type TokenStatusFilter = TokenStatus | 'all';
 
+/** A condition on `t` with its named parameters. */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
 export interface TokenListFilter {
   status: TokenStatusFilter;
   expiringWithinDays?: number;
@@ -25,6 +31,8 @@ export interface TokenListFilter {
 export type NewToken = Pick<
   ApiToken,
   | 'userId'
+  | 'orgId'
+  | 'createdBy'
   | 'name'
   | 'description'
   | 'scopes'
@@ -40,12 +48,35 @@ export type NewToken = Pick<
 
 /** The unique index of active names per user; a clash with it is a taken name. */
 export const ACTIVE_NAME_INDEX = 'api_tokens_user_active_name_key';
+/** The same per organization. */
+export const ORG_ACTIVE_NAME_INDEX = 'api_tokens_org_active_name_key';
+
+/**
+ * Whose tokens a query may touch: a user's (by id), an organization's, or anyone's (null,
+ * admins). A user's never include an organization's, nor the other way round.
+ */
+export type TokenOwnerRef = string | { orgId: string } | null;
+
+/** The owner a new or rotated token goes to. */
+export type TokenOwner = Exclude<TokenOwnerRef, null>;
+
+/** SQL of `owner` on `column prefix` with parameter `$n` (true for anyone). */
+function ownedBy(owner: TokenOwnerRef, n: number, prefix = ''): string {
+  if (owner === null) return `($${n}::uuid IS NULL)`;
+  return typeof owner === 'string' ? `${prefix}user_id = $${n}` : `${prefix}org_id = $${n}`;
+}
+
+function ownerParam(owner: TokenOwnerRef): string | null {
+  return owner === null ? null : typeof owner === 'string' ? owner : owner.orgId;
+}
 
 /** What a revocation reports of the token it ended. */
 export interface RevokedToken {
   id: string;
   tokenHash: Buffer;
-  userId: string;
+  userId: string | null;
+  orgId: string | null;
+  createdBy: string | null;
   name: string;
   prefix: string;
   revokedAt: Date;
@@ -74,10 +105,15 @@ export class ApiTokensRepository {
     return this.dataSource.manager;
   }
 
-  /** Tokens of a user (of every user when null), newest first, by status. */
-  list(userId: string | null, filter: TokenListFilter): Promise<Page<ApiToken>> {
+  /** Tokens of an owner (of everyone when null), newest first, by status. */
+  list(
+    owner: TokenOwnerRef,
+    filter: TokenListFilter & { outOfPolicy?: SqlCondition },
+  ): Promise<Page<ApiToken>> {
     const qb = this.dataSource.getRepository(ApiToken).createQueryBuilder('t');
-    if (userId) qb.where('t.user_id = :userId', { userId });
+    if (typeof owner === 'string') qb.where('t.user_id = :userId', { userId: owner });
+    else if (owner) qb.where('t.org_id = :orgId', { orgId: owner.orgId });
+    if (filter.outOfPolicy) qb.andWhere(filter.outOfPolicy.sql, filter.outOfPolicy.params);
     if (filter.status !== 'all') qb.andWhere(TOKEN_STATUS_SQL_T[filter.status]);
     if (filter.expiringWithinDays) {
       qb.andWhere(EXPIRING_WITHIN_DAYS, { days: filter.expiringWithinDays });
@@ -85,15 +121,16 @@ export class ApiTokensRepository {
     return pageNewestFirst(qb, 't', 'created_at', filter);
   }
 
-  /** A token of `userId` (any user's when null), its row locked when `lock`. */
+  /** A token of `owner` (anyone's when null), its row locked when `lock`. */
   find(
     id: string,
-    userId: string | null,
+    owner: TokenOwnerRef,
     m: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<ApiToken | null> {
     const qb = m.getRepository(ApiToken).createQueryBuilder('t').where('t.id = :id', { id });
-    if (userId) qb.andWhere('t.user_id = :userId', { userId });
+    if (typeof owner === 'string') qb.andWhere('t.user_id = :userId', { userId: owner });
+    else if (owner) qb.andWhere('t.org_id = :orgId', { orgId: owner.orgId });
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();
   }
@@ -119,15 +156,15 @@ export class ApiTokensRepository {
   }
 
   /**
-   * Active tokens of a user (those in a rotation's grace period too), but `except`, as of this
+   * Active tokens of an owner (those in a rotation's grace period too), but `except`, as of this
    * statement (under the owner's row lock: see {@link STATEMENT_CLOCK}).
    */
-  async countActive(userId: string, m: EntityManager, except?: string): Promise<number> {
+  async countActive(owner: TokenOwner, m: EntityManager, except?: string): Promise<number> {
     const [{ n }]: { n: number }[] = await m.query(
       `SELECT count(*)::int AS n FROM api_tokens
-       WHERE user_id = $1 AND id IS DISTINCT FROM $2::uuid
+       WHERE ${ownedBy(owner, 1)} AND id IS DISTINCT FROM $2::uuid
          AND ${tokenStatusSql('', STATEMENT_CLOCK).active}`,
-      [userId, except ?? null],
+      [ownerParam(owner), except ?? null],
     );
     return n;
   }
@@ -136,36 +173,41 @@ export class ApiTokensRepository {
    * An expired token of this user with this name gives the name up, so that a new or renamed
    * token may take it. Called under the owner's row lock.
    */
-  async releaseExpiredName(userId: string, name: string, m: EntityManager): Promise<void> {
+  async releaseExpiredName(owner: TokenOwner, name: string, m: EntityManager): Promise<void> {
     await m.query(
       `UPDATE api_tokens SET name_released = true
-       WHERE user_id = $1 AND name = $2 AND revoked_at IS NULL AND NOT name_released
+       WHERE ${ownedBy(owner, 1)} AND name = $2 AND revoked_at IS NULL AND NOT name_released
          AND expires_at <= now()`,
-      [userId, name],
+      [ownerParam(owner), name],
     );
   }
 
   /** Deletes a token row for good (its audit events stay); its hash and owner, or null. */
   async delete(
     id: string,
-    ownerId: string | null,
+    owner: TokenOwnerRef,
     m: EntityManager,
-  ): Promise<{ tokenHash: Buffer; userId: string } | null> {
-    const { rows } = await change<{ token_hash: Buffer; user_id: string }>(
+  ): Promise<{ tokenHash: Buffer; userId: string | null; orgId: string | null } | null> {
+    const { rows } = await change<{
+      token_hash: Buffer;
+      user_id: string | null;
+      org_id: string | null;
+    }>(
       m,
-      `DELETE FROM api_tokens WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
-       RETURNING token_hash, user_id`,
-      [id, ownerId],
+      `DELETE FROM api_tokens WHERE id = $1 AND (${ownedBy(owner, 2)} OR $2 IS NULL)
+       RETURNING token_hash, user_id, org_id`,
+      [id, ownerParam(owner)],
     );
-    return rows[0] ? { tokenHash: rows[0].token_hash, userId: rows[0].user_id } : null;
+    const row = rows[0];
+    return row ? { tokenHash: row.token_hash, userId: row.user_id, orgId: row.org_id } : null;
   }
 
-  /** The hashes of a user's active tokens (those in a rotation's grace period too). */
-  async activeHashesOf(userId: string, m: EntityManager): Promise<Buffer[]> {
+  /** The hashes of an owner's active tokens (those in a rotation's grace period too). */
+  async activeHashesOf(owner: TokenOwner, m: EntityManager): Promise<Buffer[]> {
     const rows: { token_hash: Buffer }[] = await m.query(
-      `SELECT token_hash FROM api_tokens WHERE user_id = $1
+      `SELECT token_hash FROM api_tokens WHERE ${ownedBy(owner, 1)}
          AND ${TOKEN_STATUS_SQL.active}`,
-      [userId],
+      [ownerParam(owner)],
     );
     return rows.map((row) => row.token_hash);
   }
@@ -201,13 +243,15 @@ export class ApiTokensRepository {
    */
   async revoke(
     id: string,
-    ownerId: string | null,
+    owner: TokenOwnerRef,
     reason: TokenRevokeReason,
     m: EntityManager,
   ): Promise<RevokedToken | null> {
     const { rows } = await change<{
       token_hash: Buffer;
-      user_id: string;
+      user_id: string | null;
+      org_id: string | null;
+      created_by: string | null;
       name: string;
       prefix: string;
       revoked_at: Date;
@@ -217,10 +261,10 @@ export class ApiTokensRepository {
       // revoked_at as the other transaction left it, which can be later than this
       // transaction's start; compared with now() it would look like a grace period to end.
       `UPDATE api_tokens SET revoked_at = now(), revoke_reason = $3, updated_at = now()
-       WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2)
+       WHERE id = $1 AND (${ownedBy(owner, 2)} OR $2 IS NULL)
          AND (revoked_at IS NULL OR revoked_at > clock_timestamp())
-       RETURNING token_hash, user_id, name, prefix, revoked_at`,
-      [id, ownerId, reason],
+       RETURNING token_hash, user_id, org_id, created_by, name, prefix, revoked_at`,
+      [id, ownerParam(owner), reason],
     );
     const row = rows[0];
     return row
@@ -228,11 +272,32 @@ export class ApiTokensRepository {
           id,
           tokenHash: row.token_hash,
           userId: row.user_id,
+          orgId: row.org_id,
+          createdBy: row.created_by,
           name: row.name,
           prefix: row.prefix,
           revokedAt: row.revoked_at,
         }
       : null;
+  }
+
+  /**
+   * Revokes every active token of an organization now (those in a grace period too); the ids
+   * and hashes of those it revoked.
+   */
+  async revokeAllOfOrg(
+    orgId: string,
+    reason: TokenRevokeReason,
+    m: EntityManager,
+  ): Promise<{ id: string; tokenHash: Buffer }[]> {
+    const { rows } = await change<{ id: string; token_hash: Buffer }>(
+      m,
+      `UPDATE api_tokens SET revoked_at = now(), revoke_reason = $2, updated_at = now()
+       WHERE org_id = $1 AND (revoked_at IS NULL OR revoked_at > clock_timestamp())
+       RETURNING id, token_hash`,
+      [orgId, reason],
+    );
+    return rows.map((row) => ({ id: row.id, tokenHash: row.token_hash }));
   }
 
   /**

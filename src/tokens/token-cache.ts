@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidationBus } from '../common/cache/invalidation-bus.js';
 import { SharedCredentialCache } from '../common/cache/shared-credential-cache.js';
-import type { AccountRecord, TokenRecord } from '../common/auth/principal.js';
-import type { Role } from '../common/auth/scopes.js';
+import type { AccountRecord, PrincipalRole, TokenRecord } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import type { RateWindow } from '../common/rate-limit/rate-limiter.js';
@@ -11,8 +10,12 @@ import type { IpAllowlist } from './ip-allowlist.js';
 /** What the per-request check needs to know of an API token. */
 export interface TokenState {
   id: string;
-  userId: string;
-  role: Role;
+  /** The owning user; absent for an organization's token. */
+  userId?: string;
+  /** The owning organization; absent for a personal token. */
+  orgId?: string;
+  /** The owner's role; `service` for an organization's token. */
+  role: PrincipalRole;
   /** An imported secret in its old form, not a `tsr_` token. */
   legacy: boolean;
   /** The token's scopes that its owner's role still grants. */
@@ -29,9 +32,14 @@ export interface TokenState {
   };
   /** The row and its owner's profile as loaded: what `/tokens/current` and `/auth/me` answer. */
   record: TokenRecord;
-  account: AccountRecord;
+  account?: AccountRecord;
   /** Its rate-limit windows, built once per load rather than per request. */
   windows: readonly RateWindow[];
+  /**
+   * An organization's token: the windows of the budget all its organization's tokens share
+   * (one Redis Cluster slot per organization), charged after the token's own; null: none.
+   */
+  orgWindows?: readonly RateWindow[] | null;
   /** The owner's account is disabled. */
   userDisabled: boolean;
   /** The limits this token is held to: its own where lower than the server's. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -11,6 +11,7 @@ import type { CreateTokenDto } from './dto/create-token.dto.js';
 import { TokenDto, type CreatedTokenDto } from './dto/token-view.dto.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
 import { tokenEvent } from './token-events.js';
+import type { OrgTokenTarget } from './token-owner.js';
 import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertGrantable,
@@ -39,14 +40,16 @@ export class TokenCreationService {
   ) {}
 
   /**
-   * Creates a token for the caller; with an Idempotency-Key, a retry of the same request gets
-   * the first response again instead of a second token.
+   * Creates a token for the caller, or for the organization `org` names; with an
+   * Idempotency-Key, a retry of the same request gets the first response again instead of a
+   * second token.
    */
   async create(
     principal: AuthPrincipal,
     input: CreateTokenDto,
     actor: AuditActor,
     idempotencyKey?: string,
+    org?: OrgTokenTarget,
   ): Promise<{ created: CreatedTokenDto; replayed: boolean }> {
     // Before any replay: a credential that could not make this token must not read it back.
     assertKnownScopes(this.registry, input.scopes);
@@ -55,9 +58,10 @@ export class TokenCreationService {
     let claim: IdempotencyClaim | undefined;
     if (idempotencyKey !== undefined) {
       const outcome = await this.idempotency.begin(
-        principal.userId,
+        userIdOf(principal),
         idempotencyKey,
-        idempotentRequest(input),
+        // The same key for another organization is another request (422), not a replay.
+        org ? { ...idempotentRequest(input), orgId: org.orgId } : idempotentRequest(input),
       );
       if (outcome.kind === 'replay') {
         const replayed = outcome.body as CreatedTokenDto;
@@ -73,7 +77,10 @@ export class TokenCreationService {
       claim = outcome.claim;
     }
     try {
-      return { created: await this.insertChecked(principal, input, actor, claim), replayed: false };
+      return {
+        created: await this.insertChecked(principal, input, actor, claim, org),
+        replayed: false,
+      };
     } catch (error) {
       if (claim) await this.idempotency.release(claim);
       throw error;
@@ -89,6 +96,7 @@ export class TokenCreationService {
     input: CreateTokenDto,
     actor: AuditActor,
     claim?: IdempotencyClaim,
+    org?: OrgTokenTarget,
   ): Promise<CreatedTokenDto> {
     const now = Date.now();
     const maxDays = this.config.tokenMaxDays;
@@ -112,13 +120,21 @@ export class TokenCreationService {
     const server = this.issuer.serverRateLimits();
     const rate = ownRateLimits(inheritedRateLimits(principal, input.rateLimit, server), server);
     assertRateWithin(principal, rate, server);
+    const userId = userIdOf(principal);
     return this.uow.run(async (tx) => {
       const m = tx.manager;
-      await this.issuer.assertBelowLimit(m, principal.userId);
+      if (org) {
+        // The policy as it is under the organization's lock: a concurrent tightening counts.
+        await org.prepare(m);
+        org.check({ scopes: input.scopes, allowedIps, expiresAt }, now);
+      }
+      await this.issuer.assertBelowLimit(m, org ? { orgId: org.orgId } : userId);
       const { token, secret } = await this.issuer.issue(m, {
         ratePerMinute: rate.perMinute,
         ratePerHour: rate.perHour,
-        userId: principal.userId,
+        userId: org ? null : userId,
+        orgId: org?.orgId ?? null,
+        createdBy: org ? userId : null,
         name: input.name,
         description: input.description ?? null,
         scopes: input.scopes,

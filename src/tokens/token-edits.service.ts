@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -11,6 +11,7 @@ import { ApiTokensRepository } from './api-tokens.repository.js';
 import type { UpdateTokenDto } from './dto/update-token.dto.js';
 import type { TokenDto } from './dto/token-view.dto.js';
 import { TokenIssuer, nameChecked } from './token-issuer.js';
+import { ownerOf, type OrgTokenTarget } from './token-owner.js';
 import {
   assertActive,
   assertGrantable,
@@ -46,13 +47,20 @@ export class TokenEditsService {
     id: string,
     patch: UpdateTokenDto,
     actor: AuditActor,
+    org?: OrgTokenTarget,
   ): Promise<TokenDto> {
     const token = await this.uow.run(async (tx) => {
       const m = tx.manager;
       // The owner's row first, as every path that locks both does: a rename takes turns with
-      // creates and other renames of this user's tokens.
-      await this.users.lockRow(principal.userId, m);
-      const token = await this.reads.find(m, principal.userId, id, true);
+      // creates and other renames of this owner's tokens.
+      if (org) await org.prepare(m);
+      else await this.users.lockRow(userIdOf(principal), m);
+      const token = await this.reads.find(
+        m,
+        org ? { orgId: org.orgId } : userIdOf(principal),
+        id,
+        true,
+      );
       assertActive(token, 'changed');
       // An API token changes only tokens no more powerful than itself: no wider scopes, no
       // wider allowlist, no longer life than its own.
@@ -81,7 +89,7 @@ export class TokenEditsService {
         token.allowedIps = allowedIps;
       }
       if (patch.name !== undefined && patch.name !== token.name) {
-        await this.tokens.releaseExpiredName(token.userId, patch.name, m);
+        await this.tokens.releaseExpiredName(ownerOf(token), patch.name, m);
         changed.push('name');
         token.name = patch.name;
       }
@@ -109,6 +117,15 @@ export class TokenEditsService {
         changed.push('description');
         token.description = patch.description;
       }
+      // Only what changes is judged: a token made before a tightening stays as it is until then.
+      if (
+        org &&
+        changed.some(
+          (field) => field === 'scopes' || field === 'allowedIps' || field === 'expiresAt',
+        )
+      ) {
+        org.check(token, Date.now());
+      }
       if (changed.length > 0) {
         await nameChecked(this.tokens.save(token, m), token.name);
         await this.audit.record(
@@ -118,6 +135,7 @@ export class TokenEditsService {
             targetType: 'token',
             targetId: token.id,
             ownerId: token.userId,
+            orgId: token.orgId,
             details: {
               changed,
               // The name as it is now: the audit log names the token by its latest one.

@@ -28,7 +28,11 @@ export function tokenEvent(
       id: randomUUID(),
       type,
       createdAt: new Date().toISOString(),
-      data: { token: TokenDto.from(token), userId: token.userId, ...extra },
+      data: {
+        token: TokenDto.from(token),
+        ...(token.orgId ? { orgId: token.orgId } : { userId: token.userId }),
+        ...extra,
+      },
     },
     dedupeKey,
   };

@@ -41,6 +41,8 @@ export class TokenImportNotices {
     );
     const byOwner = new Map<string, ApiToken[]>();
     for (const token of tokens) {
+      // Imports make personal tokens only: every row names a person.
+      if (token.userId === null) continue;
       const theirs = byOwner.get(token.userId);
       if (theirs) theirs.push(token);
       else byOwner.set(token.userId, [token]);

@@ -190,7 +190,9 @@ export class TokenImportService {
         ? row.scopes.filter(
             (scope) =>
               this.registry.isKnown(scope) &&
-              (!this.registry.mayHold(importer.role, scope) || !importer.scopes.includes(scope)),
+              // An organization's token (role "service") grants by its scopes alone.
+              ((importer.role !== 'service' && !this.registry.mayHold(importer.role, scope)) ||
+                !importer.scopes.includes(scope)),
           )
         : [];
       if (beyond.length > 0) {

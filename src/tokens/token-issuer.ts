@@ -5,7 +5,14 @@ import { sha256 } from '../common/crypto/crypto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { ApiToken } from './api-token.entity.js';
-import { ACTIVE_NAME_INDEX, ApiTokensRepository, type NewToken } from './api-tokens.repository.js';
+import {
+  ACTIVE_NAME_INDEX,
+  ApiTokensRepository,
+  ORG_ACTIVE_NAME_INDEX,
+  type NewToken,
+  type TokenOwner,
+} from './api-tokens.repository.js';
+import { ownerOf } from './token-owner.js';
 import { DISPLAY_PREFIX_LENGTH, generateApiToken } from './token-format.js';
 
 /**
@@ -26,7 +33,19 @@ export class TokenIssuer {
    * included, but for `replacing`): concurrent creates and rotations take turns on the lock, so
    * none of them can pass the limit together.
    */
-  async assertBelowLimit(m: EntityManager, userId: string, replacing?: string): Promise<void> {
+  async assertBelowLimit(m: EntityManager, owner: TokenOwner, replacing?: string): Promise<void> {
+    if (typeof owner !== 'string') {
+      // The organization's row is locked already: OrgTokenTarget.prepare, first in the use case.
+      const n = await this.tokens.countActive(owner, m, replacing);
+      if (n >= this.config.maxTokensPerOrg) {
+        throw new DomainError(
+          'TokenLimitReached',
+          `This organization has ${n} active API tokens, the most allowed (${this.config.maxTokensPerOrg}); revoke one first`,
+        );
+      }
+      return;
+    }
+    const userId = owner;
     await this.users.lockRow(userId, m);
     const n = await this.tokens.countActive(userId, m, replacing);
     if (n >= this.config.maxTokensPerUser) {
@@ -44,7 +63,7 @@ export class TokenIssuer {
   ): Promise<{ token: ApiToken; secret: string }> {
     const secret = generateApiToken();
     // An expired token of that name gives it up; an active one keeps it (409 below).
-    await this.tokens.releaseExpiredName(fields.userId, fields.name, m);
+    await this.tokens.releaseExpiredName(ownerOf(fields), fields.name, m);
     const token = await nameChecked(
       this.tokens.insert(
         { ...fields, prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH), tokenHash: sha256(secret) },
@@ -68,13 +87,14 @@ export async function nameChecked<T>(write: Promise<T>, name: string): Promise<T
   try {
     return await write;
   } catch (error) {
-    if (
-      error instanceof QueryFailedError &&
-      (error.driverError as { constraint?: string }).constraint === ACTIVE_NAME_INDEX
-    ) {
+    const constraint =
+      error instanceof QueryFailedError
+        ? (error.driverError as { constraint?: string }).constraint
+        : undefined;
+    if (constraint === ACTIVE_NAME_INDEX || constraint === ORG_ACTIVE_NAME_INDEX) {
       throw new DomainError(
         'TokenNameTaken',
-        `You already have an active API token named ${JSON.stringify(name)}; choose another name`,
+        `${constraint === ACTIVE_NAME_INDEX ? 'You already have' : 'This organization already has'} an active API token named ${JSON.stringify(name)}; choose another name`,
       );
     }
     throw error;
@@ -88,6 +108,7 @@ export function createdEvent(token: ApiToken) {
     targetType: 'token' as const,
     targetId: token.id,
     ownerId: token.userId,
+    orgId: token.orgId,
     details: {
       name: token.name,
       scopes: token.scopes,

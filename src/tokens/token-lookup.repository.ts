@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AccountRecord, TokenRecord } from '../common/auth/principal.js';
+import type { AccountRecord, PrincipalRole, TokenRecord } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
 
 /** What the per-request check reads of a token, joined with its owner's current role. */
 export interface TokenRow {
   id: string;
-  userId: string;
-  role: Role;
+  /** The owning user; absent for an organization's token. */
+  userId?: string;
+  /** The owning organization (live); absent for a personal token. */
+  orgId?: string;
+  /** The owner's role; `service` for an organization's token. */
+  role: PrincipalRole;
   /** The owner's account is disabled. */
   userDisabled: boolean;
   legacy: boolean;
@@ -18,9 +22,12 @@ export interface TokenRow {
   revokedAt: Date | null;
   /** The rest of the row and its owner's profile, so that reads of them need no query. */
   record: TokenRecord;
-  account: AccountRecord;
+  /** The owner's profile; absent for an organization's token. */
+  account?: AccountRecord;
   ratePerMinute: number | null;
   ratePerHour: number | null;
+  /** An organization's token: the budget all the organization's tokens share, if any. */
+  orgRate?: { perMinute?: number; perHour?: number } | null;
 }
 
 /**
@@ -36,8 +43,12 @@ export class TokenLookupRepository {
   async findByHash(tokenHash: Buffer): Promise<TokenRow | null> {
     const rows: {
       id: string;
-      user_id: string;
-      role: Role;
+      user_id: string | null;
+      org_id: string | null;
+      org_deleted: boolean;
+      org_rate: { perMinute?: number; perHour?: number } | null;
+      created_by: string | null;
+      role: Role | null;
       user_disabled: boolean;
       legacy: boolean;
       scopes: string[];
@@ -52,27 +63,35 @@ export class TokenLookupRepository {
       created_at: Date;
       last_used_at: Date | null;
       last_used_ip: string | null;
-      email: string;
+      email: string | null;
       user_name: string | null;
-      user_created_at: Date;
+      user_created_at: Date | null;
       external_id: string | null;
     }[] = await this.dataSource.query(
+      // One statement either way: a personal token joins its user, an organization's its
+      // organization (the other join finds nothing).
       `SELECT t.id, t.user_id, u.role, u.disabled_at IS NOT NULL AS user_disabled, t.legacy,
-              t.scopes,
+              t.scopes, t.org_id, o.deleted_at IS NOT NULL AS org_deleted, t.created_by,
+              o.policy -> 'rateLimit' AS org_rate,
               t.allowed_ips, t.expires_at, t.revoked_at, t.rate_per_minute, t.rate_per_hour,
               t.name, t.description, t.prefix, t.created_at, t.last_used_at, t.last_used_ip,
               t.external_id, u.email, u.name AS user_name, u.created_at AS user_created_at
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
+       FROM api_tokens t
+         LEFT JOIN users u ON u.id = t.user_id
+         LEFT JOIN orgs o ON o.id = t.org_id
        WHERE t.token_hash = $1`,
       [tokenHash],
     );
     const row = rows[0];
+    // A deleted organization's tokens were revoked with it; none of them is found any more.
+    if (row?.org_deleted) return null;
+    const org = row?.org_id ? { orgId: row.org_id, createdBy: row.created_by } : undefined;
     return row
       ? {
           id: row.id,
-          userId: row.user_id,
-          role: row.role,
-          userDisabled: row.user_disabled,
+          ...(org ? { orgId: org.orgId, orgRate: row.org_rate } : { userId: row.user_id! }),
+          role: org ? 'service' : row.role!,
+          userDisabled: org ? false : row.user_disabled,
           legacy: row.legacy,
           scopes: row.scopes,
           allowedIps: row.allowed_ips,
@@ -93,12 +112,17 @@ export class TokenLookupRepository {
             lastUsedIp: row.last_used_ip,
             rateLimit: { perMinute: row.rate_per_minute, perHour: row.rate_per_hour },
             externalId: row.external_id,
+            ...org,
           },
-          account: {
-            email: row.email,
-            name: row.user_name,
-            createdAt: row.user_created_at.getTime(),
-          },
+          ...(org
+            ? {}
+            : {
+                account: {
+                  email: row.email!,
+                  name: row.user_name,
+                  createdAt: row.user_created_at!.getTime(),
+                },
+              }),
         }
       : null;
   }

@@ -38,7 +38,10 @@ export function assertGrantable(
   registry: ScopeRegistry,
 ): void {
   const missing = scopes.find(
-    (scope) => !registry.mayHold(principal.role, scope) || !principal.scopes.includes(scope),
+    (scope) =>
+      // An organization's token grants at most what a user may hold.
+      !registry.mayHold(principal.role === 'service' ? 'user' : principal.role, scope) ||
+      !principal.scopes.includes(scope),
   );
   if (missing) throw insufficientScope(missing);
 }

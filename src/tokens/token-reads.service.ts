@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { notFound } from '../common/errors/domain-error.js';
 import type { ApiToken } from './api-token.entity.js';
-import { ApiTokensRepository } from './api-tokens.repository.js';
+import {
+  ApiTokensRepository,
+  type SqlCondition,
+  type TokenOwner,
+  type TokenOwnerRef,
+} from './api-tokens.repository.js';
 import type { ListTokensQuery } from './dto/token-queries.dto.js';
 import {
   TokenDto,
@@ -37,13 +42,20 @@ export class TokenReadsService {
       items: page.items.map((token): AdminTokenDto => ({
         ...this.view(token),
         userId: token.userId,
+        ...(token.orgId ? { orgId: token.orgId } : {}),
       })),
       nextCursor: page.nextCursor,
     };
   }
 
-  async list(userId: string, query: ListTokensQuery): Promise<TokenPageDto> {
-    const page = await this.tokens.list(userId, {
+  /** `outOfPolicy`: a condition on `t` of tokens breaking their organization's policy. */
+  async list(
+    owner: TokenOwner,
+    query: ListTokensQuery,
+    outOfPolicy?: SqlCondition,
+  ): Promise<TokenPageDto> {
+    const page = await this.tokens.list(owner, {
+      outOfPolicy,
       status: query.status ?? 'active',
       expiringWithinDays: query.expiringWithinDays,
       limit: query.limit ?? 20,
@@ -52,8 +64,8 @@ export class TokenReadsService {
     return { items: page.items.map((token) => this.view(token)), nextCursor: page.nextCursor };
   }
 
-  async get(userId: string, id: string): Promise<TokenDto> {
-    return this.view(await this.find(this.tokens.manager, userId, id));
+  async get(owner: TokenOwner, id: string): Promise<TokenDto> {
+    return this.view(await this.find(this.tokens.manager, owner, id));
   }
 
   /**
@@ -62,7 +74,7 @@ export class TokenReadsService {
    */
   async current(principal: AuthPrincipal): Promise<TokenDto> {
     const id = currentTokenOf(principal);
-    if (!principal.token) return this.get(principal.userId, id);
+    if (!principal.token) return this.get(userIdOf(principal), id);
     return TokenDto.fromRecord(id, principal.token, this.lastUsed.unwritten(id));
   }
 
@@ -85,8 +97,8 @@ export class TokenReadsService {
    * A token of `userId` (any user's when null), its row locked when `lock`; another user's is
    * "not found" too.
    */
-  async find(m: EntityManager, userId: string | null, id: string, lock = false): Promise<ApiToken> {
-    const token = await this.tokens.find(id, userId, m, lock);
+  async find(m: EntityManager, owner: TokenOwnerRef, id: string, lock = false): Promise<ApiToken> {
+    const token = await this.tokens.find(id, owner, m, lock);
     if (!token) throw notFound('API token');
     return token;
   }

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { notFound } from '../common/errors/domain-error.js';
 import { UnitOfWork, type Tx } from '../database/unit-of-work.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { TokenRevokeReason } from './api-token.entity.js';
-import { ApiTokensRepository, type RevokedToken } from './api-tokens.repository.js';
+import {
+  ApiTokensRepository,
+  type RevokedToken,
+  type TokenOwner,
+  type TokenOwnerRef,
+} from './api-tokens.repository.js';
 import { tokenEvent } from './token-events.js';
 import { currentTokenOf } from './token-policy.js';
 import { TokenReadsService } from './token-reads.service.js';
@@ -29,7 +34,14 @@ export class TokenRevocationService {
 
   /** Revokes the token that authenticated the request: any token may retire itself. */
   async revokeCurrent(principal: AuthPrincipal, actor: AuditActor): Promise<void> {
-    await this.revoke(principal.userId, currentTokenOf(principal), actor, 'self');
+    const id = currentTokenOf(principal);
+    // An organization's token is found by id alone: it is the very token of this request.
+    await this.revoke(
+      principal.orgId !== undefined ? null : userIdOf(principal),
+      id,
+      actor,
+      'self',
+    );
   }
 
   /**
@@ -37,13 +49,13 @@ export class TokenRevocationService {
    * not an error. `ownerId` null: any user's token (admins).
    */
   async revoke(
-    ownerId: string | null,
+    owner: TokenOwnerRef,
     id: string,
     actor: AuditActor,
     reason: TokenRevokeReason = 'revoked',
   ): Promise<void> {
-    const revoked = await this.uow.run((tx) => this.revokeIn(tx, ownerId, id, actor, reason));
-    if (!revoked) await this.reads.find(this.tokens.manager, ownerId, id);
+    const revoked = await this.uow.run((tx) => this.revokeIn(tx, owner, id, actor, reason));
+    if (!revoked) await this.reads.find(this.tokens.manager, owner, id);
   }
 
   /**
@@ -52,18 +64,24 @@ export class TokenRevocationService {
    * any user's token (admins).
    */
   async deletePermanently(
-    ownerId: string | null,
+    owner: TokenOwnerRef,
     id: string,
     actor: AuditActor,
     reason: TokenRevokeReason = 'revoked',
   ): Promise<void> {
     await this.uow.run(async (tx) => {
-      await this.revokeIn(tx, ownerId, id, actor, reason);
-      const deleted = await this.tokens.delete(id, ownerId, tx.manager);
+      await this.revokeIn(tx, owner, id, actor, reason);
+      const deleted = await this.tokens.delete(id, owner, tx.manager);
       if (!deleted) throw notFound('API token');
       await this.audit.record(
         actor,
-        { action: 'token.deleted', targetType: 'token', targetId: id, ownerId: deleted.userId },
+        {
+          action: 'token.deleted',
+          targetType: 'token',
+          targetId: id,
+          ownerId: deleted.userId,
+          orgId: deleted.orgId,
+        },
         tx.manager,
       );
       tx.afterCommit(() => this.verifier.invalidate([deleted.tokenHash]));
@@ -76,13 +94,13 @@ export class TokenRevocationService {
    */
   async revokeIn(
     tx: Tx,
-    ownerId: string | null,
+    owner: TokenOwnerRef,
     id: string,
     actor: AuditActor,
     reason: TokenRevokeReason,
   ): Promise<RevokedToken | null> {
     const m = tx.manager;
-    const row = await this.tokens.revoke(id, ownerId, reason, m);
+    const row = await this.tokens.revoke(id, owner, reason, m);
     if (!row) return null;
     await this.audit.record(
       actor,
@@ -91,6 +109,7 @@ export class TokenRevocationService {
         targetType: 'token',
         targetId: id,
         ownerId: row.userId,
+        orgId: row.orgId,
         details: { reason },
       },
       m,
@@ -104,11 +123,52 @@ export class TokenRevocationService {
   }
 
   /**
+   * Revokes every active token of an organization in `tx` (it is being deleted): each with its
+   * audit event and webhook; every instance drops them after the commit. How many it revoked.
+   */
+  async revokeAllOfOrg(tx: Tx, orgId: string, actor: AuditActor): Promise<number> {
+    const m = tx.manager;
+    const rows = await this.tokens.revokeAllOfOrg(orgId, 'org_deleted', m);
+    if (rows.length === 0) return 0;
+    await this.audit.record(
+      actor,
+      rows.map((row) => ({
+        action: 'token.revoked' as const,
+        targetType: 'token' as const,
+        targetId: row.id,
+        ownerId: null,
+        orgId,
+        details: { reason: 'org_deleted' },
+      })),
+      m,
+    );
+    if (this.webhooks.enabled) {
+      const events = [];
+      for (const row of rows) {
+        const token = await this.tokens.findById(row.id, m);
+        events.push(tokenEvent('token.revoked', token, { reason: 'org_deleted' }));
+      }
+      await this.webhooks.enqueue(events, tx);
+    }
+    tx.afterCommit(() => this.verifier.invalidate(rows.map((row) => row.tokenHash)));
+    return rows.length;
+  }
+
+  /**
    * After `tx` commits, every instance forgets what it cached of the user's active tokens: the
    * owner's role or standing changed in `tx`, and the next request must see it.
    */
   async forgetUser(userId: string, tx: Tx): Promise<void> {
-    const hashes = await this.tokens.activeHashesOf(userId, tx.manager);
+    await this.forget(userId, tx);
+  }
+
+  /** The same for an organization's tokens: its policy (their shared budget) changed in `tx`. */
+  async forgetOrg(orgId: string, tx: Tx): Promise<void> {
+    await this.forget({ orgId }, tx);
+  }
+
+  private async forget(owner: TokenOwner, tx: Tx): Promise<void> {
+    const hashes = await this.tokens.activeHashesOf(owner, tx.manager);
     if (hashes.length > 0) tx.afterCommit(() => this.verifier.invalidate(hashes));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -12,6 +12,7 @@ import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
 import { TokenDto, type RotatedTokenDto } from './dto/token-view.dto.js';
 import { tokenEvent } from './token-events.js';
+import { ownerOf, type OrgTokenTarget } from './token-owner.js';
 import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertActive,
@@ -50,12 +51,19 @@ export class TokenRotationService {
     id: string,
     graceSeconds: number,
     actor: AuditActor,
+    org?: OrgTokenTarget,
   ): Promise<RotatedTokenDto> {
     return this.uow.run(async (tx) => {
       const m = tx.manager;
       // The owner's row first, as every path that locks both does.
-      await this.users.lockRow(principal.userId, m);
-      const old = await this.reads.find(m, principal.userId, id, true);
+      if (org) await org.prepare(m);
+      else await this.users.lockRow(userIdOf(principal), m);
+      const old = await this.reads.find(
+        m,
+        org ? { orgId: org.orgId } : userIdOf(principal),
+        id,
+        true,
+      );
       assertActive(old, 'rotated');
       // A scope since dropped from the policy file grants nothing: the new token goes without.
       const scopes = knownScopes(this.registry, old.scopes);
@@ -83,13 +91,17 @@ export class TokenRotationService {
       );
       // The old token stays active through its grace period: a chain of rotations must not
       // multiply the active tokens past the limit.
-      await this.issuer.assertBelowLimit(m, old.userId, old.id);
+      // A rotation makes a new token: the organization's policy as it is now applies to it.
+      org?.check({ scopes, allowedIps: old.allowedIps, expiresAt }, now);
+      await this.issuer.assertBelowLimit(m, ownerOf(old), old.id);
       // Before the insert: the old token leaves the index of active names to its successor.
       await this.tokens.markRotated(old.id, graceSeconds, m);
       const { token, secret } = await this.issuer.issue(m, {
         ratePerMinute: old.ratePerMinute,
         ratePerHour: old.ratePerHour,
         userId: old.userId,
+        orgId: old.orgId,
+        createdBy: old.orgId ? (principal.userId ?? old.createdBy) : null,
         name: old.name,
         description: old.description,
         scopes,
@@ -106,6 +118,7 @@ export class TokenRotationService {
             targetType: 'token',
             targetId: old.id,
             ownerId: old.userId,
+            orgId: old.orgId,
             details: { rotatedToId: token.id, gracePeriodSeconds: graceSeconds },
           },
           createdEvent(token),

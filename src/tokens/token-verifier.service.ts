@@ -62,10 +62,11 @@ export class TokenVerifierService {
     // The 401 says the address is the problem, and nothing of the token's allowlist.
     if (!state.allowlist.allows(ip)) throw CredentialRefused.because('IP_NOT_ALLOWED');
     const exempt = options.exemptScopes?.some((scope) => state.scopes.includes(scope));
-    const rateLimit = exempt ? undefined : await this.consumeRate(state.windows);
+    const rateLimit = exempt ? undefined : await this.consumeRate(state);
     this.lastUsed.touch(state.id, ip, now);
     return {
       userId: state.userId,
+      orgId: state.orgId,
       role: state.role,
       scopes: state.scopes,
       tokenId: state.id,
@@ -128,19 +129,36 @@ export class TokenVerifierService {
     ];
   }
 
-  private async consumeRate(windows: readonly RateWindow[]): Promise<RateLimitResult> {
-    const [minute, hour] = await this.limiter.consumeAll(windows);
-    if (!minute.allowed || !hour.allowed) {
+  /**
+   * The token's own windows, then its organization's shared budget. Each is one decision (its
+   * windows charged together or not at all); a request the organization's budget refuses has
+   * used the token's own allowance, never the reverse, so one token cannot spend the budget
+   * of the others with requests its own limits refuse.
+   */
+  private async consumeRate(state: TokenState): Promise<RateLimitResult> {
+    const own = await this.limiter.consumeAll(state.windows);
+    let nearest = refusedOrNearest(own);
+    if (!nearest.allowed) {
       this.refusals.inc();
-      // Retry-After: when every refusing window has room again.
-      const refusing = [minute, hour].filter((window) => !window.allowed);
-      const latest = refusing.reduce((a, b) => (b.resetSeconds > a.resetSeconds ? b : a));
       throw CredentialRefused.rateLimited(
-        latest,
+        nearest,
         'Rate limit of this API token exceeded; try again later',
+        { 'RateLimit-Budget': 'token' },
       );
     }
-    return hour.remaining < minute.remaining ? hour : minute;
+    if (state.orgWindows) {
+      const shared = refusedOrNearest(await this.limiter.consumeAll(state.orgWindows));
+      if (!shared.allowed) {
+        this.refusals.inc();
+        throw CredentialRefused.rateLimited(
+          shared,
+          "Rate limit of this API token's organization exceeded (a budget all its tokens share); try again later",
+          { 'RateLimit-Budget': 'organization' },
+        );
+      }
+      if (shared.remaining < nearest.remaining) nearest = shared;
+    }
+    return nearest;
   }
 
   private async load(key: string): Promise<TokenState | null> {
@@ -148,12 +166,14 @@ export class TokenVerifierService {
     if (!row) return null;
     // What the owner's role may hold now, the policy file's scopes included: a demoted owner's
     // tokens lose admin-only scopes, and a scope dropped from the file grants nothing.
-    const granted = this.registry.scopesOf(row.role);
+    // An organization's token holds at most what a user may.
+    const granted = this.registry.scopesOf(row.role === 'service' ? 'user' : row.role);
     const ends = [row.expiresAt, row.revokedAt].filter((at): at is Date => at !== null);
     const rateLimit = effectiveRateLimit(row, this.config);
     return {
       id: row.id,
       userId: row.userId,
+      orgId: row.orgId,
       role: row.role,
       legacy: row.legacy,
       scopes: row.scopes.filter((scope) => granted.includes(scope)),
@@ -170,6 +190,7 @@ export class TokenVerifierService {
       userDisabled: row.userDisabled,
       rateLimit,
       windows: this.windowsOf(row.id, rateLimit),
+      orgWindows: row.orgId ? orgWindowsOf(row.orgId, row.orgRate) : null,
     };
   }
 }
@@ -183,6 +204,33 @@ export function effectiveRateLimit(
     perMinute: Math.min(token.ratePerMinute ?? Infinity, config.tokenRatePerMinute),
     perHour: Math.min(token.ratePerHour ?? Infinity, config.tokenRatePerHour),
   };
+}
+
+/**
+ * The windows of a decision: the one refusing (when every refusing window has room again,
+ * for Retry-After), or the one nearest to running out.
+ */
+function refusedOrNearest(results: readonly RateLimitResult[]): RateLimitResult {
+  const refusing = results.filter((window) => !window.allowed);
+  if (refusing.length > 0) {
+    return refusing.reduce((a, b) => (b.resetSeconds > a.resetSeconds ? b : a));
+  }
+  return results.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+}
+
+/** An organization's shared budget: keys `org:<id>:m|h`, so one hash tag `{org:<id>}`. */
+export function orgWindowsOf(
+  orgId: string,
+  rate: { perMinute?: number; perHour?: number } | null | undefined,
+): readonly RateWindow[] | null {
+  const windows: RateWindow[] = [];
+  if (rate?.perMinute) {
+    windows.push({ key: `org:${orgId}:m`, limit: rate.perMinute, windowSeconds: 60 });
+  }
+  if (rate?.perHour) {
+    windows.push({ key: `org:${orgId}:h`, limit: rate.perHour, windowSeconds: 3600 });
+  }
+  return windows.length > 0 ? windows : null;
 }
 
 function cacheKey(tokenHash: Buffer): string {

@@ -29,7 +29,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { actorOf } from '../audit/audit-actor.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
-import type { AuthPrincipal } from '../common/auth/principal.js';
+import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
@@ -127,7 +127,7 @@ export class TokensController {
   @ApiOperation({ summary: "The caller's API tokens, newest first" })
   @ApiOkResponse({ type: TokenPageDto })
   list(@Principal() principal: AuthPrincipal, @Query() query: ListTokensQuery) {
-    return this.reads.list(principal.userId, query);
+    return this.reads.list(userIdOf(principal), query);
   }
 
   @Get('current')
@@ -164,7 +164,7 @@ export class TokensController {
     @Principal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<TokenDto> {
-    return this.reads.get(principal.userId, id);
+    return this.reads.get(userIdOf(principal), id);
   }
 
   @Patch(':id')
@@ -235,9 +235,9 @@ export class TokensController {
   ): Promise<void> {
     const actor = actorOf(principal, client);
     if (query.permanent === 'true') {
-      await this.revocation.deletePermanently(principal.userId, id, actor);
+      await this.revocation.deletePermanently(userIdOf(principal), id, actor);
     } else {
-      await this.revocation.revoke(principal.userId, id, actor);
+      await this.revocation.revoke(userIdOf(principal), id, actor);
     }
   }
 }

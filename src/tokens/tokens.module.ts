@@ -48,6 +48,10 @@ import { TokensController } from './tokens.controller.js';
     TokenRevocationService,
     TokenRoleScopesService,
     TokenVerifierService,
+    // The use cases, for an organization's tokens (the organizations module).
+    TokenCreationService,
+    TokenEditsService,
+    TokenRotationService,
   ],
 })
 export class TokensModule {}

@@ -73,6 +73,18 @@ export class RateLimitDto {
   reset: number;
 }
 
+/** An organization a user's credential belongs to. */
+export class VerifiedOrgDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'acme' })
+  slug: string;
+
+  @ApiProperty({ enum: ['owner', 'admin', 'member'] })
+  role: string;
+}
+
 /** The answer to a verification: always 200, `valid` and `code` say how it went. */
 export class VerificationDto {
   @ApiProperty({ description: 'Whether the request carrying the token may go ahead' })
@@ -87,7 +99,16 @@ export class VerificationDto {
   @ApiPropertyOptional()
   userId?: string;
 
-  @ApiPropertyOptional({ enum: ['user', 'admin'] })
+  @ApiPropertyOptional({ description: "Set for an organization's API token: its organization" })
+  orgId?: string;
+
+  @ApiPropertyOptional({
+    type: [VerifiedOrgDto],
+    description: "A user's credential: the organizations the user belongs to, with the role",
+  })
+  orgs?: VerifiedOrgDto[];
+
+  @ApiPropertyOptional({ enum: ['user', 'admin', 'service'] })
   role?: string;
 
   @ApiPropertyOptional({ description: 'Set for an API token' })
@@ -122,6 +143,11 @@ export const VERIFICATION_SHAPE: ResponseShape = {
     code: STRING,
     credential: STRING,
     userId: STRING,
+    orgId: STRING,
+    orgs: {
+      type: 'array',
+      items: { type: 'object', properties: { id: STRING, slug: STRING, role: STRING } },
+    },
     role: STRING,
     tokenId: STRING,
     sessionId: STRING,

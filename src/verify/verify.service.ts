@@ -4,6 +4,8 @@ import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { normalizeIp } from '../common/http/client-ip.js';
 import type { RateLimitResult } from '../common/rate-limit/rate-limiter.js';
+import type { Membership } from '../orgs/membership-cache.js';
+import { OrgMembershipsService } from '../orgs/org-memberships.service.js';
 import type { RateLimitDto, VerificationDto, VerifyDto } from './verify.dto.js';
 
 /**
@@ -13,7 +15,10 @@ import type { RateLimitDto, VerificationDto, VerifyDto } from './verify.dto.js';
  */
 @Injectable()
 export class VerifyService {
-  constructor(private readonly credentials: BearerCredentials) {}
+  constructor(
+    private readonly credentials: BearerCredentials,
+    private readonly memberships: OrgMembershipsService,
+  ) {}
 
   async verify(input: VerifyDto): Promise<VerificationDto> {
     const outcome = await this.credentials.run(
@@ -22,7 +27,9 @@ export class VerifyService {
     if (outcome.kind === 'success') {
       const principal = outcome.principal;
       const missing = input.scopes?.some((scope) => !hasScope(principal, scope));
-      return answer(principal, !missing);
+      // A user's organizations come from the membership cache: no query per verification.
+      const orgs = principal.orgId === undefined ? await this.memberships.of(principal) : undefined;
+      return answer(principal, !missing, orgs);
     }
     if (outcome.kind === 'error') {
       // Anything but a refusal (the database is down, say) is not an answer about the token.
@@ -44,13 +51,20 @@ function hasScope(principal: AuthPrincipal, scope: string): boolean {
  * undefined here, as JSON.stringify would, and the answer is serialized at once (no copy of
  * the scopes needed).
  */
-function answer(principal: AuthPrincipal, valid: boolean): VerificationDto {
+function answer(
+  principal: AuthPrincipal,
+  valid: boolean,
+  orgs: readonly Membership[] | undefined,
+): VerificationDto {
   const { tokenId, expiresAt, rateLimit } = principal;
   return {
     valid,
     code: valid ? 'VALID' : 'INSUFFICIENT_SCOPE',
     credential: tokenId ? 'api_token' : 'session',
     userId: principal.userId,
+    orgId: principal.orgId,
+    // Left out for a user in no organization: the answer of the hot path stays as it was.
+    orgs: orgs && orgs.length > 0 ? (orgs as Membership[]) : undefined,
     role: principal.role,
     tokenId: tokenId || undefined,
     sessionId: principal.sessionId || undefined,

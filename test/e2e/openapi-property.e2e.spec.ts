@@ -69,6 +69,17 @@ const DOMAIN_REFUSALS: Record<string, RegExp> = {
   browserVerifySecondFactor: /^(code|recoveryCode|passkey) must be|exactly one of/,
   stepUp: /^(code|recoveryCode|passkey) must be|exactly one of|proof is not correct|no challenge/,
   registerPasskey: /passkey was not accepted|answers no open challenge/,
+  // Organizations: reserved and id-shaped slugs, scopes not declared, an org token breaking the
+  // organization's policy (which the schema cannot know).
+  createOrg: /is reserved|shape of an id/,
+  updateOrg: /Unknown scope/,
+  createOrgToken:
+    /expiresInDays or expiresAt, not both|may only lower the server's limit|organization's policy/,
+  updateOrgToken: /may only lower the server's limit|organization's policy/,
+  listOrgTokens: /cursor is not one this API returned/,
+  adminListOrgs: /cursor is not one this API returned/,
+  // A link this API never mailed, or one used, withdrawn or expired.
+  acceptOrgInvitation: /invitation link is invalid, used or expired/,
 };
 
 /**

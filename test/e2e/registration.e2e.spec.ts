@@ -1,9 +1,4 @@
-import { Global, Module } from '@nestjs/common';
 import pg from 'pg';
-import {
-  PENDING_INVITATIONS,
-  type PendingInvitations,
-} from '../../src/auth/pending-invitations.js';
 import { ConfigError } from '../../src/config.js';
 import { SmtpReceiver, resetTokenIn } from '../support/smtp-receiver.js';
 import {
@@ -19,22 +14,6 @@ import {
 
 const REGISTER = '/api/v1/auth/register';
 const PUBLIC_URL = 'https://app.tessera.test';
-
-/** Invitations as the organizations module will answer them: here, a fixed set of emails. */
-const invited = new Set<string>();
-@Global()
-@Module({
-  providers: [
-    {
-      provide: PENDING_INVITATIONS,
-      useValue: {
-        hasPendingInvitation: (email: string) => Promise.resolve(invited.has(email.toLowerCase())),
-      } satisfies PendingInvitations,
-    },
-  ],
-  exports: [PENDING_INVITATIONS],
-})
-class FixedInvitationsModule {}
 
 describe('Who may sign up (REGISTRATION)', () => {
   it('is open by default, and says so publicly', async () => {
@@ -68,23 +47,23 @@ describe('Who may sign up (REGISTRATION)', () => {
     }
   });
 
-  it('admits only emails with a pending invitation when by invitation', async () => {
-    const withoutProvider = await startTestApp({ REGISTRATION: 'invite' });
-    try {
-      const res = await withoutProvider.api.post(REGISTER, {
-        body: { email: uniqueEmail(), password: PASSWORD },
-      });
-      // With no organizations module, nobody has an invitation.
-      expect(res.status).toBe(403);
-    } finally {
-      await withoutProvider.close();
-    }
-
-    const t = await startTestApp({ REGISTRATION: 'invite' }, { modules: [FixedInvitationsModule] });
+  it('admits only emails with a pending organization invitation when by invitation', async () => {
+    // The first admin comes from ADMIN_EMAIL whatever REGISTRATION says: the inviter here.
+    const t = await startAdminApp({ REGISTRATION: 'invite' });
     try {
       expect((await t.api.get('/api/v1/auth/registration')).body).toEqual({ mode: 'invite' });
+      const inviter = { accessToken: t.adminToken };
+      const org = await t.api.post('/api/v1/orgs', {
+        token: inviter.accessToken,
+        body: { name: `Acme ${Date.now()}` },
+      });
+      expect(org.status).toBe(201);
       const guest = uniqueEmail('guest');
-      invited.add(guest);
+      const invitation = await t.api.post(`/api/v1/orgs/${org.body.id}/invitations`, {
+        token: inviter.accessToken,
+        body: { email: guest, role: 'member' },
+      });
+      expect(invitation.status).toBe(201);
       const stranger = await t.api.post(REGISTER, {
         body: { email: uniqueEmail(), password: PASSWORD },
       });
@@ -94,6 +73,22 @@ describe('Who may sign up (REGISTRATION)', () => {
         body: { email: guest.toUpperCase(), password: PASSWORD },
       });
       expect(welcome.status).toBe(201);
+      // A withdrawn invitation admits nobody.
+      const late = uniqueEmail('late');
+      const withdrawn = await t.api.post(`/api/v1/orgs/${org.body.id}/invitations`, {
+        token: inviter.accessToken,
+        body: { email: late, role: 'member' },
+      });
+      expect(
+        (
+          await t.api.delete(`/api/v1/orgs/${org.body.id}/invitations/${withdrawn.body.id}`, {
+            token: inviter.accessToken,
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (await t.api.post(REGISTER, { body: { email: late, password: PASSWORD } })).status,
+      ).toBe(403);
     } finally {
       await t.close();
     }

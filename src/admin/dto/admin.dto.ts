@@ -277,6 +277,14 @@ export class AuditTargetDto {
     description: "What people call the target: a user's email, a token's name",
   })
   label: string | null;
+
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The organization the target belongs to',
+  })
+  orgId: string | null;
 }
 
 export class AuditEventDto {
@@ -329,6 +337,7 @@ export class AuditEventDto {
         ownerId: event.ownerId,
         ownerEmail: email(event.ownerId),
         label,
+        orgId: event.orgId,
       },
       details: event.details,
     };

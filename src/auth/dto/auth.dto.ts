@@ -217,11 +217,14 @@ export class CredentialDto {
   @ApiProperty({ enum: ['session', 'api_token'] })
   kind: 'session' | 'api_token';
 
-  @ApiProperty({ format: 'uuid' })
-  userId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Absent for an organization's token" })
+  userId?: string;
 
-  @ApiProperty({ enum: ['user', 'admin'] })
-  role: 'user' | 'admin';
+  @ApiPropertyOptional({ format: 'uuid', description: "An organization's token: its organization" })
+  orgId?: string;
+
+  @ApiProperty({ enum: ['user', 'admin', 'service'] })
+  role: 'user' | 'admin' | 'service';
 
   @ApiProperty({ enum: SCOPES, isArray: true })
   scopes: string[];
@@ -251,6 +254,7 @@ export const CREDENTIAL_SHAPE: ResponseShape = {
   properties: {
     kind: STRING,
     userId: STRING,
+    orgId: STRING,
     role: STRING,
     scopes: STRINGS,
     sessionId: STRING,

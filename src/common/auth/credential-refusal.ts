@@ -50,12 +50,16 @@ export class CredentialRefused extends DomainError {
   }
 
   /** Over the limit of `window`: 429 with Retry-After once it has room again. */
-  static rateLimited(window: RateLimitResult, message: string): CredentialRefused {
+  static rateLimited(
+    window: RateLimitResult,
+    message: string,
+    headers: Record<string, string> = {},
+  ): CredentialRefused {
     return new CredentialRefused(
       'RATE_LIMITED',
       'RateLimited',
       message,
-      { 'Retry-After': String(window.resetSeconds), ...rateLimitHeaders(window) },
+      { 'Retry-After': String(window.resetSeconds), ...rateLimitHeaders(window), ...headers },
       window,
     );
   }

@@ -1,10 +1,15 @@
+import { DomainError } from '../errors/domain-error.js';
 import type { RateLimitResult } from '../rate-limit/rate-limiter.js';
 import type { Role } from './scopes.js';
 
 /** Who is calling: what the bearer strategy resolves either kind of credential to. */
 export interface AuthPrincipal {
-  userId: string;
-  role: Role;
+  /** The person behind the credential; absent for an organization's API token. */
+  userId?: string;
+  /** Set when the credential is an organization's API token: it acts for the organization. */
+  orgId?: string;
+  /** `service` for an organization's API token. */
+  role: PrincipalRole;
   /** Built-in scopes and the policy file's own. */
   scopes: readonly string[];
   /** Set when the credential is a session access token. */
@@ -44,6 +49,23 @@ export interface AuthPrincipal {
   token?: TokenRecord;
 }
 
+/** A user's role, or `service` for an organization's API token (no person behind it). */
+export type PrincipalRole = Role | 'service';
+
+/**
+ * The user a personal route acts for. An organization's API token has none: it is refused
+ * (403), never taken for "any user".
+ */
+export function userIdOf(principal: Pick<AuthPrincipal, 'userId'>): string {
+  if (principal.userId === undefined) {
+    throw new DomainError(
+      'Forbidden',
+      "An organization's API token acts for its organization, not for a person: use the organization's routes",
+    );
+  }
+  return principal.userId;
+}
+
 /** A user's profile; times are epoch ms. */
 export interface AccountRecord {
   readonly email: string;
@@ -69,4 +91,7 @@ export interface TokenRecord {
   readonly rateLimit: { readonly perMinute: number | null; readonly perHour: number | null };
   /** Imported tokens only: the id the system it came from knew it by. */
   readonly externalId: string | null;
+  /** An organization's token: its organization, and who made it. */
+  readonly orgId?: string;
+  readonly createdBy?: string | null;
 }

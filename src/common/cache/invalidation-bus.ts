@@ -10,7 +10,7 @@ import { AppConfig } from '../config/app-config.js';
 import { RedisConnections } from '../redis/redis-connections.js';
 
 /** The caches that follow invalidations made on other instances. */
-export type CacheName = 'session' | 'token';
+export type CacheName = 'session' | 'token' | 'membership';
 
 /** What a cache offers the bus. */
 export interface BusMember {

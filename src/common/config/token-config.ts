@@ -3,6 +3,10 @@ import type { EnvReader } from './env-reader.js';
 /** API tokens: how many, how long, how fast, and how their per-request check is cached. */
 export interface TokenConfig {
   readonly maxTokensPerUser: number;
+  /** Active API tokens an organization may hold. */
+  readonly maxTokensPerOrg: number;
+  /** How long an organization's invitation link works, in days. */
+  readonly invitationDays: number;
   readonly tokenRatePerMinute: number;
   readonly tokenRatePerHour: number;
   /** The longest lifetime of an API token, in days (unset: 3650), and whether it was set. */
@@ -32,6 +36,8 @@ export function readTokenConfig(read: EnvReader, problems: string[]): TokenConfi
   }
   return {
     maxTokensPerUser: read.int('MAX_TOKENS_PER_USER', 20, 1, 10_000),
+    maxTokensPerOrg: read.int('MAX_TOKENS_PER_ORG', 100, 1, 100_000),
+    invitationDays: read.int('INVITATION_DAYS', 7, 1, 90),
     tokenRatePerMinute: read.int('TOKEN_RATE_PER_MINUTE', 600, 1, 1_000_000_000),
     tokenRatePerHour: read.int('TOKEN_RATE_PER_HOUR', 20_000, 1, 1_000_000_000),
     tokenMaxDays,

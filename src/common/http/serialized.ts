@@ -5,7 +5,7 @@ export interface ResponseShape {
   type: 'object';
   properties: Record<
     string,
-    { type: string | readonly string[]; items?: { type: string } } | ResponseShape
+    { type: string | readonly string[]; items?: { type: string } | ResponseShape } | ResponseShape
   >;
 }
 

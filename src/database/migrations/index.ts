@@ -10,7 +10,10 @@ import { AdminUsers1763970000000 } from './1763970000000-AdminUsers.js';
 import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
 import { SecondFactors1796426374410 } from './1796426374410-SecondFactors.js';
 import { PurgeRecordsJob1796426837000 } from './1796426837000-PurgeRecordsJob.js';
+import { Orgs1796427030713 } from './1796427030713-Orgs.js';
+import { OrgTokens1796427664886 } from './1796427664886-OrgTokens.js';
 import { RetiredTokenHashes1796428631211 } from './1796428631211-RetiredTokenHashes.js';
+import { OrgInvitations1796429289697 } from './1796429289697-OrgInvitations.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -26,5 +29,8 @@ export const MIGRATIONS = [
   JobLeases1763980000000,
   SecondFactors1796426374410,
   PurgeRecordsJob1796426837000,
+  Orgs1796427030713,
+  OrgTokens1796427664886,
   RetiredTokenHashes1796428631211,
+  OrgInvitations1796429289697,
 ];

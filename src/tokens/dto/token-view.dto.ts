@@ -85,6 +85,17 @@ export class TokenDto {
   })
   externalId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: "An organization's token: its organization" })
+  orgId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "An organization's token: who made it (null once that user is deleted)",
+  })
+  createdBy?: string | null;
+
   static from(token: ApiToken, unwritten?: LastUse): TokenDto {
     const newer = unwritten && (!token.lastUsedAt || unwritten.at > token.lastUsedAt.getTime());
     return {
@@ -104,6 +115,7 @@ export class TokenDto {
       status: token.status(),
       rateLimit: { perMinute: token.ratePerMinute, perHour: token.ratePerHour },
       ...(token.externalId ? { externalId: token.externalId } : {}),
+      ...(token.orgId ? { orgId: token.orgId, createdBy: token.createdBy } : {}),
     };
   }
 
@@ -132,6 +144,7 @@ export class TokenDto {
       status: tokenStatusAt(revokedAt, expiresAt, now),
       rateLimit: { ...token.rateLimit },
       ...(token.externalId ? { externalId: token.externalId } : {}),
+      ...(token.orgId ? { orgId: token.orgId, createdBy: token.createdBy ?? null } : {}),
     };
   }
 }
@@ -157,6 +170,8 @@ export const TOKEN_SHAPE: ResponseShape = {
       properties: { perMinute: NULLABLE_INTEGER, perHour: NULLABLE_INTEGER },
     },
     externalId: STRING,
+    orgId: STRING,
+    createdBy: NULLABLE_STRING,
   },
 };
 
@@ -172,8 +187,13 @@ export class RotatedTokenDto extends CreatedTokenDto {
 
 /** A token as admins see it across users. */
 export class AdminTokenDto extends TokenDto {
-  @ApiProperty({ format: 'uuid', description: 'The owner' })
-  userId: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "The owner; null for an organization's token (see orgId)",
+  })
+  userId: string | null;
 }
 
 export class AdminTokenPageDto {
