@@ -56,8 +56,9 @@ const strategy = new BearerStrategy(
   {
     authenticate: async (token: string, ip: string) => {
       tokenCalls.push({ token, ip });
-      if (token !== API_TOKEN && token !== LEGACY_TOKEN)
-        throw CredentialRefused.because('NOT_FOUND');
+      // An unknown string already refused once comes from the cache: no query, no charge.
+      if (token === 'tsr_cached_unknown') throw CredentialRefused.because('NOT_FOUND');
+      if (token !== API_TOKEN && token !== LEGACY_TOKEN) throw CredentialRefused.lookedUpInVain();
       return tokenPrincipal;
     },
   } as unknown as TokenVerifierService,
@@ -176,6 +177,8 @@ describe('BearerAuthGuard', () => {
     }
     expect(missCounter.charged).toBe(before);
     await failureOf(guard.canActivate(contextFor('Bearer tsr_unknown', []).context));
+    expect(missCounter.charged).toBe(before + 1);
+    await failureOf(guard.canActivate(contextFor('Bearer tsr_cached_unknown', []).context));
     expect(missCounter.charged).toBe(before + 1);
   });
 });

@@ -88,9 +88,10 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
       this.counted[kind].ok.inc();
       return principal;
     } catch (error) {
-      // Only a miss is charged: a known credential never waits on the counter.
+      // Only a miss that cost a query is charged: a known credential never waits on the counter,
+      // and an unknown one asked again is answered from the cache.
       const answer =
-        error instanceof CredentialRefused && error.reason === 'NOT_FOUND'
+        error instanceof CredentialRefused && error.lookedUp
           ? ((await this.misses.missed(ip)) ?? error)
           : error;
       this.counted[kind][outcomeOf(answer)].inc();

@@ -17,6 +17,9 @@ import { TokenCache, type TokenState } from './token-cache.js';
 import { API_TOKEN_PREFIX, isLegacyTokenShape, isWellFormedApiToken } from './token-format.js';
 import { endOfTokenAt } from './token-status.js';
 
+/** NOT_FOUND after a query of its own (see the bearer strategy's throttle of unknown credentials). */
+const LOOKED_UP_IN_VAIN = 'NOT_FOUND_AFTER_LOOKUP';
+
 /**
  * The per-request check of an API token: checksum, then the in-process cache keyed by the
  * token's hash, then the database on a miss. Expiry is a comparison of times, so no job has to
@@ -57,6 +60,7 @@ export class TokenVerifierService {
   ): Promise<AuthPrincipal> {
     const now = Date.now();
     const state = await this.check(token, now, options.lookupRefused);
+    if (state === LOOKED_UP_IN_VAIN) throw CredentialRefused.lookedUpInVain();
     if (typeof state === 'string') throw CredentialRefused.because(state);
     // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
     // The 401 says the address is the problem, and nothing of the token's allowlist.
@@ -92,7 +96,7 @@ export class TokenVerifierService {
     token: string,
     now: number,
     lookupRefused?: CredentialRefused,
-  ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'>> {
+  ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'> | typeof LOOKED_UP_IN_VAIN> {
     // A typo in a tsr_ token costs neither a cache slot nor a query. Any other string may be an
     // imported secret: one query the first time, then a cached "not found".
     const legacy = !token.startsWith(API_TOKEN_PREFIX);
@@ -105,7 +109,14 @@ export class TokenVerifierService {
     if (state === undefined) {
       if (!legacy && !isWellFormedApiToken(token)) return 'NOT_FOUND';
       if (lookupRefused) throw lookupRefused;
-      state = await this.cache.get(key, (k) => this.load(k));
+      let looked = false;
+      state = await this.cache.get(key, (k) => {
+        looked = true;
+        return this.load(k);
+      });
+      // Only a miss that cost this request a query is charged to its address (the bearer
+      // strategy's throttle): an unknown string asked again is answered from the cache.
+      if (!state && looked) return LOOKED_UP_IN_VAIN;
     }
     // The two forms never meet: an imported hash cannot make a chosen tsr_ string valid.
     if (!state || state.legacy !== legacy) return 'NOT_FOUND';

@@ -200,6 +200,17 @@ describe('Auth throttling (AUTH_RATE_PER_MINUTE=3)', () => {
       );
     });
 
+    it('charge only a lookup: the same unknown string asked again costs nothing and is not counted', async () => {
+      const repeater = clientAt(t.baseUrl, '127.0.40.3');
+      const unknown = `legacy_${randomUUID()}`;
+      const statuses = [];
+      for (let i = 0; i < 8; i++) {
+        statuses.push((await repeater.get('/api/v1/auth/whoami', { token: unknown })).status);
+      }
+      // AUTH_RATE_PER_MINUTE is 3: eight refusals of one string cost one lookup, one charge.
+      expect(statuses).toEqual(Array(8).fill(401));
+    });
+
     it('are counted per real client behind a trusted proxy, for forward auth too', async () => {
       const ask = (client: string, token: string) =>
         t.api.get('/api/v1/forward-auth', {

@@ -39,8 +39,22 @@ export class CredentialRefused extends DomainError {
     headers: Record<string, string>,
     /** For RATE_LIMITED: the window that refused it. */
     readonly rateLimit?: RateLimitResult,
+    /** NOT_FOUND after a database lookup of its own: what the unknown-credential throttle counts. */
+    readonly lookedUp = false,
   ) {
     super(code, message, headers);
+  }
+
+  /** NOT_FOUND, found so by a query of this request's own (not from the cache). */
+  static lookedUpInVain(): CredentialRefused {
+    return new CredentialRefused(
+      'NOT_FOUND',
+      'InvalidToken',
+      MESSAGES.NOT_FOUND,
+      { 'WWW-Authenticate': bearerChallenge('invalid_token') },
+      undefined,
+      true,
+    );
   }
 
   static because(reason: Exclude<RefusalReason, 'RATE_LIMITED'>): CredentialRefused {
