@@ -29,7 +29,6 @@ import type { FastifyReply } from 'fastify';
 import { actorOf } from '../audit/audit-actor.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
-import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
@@ -45,8 +44,7 @@ import { RotateTokenDto, UpdateTokenDto } from '../tokens/dto/update-token.dto.j
 import { ListOrgTokensQuery } from './dto/org-tokens.dto.js';
 import { OrgTokensService } from './org-tokens.service.js';
 import { ORG_PARAM } from './orgs.controller.js';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+import { IDEMPOTENCY_KEY, checkedIdempotencyKey } from '../tokens/idempotency-key.js';
 
 @ApiTags('orgs')
 @ApiBadRequestResponse({
@@ -90,18 +88,12 @@ export class OrgTokensController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedTokenDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError(
-        'BadRequest',
-        'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces',
-      );
-    }
     const { created, replayed } = await this.tokens.create(
       principal,
       org,
       body,
       actorOf(principal, client),
-      idempotencyKey,
+      checkedIdempotencyKey(idempotencyKey),
     );
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     return created;

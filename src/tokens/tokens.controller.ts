@@ -30,7 +30,6 @@ import type { FastifyReply } from 'fastify';
 import { actorOf } from '../audit/audit-actor.js';
 import { Authenticated, Principal } from '../common/auth/authenticated.decorator.js';
 import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
-import { DomainError } from '../common/errors/domain-error.js';
 import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { Client } from '../common/http/client-context.decorator.js';
 import type { ClientContext } from '../common/http/client-context.js';
@@ -50,8 +49,7 @@ import { TokenEditsService } from './token-edits.service.js';
 import { TokenReadsService } from './token-reads.service.js';
 import { TokenRevocationService } from './token-revocation.service.js';
 import { TokenRotationService } from './token-rotation.service.js';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+import { IDEMPOTENCY_KEY, checkedIdempotencyKey } from './idempotency-key.js';
 
 @ApiTags('tokens')
 @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
@@ -106,17 +104,11 @@ export class TokensController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CreatedTokenDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DomainError(
-        'BadRequest',
-        'Idempotency-Key must be 1 to 255 printable ASCII characters without spaces',
-      );
-    }
     const { created, replayed } = await this.creation.create(
       principal,
       body,
       actorOf(principal, client),
-      idempotencyKey,
+      checkedIdempotencyKey(idempotencyKey),
     );
     if (replayed) void reply.header('Idempotent-Replayed', 'true');
     return created;
