@@ -212,5 +212,6 @@ describe('Organizations keep to themselves (property-based, over HTTP)', () => {
       }),
       { numRuns: 12, seed, endOnFailure: true },
     );
-  });
+    // Each run is a few dozen requests over HTTP: minutes on a busy 2-core machine, not 30 s.
+  }, 300_000);
 });
