@@ -13,13 +13,14 @@ export interface DatabaseBeforeMigration {
 }
 
 /**
- * A database of its own with every migration applied but `migration`, to test what that one
- * does to the rows it finds (the shape of a database upgraded from before it).
+ * A database of its own with the migrations before `migration` applied (not it, nor any after
+ * it), to test what it does to the rows it finds: the shape of a database upgraded from before.
  */
 export async function databaseBeforeMigration(
   prefix: string,
   migration: new () => MigrationInterface,
 ): Promise<DatabaseBeforeMigration> {
+  if (!MIGRATIONS.includes(migration)) throw new Error(`${migration.name} is not a migration`);
   const shared = process.env.TEST_DATABASE_URL;
   if (!shared) throw new Error('TEST_DATABASE_URL is set by the global setup');
   const name = `${prefix}_${Date.now()}_${process.pid}`;
@@ -30,7 +31,7 @@ export async function databaseBeforeMigration(
   await admin.query(`CREATE DATABASE ${name}`);
   const before = new DataSource({
     ...dataSourceOptions(url.toString(), 1),
-    migrations: MIGRATIONS.filter((other) => other !== migration),
+    migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration)),
   });
   await before.initialize();
   await before.runMigrations({ transaction: 'all' });
