@@ -90,13 +90,13 @@ export async function measureOrgRoutes(
     scenario("forward auth, member's session, {org} route", orgRoute, [accessToken]),
   ]);
   printTable('Forward auth: plain routes and {org} routes', results, 'the first row');
+  const signed = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
   const extra = (plainResult: OrgResult, orgResult: OrgResult) => {
     const cpu =
       plainResult.cpu === null || orgResult.cpu === null
         ? 'n/a'
-        : `${(((orgResult.cpu - plainResult.cpu) / plainResult.cpu) * 100).toFixed(1)}%`;
-    const rps = `${(((plainResult.rps - orgResult.rps) / plainResult.rps) * 100).toFixed(1)}%`;
-    return `CPU per request ${cpu} more, requests/s ${rps} fewer`;
+        : signed((orgResult.cpu - plainResult.cpu) / plainResult.cpu);
+    return `CPU per request ${cpu}, requests/s ${signed((orgResult.rps - plainResult.rps) / plainResult.rps)}`;
   };
   console.log(
     `\n{org} route vs plain route (budget: 5% of forward auth's throughput): org token ` +
