@@ -19,7 +19,9 @@
  *
  * `POST /verify` and forward auth are measured against the same health route; forward auth also
  * through nginx (the deploy/nginx config) in front of a small upstream, against nginx serving
- * that upstream with no auth. Without nginx installed that part is skipped.
+ * that upstream with no auth. Without nginx installed that part is skipped. Forward auth on an
+ * `{org}` route is compared with a plain route, for an org token and a member's session
+ * (`BENCH_ONLY=org-routes` measures only that).
  *
  * With BENCH_REDIS_URL (or REDIS_URL) set, a third service counts rate limits in that Redis
  * (under a prefix of its own), and API-token verification is compared with Redis-backed and
@@ -30,6 +32,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { queryOnce } from '../src/database/pg-query.js';
+import { ORG_ROUTE, measureOrgRoutes } from './org-routes.js';
 import {
   nginxBinary,
   startEchoUpstream,
@@ -82,6 +85,7 @@ const BENCH_POLICY = {
     { path: '/public/**', public: true },
     { method: 'GET', path: '/projects/**', scopes: ['tokens:read'] },
     { method: '*', path: '/projects/**', scopes: ['tokens:write'] },
+    ORG_ROUTE,
   ],
 };
 const FORWARDED = { 'x-forwarded-method': 'GET', 'x-forwarded-uri': '/projects/1' };
@@ -127,6 +131,10 @@ async function main() {
         `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
     );
 
+    if (process.env.BENCH_ONLY === 'org-routes') {
+      await measureOrgRoutes(cached, databaseUrl, accessToken, SAMPLE_TOKENS, measure, printTable);
+      return;
+    }
     const health: Scenario = { name: 'health (no auth)', path: '/health/live', expect: 200 };
     const tokenWhoami: Scenario = {
       name: 'API token: GET /auth/whoami',
@@ -171,6 +179,7 @@ async function main() {
     printTable(`Routes (${SAMPLE_TOKENS.toLocaleString('en')} API tokens in the table)`, routes);
 
     await measureGuarding(cached, databaseUrl, tokens, health);
+    await measureOrgRoutes(cached, databaseUrl, accessToken, SAMPLE_TOKENS, measure, printTable);
     await measureTextbook(cached, databaseUrl, tokens, userId, cleanup);
 
     if (REDIS_URL) {
@@ -432,7 +441,8 @@ async function load(service: Service, scenario: Scenario, duration: number) {
   const expected = result[`${Math.floor(scenario.expect / 100)}xx` as '2xx' | '4xx'];
   if (result.errors > 0 || expected !== result.requests.total) {
     throw new Error(
-      `${scenario.name}: ${result.errors} errors, ${result.requests.total - expected} unexpected statuses`,
+      `${scenario.name}: ${result.errors} errors, ${result.requests.total - expected} unexpected ` +
+        `statuses (${JSON.stringify(result.statusCodeStats)})`,
     );
   }
   return {

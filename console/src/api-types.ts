@@ -159,7 +159,7 @@ export interface paths {
         put?: never;
         /**
          * Import API tokens from another system; their secrets keep working as they are
-         * @description Up to 1000 tokens, each with its owner (ownerEmail or ownerId) and either the SHA-256 (hex) of the token string as clients present it or that string itself (hashed at once, never stored). A token whose hash is known already is skipped. The calling credential must hold every scope it imports. Each owner is told as of a new token: a `token.created` webhook with `imported: true`, and a mail. Each row stands alone: the good ones are imported, and each bad one (a field breaking the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold or the caller does not hold, a token twice in the call, a name the owner already has active) is reported in the 200's `errors` as `{index, message}` and writes nothing. Only a malformed call as a whole (no `tokens` array, none, over the limit) is a 400, and then nothing is written.
+         * @description Up to 1000 tokens, each with its owner (ownerEmail or ownerId, or ownerOrg for an organization's token, checked against its policy and MAX_TOKENS_PER_ORG) and either the SHA-256 (hex) of the token string as clients present it or that string itself (hashed at once, never stored). A token whose hash is known already is skipped. The calling credential must hold every scope it imports. Each owner is told as of a new token: a `token.created` webhook with `imported: true`, and a mail. Each row stands alone: the good ones are imported, and each bad one (a field breaking the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold or the caller does not hold, a token twice in the call, a name the owner already has active) is reported in the 200's `errors` as `{index, message}` and writes nothing. Only a malformed call as a whole (no `tokens` array, none, over the limit) is a 400, and then nothing is written.
          */
         post: operations["importTokens"];
         delete?: never;
@@ -1592,15 +1592,20 @@ export interface components {
             /** @example deploy key */
             name: string;
             /**
-             * @description The owner, by email; or ownerId, not both
+             * @description The owner, by email; or ownerId, or ownerOrg (exactly one of the three)
              * @example ada@example.com
              */
             ownerEmail?: string;
             /**
              * Format: uuid
-             * @description The owner, by id; or ownerEmail
+             * @description The owner, by id; or ownerEmail, or ownerOrg
              */
             ownerId?: string;
+            /**
+             * @description The owning organization, by id or slug, instead of a user: the token is an org token, checked against the organization's policy and MAX_TOKENS_PER_ORG
+             * @example acme
+             */
+            ownerOrg?: string;
             /** @description The token string itself, instead of sha256: hashed at once, never stored or logged. Visible ASCII without spaces; never a tsr_ string */
             plaintext?: string;
             /**

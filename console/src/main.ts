@@ -5,6 +5,9 @@ import { auditPage } from './pages/admin-audit.js';
 import { jobsPage } from './pages/admin-jobs.js';
 import { adminTokensPage } from './pages/admin-tokens.js';
 import { usersPage } from './pages/admin-users.js';
+import { invitationPage, invitationSignedOutPage, pendingInvitation } from './pages/invitation.js';
+import { orgPage } from './pages/org.js';
+import { orgsPage } from './pages/orgs.js';
 import { forgotPage, resetPage } from './pages/password-reset.js';
 import { passwordPage } from './pages/password.js';
 import { securityPage } from './pages/security.js';
@@ -27,6 +30,8 @@ interface Route {
 /** Signed-in pages. */
 const ROUTES: Record<string, Route> = {
   '/tokens': { title: 'API tokens', nav: 'Tokens', render: tokensPage },
+  '/orgs': { title: 'Organizations', nav: 'Organizations', render: orgsPage },
+  '/invitations': { title: 'Join an organization', render: invitationPage },
   '/sessions': { title: 'Sessions', nav: 'Sessions', render: sessionsPage },
   '/password': { title: 'Change password', nav: 'Password', render: passwordPage },
   '/security': { title: 'Two-step verification', nav: 'Security', render: securityPage },
@@ -51,6 +56,14 @@ const PUBLIC: Record<
   '/forgot-password': { title: 'Forgotten password', render: () => forgotPage() },
   '/reset-password': { title: 'Set a new password', render: () => resetPage() },
 };
+
+/** `/orgs/:org`: one organization's page, the organization named in the path. */
+function orgRoute(path: string): Route | null {
+  const match = /^\/orgs\/([^/]+)$/.exec(path);
+  if (!match) return null;
+  const ref = decodeURIComponent(match[1]);
+  return { title: 'Organization', render: (ctx) => orgPage(ctx, ref) };
+}
 
 let user: User | null = null;
 /** A message for the next page shown (after sign-out). */
@@ -97,7 +110,7 @@ function nav(current: string): void {
     return;
   }
   const links = Object.entries(ROUTES)
-    .filter(([, route]) => !route.admin || user!.role === 'admin')
+    .filter(([, route]) => route.nav && (!route.admin || user!.role === 'admin'))
     .map(([path, route]) =>
       h(
         'li',
@@ -122,9 +135,18 @@ function nav(current: string): void {
 async function render(): Promise<void> {
   const main = document.getElementById('main')!;
   let path = pathOf();
+  // An invitation link's token, taken out of the address before anything else runs.
+  const invited = pendingInvitation();
   const publicPage = PUBLIC[path];
   if (!publicPage && !user && (signedIn() || (await refresh()))) {
     await loadUser().catch(() => (user = null));
+  }
+  if (path === '/invitations' && !user) {
+    nav(path);
+    document.title = 'Join an organization · Tessera';
+    main.replaceChildren(invitationSignedOutPage());
+    focusHeading(main);
+    return;
   }
   if (path === '/sign-in' && user) path = '/tokens';
   if (publicPage && !(path === '/sign-in' && user)) {
@@ -134,7 +156,8 @@ async function render(): Promise<void> {
       notice ? h('p', { class: 'status ok narrow', role: 'status' }, notice) : '',
       publicPage.render(async (next) => {
         await loadUser();
-        go(next);
+        // Signed in (or up) on the way to accepting an invitation: back to it.
+        go(invited ? '/invitations' : next);
       }),
     );
     notice = null;
@@ -145,13 +168,13 @@ async function render(): Promise<void> {
     history.replaceState(null, '', `${BASE}/sign-in`);
     return render();
   }
-  let route = ROUTES[path];
+  let route = ROUTES[path] ?? orgRoute(path);
   if (!route || (route.admin && user.role !== 'admin')) {
     path = '/tokens';
     history.replaceState(null, '', BASE + path);
     route = ROUTES[path];
   }
-  nav(path);
+  nav(path.startsWith('/orgs/') ? '/orgs' : path);
   document.title = `${route.title} · Tessera`;
   main.replaceChildren(
     h('h1', { tabindex: -1 }, route.title),

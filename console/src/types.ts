@@ -25,3 +25,10 @@ export interface Context {
   user: User;
   go(path: string): void;
 }
+
+export type Org = Schemas['OrgDto'];
+export type OrgPolicy = Schemas['OrgPolicyDto'];
+export type OrgRole = Org['role'];
+export type Member = Schemas['MemberDto'];
+export type Invitation = Schemas['InvitationDto'];
+export type Membership = Schemas['MembershipDto'];

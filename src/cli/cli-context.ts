@@ -55,7 +55,11 @@ export async function openCliContext(
             (await import('../users/users.module.js')).UsersModule,
             (await import('../admin/admin-users.module.js')).AdminUsersModule,
           ]
-        : [(await import('../tokens/token-import.module.js')).TokenImportModule];
+        : [
+            (await import('../tokens/token-import.module.js')).TokenImportModule,
+            // Rows naming ownerOrg: the organizations they name.
+            (await import('../orgs/org-import-directory.js')).OrgImportModule,
+          ];
   return NestFactory.createApplicationContext(CliModule.forRoot(config, policy, feature), {
     logger: new PinoNestLogger(logger),
   });

@@ -9,6 +9,7 @@ import {
   InvitationAcceptanceController,
   OrgInvitationsController,
 } from './org-invitations.controller.js';
+import { OrgImportModule } from './org-import-directory.js';
 import { OrgInvitationsRepository } from './org-invitations.repository.js';
 import { OrgInvitationsService } from './org-invitations.service.js';
 import { OrgMembersController } from './org-members.controller.js';
@@ -31,7 +32,7 @@ import { OrgsService } from './orgs.service.js';
  */
 @Global()
 @Module({
-  imports: [TokensModule, UsersModule, MailModule],
+  imports: [TokensModule, UsersModule, MailModule, OrgImportModule],
   controllers: [
     OrgsController,
     OrgMembersController,

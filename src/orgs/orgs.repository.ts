@@ -56,6 +56,26 @@ export class OrgsRepository {
     return qb.getOne();
   }
 
+  /** The live organizations with these ids or slugs, in id order; rows locked when `lock`. */
+  async findLiveMany(
+    refs: { ids: string[]; slugs: string[] },
+    m: EntityManager,
+    lock: boolean,
+  ): Promise<Org[]> {
+    if (refs.ids.length === 0 && refs.slugs.length === 0) return [];
+    const qb = m
+      .getRepository(Org)
+      .createQueryBuilder('o')
+      .where('o.deleted_at IS NULL')
+      .andWhere(
+        '(o.id = ANY(CAST(:ids AS uuid[])) OR o.slug = ANY(CAST(:slugs AS varchar[])))',
+        refs,
+      )
+      .orderBy('o.id');
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
   /** The slug of an organization, deleted or not (null: none such). */
   async slugOf(id: string): Promise<string | null> {
     const rows: { slug: string }[] = await this.manager.query(

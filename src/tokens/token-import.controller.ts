@@ -33,7 +33,8 @@ export class TokenImportController {
   @ApiOperation({
     summary: 'Import API tokens from another system; their secrets keep working as they are',
     description:
-      `Up to ${MAX_IMPORT_ROWS} tokens, each with its owner (ownerEmail or ownerId) and either ` +
+      `Up to ${MAX_IMPORT_ROWS} tokens, each with its owner (ownerEmail or ownerId, or ownerOrg ` +
+      "for an organization's token, checked against its policy and MAX_TOKENS_PER_ORG) and either " +
       'the SHA-256 (hex) of the token string as clients present it or that string itself ' +
       '(hashed at once, never stored). A token whose hash is known already is skipped. ' +
       'The calling credential must hold every scope it imports. Each owner is told as of a ' +

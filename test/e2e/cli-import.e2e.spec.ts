@@ -8,6 +8,7 @@ import { compileCli, type CompiledCli } from '../support/compiled-cli.js';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { TEST_SECRET, newUser, startTestApp, type TestApp } from '../support/test-app.js';
 import { sqlClient } from '../support/database.js';
+import { createOrg } from '../support/orgs.js';
 
 interface CliResult {
   code: number;
@@ -208,6 +209,37 @@ describe('CLI import-tokens', () => {
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('Imported 1, skipped 0, bad 0;');
   }, 300_000);
+
+  it("imports rows naming ownerOrg as the organization's tokens, made by no one, within a user's scopes", async () => {
+    const owner = await newUser(t.api);
+    const org = await createOrg(t.api, owner);
+    const secret = legacySecret();
+    const path = file('org.jsonl', [
+      { ownerOrg: org.slug, name: 'org key', plaintext: secret, scopes: ['tokens:read'] },
+      { ownerOrg: org.id, name: 'org admin', sha256: sha256Hex(legacySecret()), scopes: ['admin'] },
+      {
+        ownerOrg: 'no-such-org',
+        name: 'lost',
+        sha256: sha256Hex(legacySecret()),
+        scopes: ['tokens:read'],
+      },
+    ]);
+
+    const run = await cli(['import-tokens', path]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Imported 1, skipped 0, bad 2;');
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('line '))).toEqual([
+      "line 2: an organization's token imported from the command line may hold only scopes of the role user, not: admin",
+      'line 3: no organization has this ownerOrg',
+    ]);
+    const rows = await sql.query(
+      `SELECT user_id, org_id, created_by FROM api_tokens WHERE org_id = $1`,
+      [org.id],
+    );
+    expect(rows.rows).toEqual([{ user_id: null, org_id: org.id, created_by: null }]);
+    const whoami = await t.api.get('/api/v1/auth/whoami', { token: secret });
+    expect(whoami.body).toMatchObject({ orgId: org.id, role: 'service' });
+  }, 120_000);
 
   it("reads POLICY_FILE from .env as the service does, so the host API's scopes import", async () => {
     const owner = await newUser(t.api);

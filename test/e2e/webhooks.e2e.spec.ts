@@ -10,6 +10,7 @@ import { createToken, newUser, startTestApp, type TestApp } from '../support/tes
 import { WebhookReceiver, type ReceivedWebhook } from '../support/webhook-receiver.js';
 import { sleep } from '../support/time.js';
 import { sqlClient } from '../support/database.js';
+import { createOrg } from '../support/orgs.js';
 
 const SECRET = 'whsec-test-' + 'a1B2c3'.repeat(6);
 
@@ -207,6 +208,44 @@ describe('Lifecycle webhooks', () => {
       reason: 'admin',
       token: { id: created.id, status: 'revoked' },
     });
+  });
+
+  it("carries the organization's id, and no user's, in every event of an org token", async () => {
+    const t = await start();
+    const owner = await newUser(t.api);
+    const org = await createOrg(t.api, owner);
+    const base = `/api/v1/orgs/${org.id}/tokens`;
+    const created = await t.api.post(base, {
+      token: owner.accessToken,
+      body: { name: 'org hook', scopes: ['tokens:read'], expiresInDays: 30 },
+    });
+    expect(created.status).toBe(201);
+    const rotated = await t.api.post(`${base}/${created.body.id}/rotate`, {
+      token: owner.accessToken,
+      body: { gracePeriodSeconds: 0 },
+    });
+    expect(rotated.status).toBe(201);
+    expect(
+      (await t.api.delete(`${base}/${rotated.body.id}`, { token: owner.accessToken })).status,
+    ).toBe(204);
+
+    const hooks = await receiver.waitFor(() => {
+      const found = receiver.accepted().filter((h) => h.body.data.orgId === org.id);
+      return found.length === 3 && found;
+    });
+    expect(hooks.map((h) => h.body.type).sort()).toEqual([
+      'token.created',
+      'token.revoked',
+      'token.rotated',
+    ]);
+    for (const hook of hooks) {
+      expectSignedEvent(hook, [created.body.token, rotated.body.token]);
+      expect(hook.body.data.orgId).toBe(org.id);
+      expect(hook.body.data).not.toHaveProperty('userId');
+      expect(hook.body.data.token).toMatchObject({ orgId: org.id, createdBy: owner.id });
+    }
+    // Nothing about the org token names its maker as its owner.
+    expect(receiver.about({ userId: owner.id })).toEqual([]);
   });
 
   it('keeps an event while nothing listens at the receiver, and delivers it once it is back', async () => {

@@ -58,6 +58,7 @@ function stubAnswer(uri: string): { status: number; headers: Record<string, stri
           'RateLimit-Limit': '600',
           'RateLimit-Remaining': '0',
           'RateLimit-Reset': '17',
+          'RateLimit-Budget': 'organization',
         },
       };
     default:
@@ -296,7 +297,7 @@ run('nginx forward-auth harness', () => {
     expect(upstream.requests).toHaveLength(0);
   });
 
-  it('answers 429 with Retry-After and the RateLimit-* headers and does not reach the upstream', async () => {
+  it('answers 429 with Retry-After, the RateLimit-* headers and the budget that ran out, and does not reach the upstream', async () => {
     const reply = await send(nginx.url, '/limited/x');
     expect(reply.status).toBe(429);
     expect(reply.headers).toMatchObject({
@@ -304,6 +305,8 @@ run('nginx forward-auth harness', () => {
       'ratelimit-limit': '600',
       'ratelimit-remaining': '0',
       'ratelimit-reset': '17',
+      // Which budget ran out: an organization's shared one here.
+      'ratelimit-budget': 'organization',
     });
     expect(countOf(reply, 'retry-after')).toBe(1);
     expect(countOf(reply, 'www-authenticate')).toBe(0);

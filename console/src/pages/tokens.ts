@@ -181,7 +181,7 @@ function createForm(
 }
 
 /** The one place the secret is ever shown. */
-function secretPanel(created: CreatedToken, verb: string): HTMLElement {
+export function secretPanel(created: CreatedToken, verb: string): HTMLElement {
   const value = h('input', {
     id: 'new-token-secret',
     readonly: true,

@@ -2,6 +2,8 @@ import type { MailMessage } from '../mail-transport.js';
 import { SafeHtml, html } from '../html.js';
 
 export const TOKENS_IMPORTED_SUBJECT = 'API tokens were imported into your Tessera account';
+export const ORG_TOKENS_IMPORTED_SUBJECT =
+  'API tokens were imported into an organization you administer on Tessera';
 
 /** Names listed in one mail; the rest are counted. */
 const LISTED = 20;
@@ -13,6 +15,8 @@ export interface TokensImportedMail {
   tokenNames: string[];
   scopes: string[];
   importedAt: Date;
+  /** Set when the tokens are an organization's: the mail goes to its owners and admins. */
+  org?: { name: string; slug: string };
 }
 
 /**
@@ -26,6 +30,7 @@ export function tokensImportedMail({
   tokenNames,
   scopes,
   importedAt,
+  org,
 }: TokensImportedMail): MailMessage {
   const greeting = name ? `Hello ${name},` : 'Hello,';
   const when = importedAt.toISOString();
@@ -33,10 +38,12 @@ export function tokensImportedMail({
   const listed = tokenNames.slice(0, LISTED);
   const more = count - listed.length;
   const what = count === 1 ? 'An API token was' : `${count} API tokens were`;
-  const intro = `${what} imported into your Tessera account at ${when} by an administrator, from the system your tokens were kept in before.`;
+  const into = org
+    ? `the organization ${org.name} (${org.slug}), which you administer,`
+    : 'your Tessera account';
+  const intro = `${what} imported into ${into} at ${when} by an administrator, from the system your tokens were kept in before.`;
   const scopeLine = `Scopes they hold: ${scopes.join(', ')}.`;
-  const advice =
-    'They work as they did before. If you did not expect this, revoke them in your token list and tell your administrator.';
+  const advice = `They work as they did before. If you did not expect this, revoke them in ${org ? "the organization's" : 'your'} token list and tell your administrator.`;
   const text = [
     greeting,
     '',
@@ -68,5 +75,6 @@ export function tokensImportedMail({
       </body>
     </html> `;
   // The subject stays fixed: a token's name is not a mail header's.
-  return { to, subject: TOKENS_IMPORTED_SUBJECT, text, html: body.value };
+  const subject = org ? ORG_TOKENS_IMPORTED_SUBJECT : TOKENS_IMPORTED_SUBJECT;
+  return { to, subject, text, html: body.value };
 }

@@ -33,17 +33,33 @@ export class ImportTokenRowDto {
   @ApiPropertyOptional({
     maxLength: EMAIL_MAX,
     example: 'ada@example.com',
-    description: 'The owner, by email; or ownerId, not both',
+    description: 'The owner, by email; or ownerId, or ownerOrg (exactly one of the three)',
   })
   @Optional()
   @IsString()
   @MaxLength(EMAIL_MAX)
   ownerEmail?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The owner, by id; or ownerEmail' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The owner, by id; or ownerEmail, or ownerOrg',
+  })
   @Optional()
   @IsUUID()
   ownerId?: string;
+
+  @ApiPropertyOptional({
+    minLength: 3,
+    maxLength: 40,
+    example: 'acme',
+    description:
+      'The owning organization, by id or slug, instead of a user: the token is an org token, ' +
+      "checked against the organization's policy and MAX_TOKENS_PER_ORG",
+  })
+  @Optional()
+  @IsString()
+  @Length(3, 40)
+  ownerOrg?: string;
 
   @ApiProperty({ minLength: 1, maxLength: 100, pattern: '\\S', example: 'deploy key' })
   @IsString()
