@@ -20,7 +20,8 @@ export async function databaseBeforeMigration(
   prefix: string,
   migration: new () => MigrationInterface,
 ): Promise<DatabaseBeforeMigration> {
-  if (!MIGRATIONS.includes(migration)) throw new Error(`${migration.name} is not a migration`);
+  const all: readonly (new () => MigrationInterface)[] = MIGRATIONS;
+  if (!all.includes(migration)) throw new Error(`${migration.name} is not a migration`);
   const shared = process.env.TEST_DATABASE_URL;
   if (!shared) throw new Error('TEST_DATABASE_URL is set by the global setup');
   const name = `${prefix}_${Date.now()}_${process.pid}`;
@@ -31,7 +32,7 @@ export async function databaseBeforeMigration(
   await admin.query(`CREATE DATABASE ${name}`);
   const before = new DataSource({
     ...dataSourceOptions(url.toString(), 1),
-    migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration)),
+    migrations: all.slice(0, all.indexOf(migration)),
   });
   await before.initialize();
   await before.runMigrations({ transaction: 'all' });
