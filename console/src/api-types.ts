@@ -151,6 +151,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/usage/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The most used API tokens of every user
+         * @description Uses (let through and refused) in the UTC hours from `from` to `to` (default: the last 24 hours), most first.
+         */
+        get: operations["topAdminUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -942,6 +962,26 @@ export interface paths {
          * @description Same name, scopes, allowlist and expiry policy; the old secret works for gracePeriodSeconds more.
          */
         post: operations["rotateToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uses of one API token of the caller, per hour or day
+         * @description One point per UTC bucket from `from` to `to`, empty ones at zero: uses let through (`valid`) and refused ones by code. Default: the last 24 hours by hour. At most 400 buckets.
+         */
+        get: operations["usageOfTokenUsage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1838,6 +1878,43 @@ export interface components {
             /** @description Requests a minute; null: the server’s limit (TOKEN_RATE_PER_MINUTE) */
             perMinute: number | null;
         };
+        TokenUsageDto: {
+            /** @enum {string} */
+            granularity: "hour" | "day";
+            /** @description One point per bucket, oldest first */
+            series: components["schemas"]["UsagePointDto"][];
+            /** Format: uuid */
+            tokenId: string;
+        };
+        TopTokenDto: {
+            /** @description The token name */
+            name: Record<string, never> | null;
+            refused: number;
+            /** Format: uuid */
+            tokenId: string;
+            /** @description valid + refused */
+            total: number;
+            /**
+             * Format: uuid
+             * @description The owner
+             */
+            userId: Record<string, never> | null;
+            valid: number;
+        };
+        TopUsageDto: {
+            /**
+             * Format: date-time
+             * @description Start of the first hour counted
+             */
+            from: string;
+            /** @description Most uses first */
+            items: components["schemas"]["TopTokenDto"][];
+            /**
+             * Format: date-time
+             * @description End of the last hour counted
+             */
+            to: string;
+        };
         TotpCodeDto: {
             /**
              * @description 6 digits; spaces are ignored
@@ -1875,6 +1952,24 @@ export interface components {
              * @enum {string}
              */
             role?: "user" | "admin";
+        };
+        UsagePointDto: {
+            /**
+             * @description Refused uses by code (RATE_LIMITED, IP_NOT_ALLOWED, USAGE_EXCEEDED, …)
+             * @example {
+             *       "RATE_LIMITED": 2
+             *     }
+             */
+            refused: {
+                [key: string]: number;
+            };
+            /**
+             * Format: date-time
+             * @description Start of the bucket (UTC)
+             */
+            start: string;
+            /** @description Uses that were let through */
+            valid: number;
         };
         UserDto: {
             /** Format: date-time */
@@ -3104,6 +3199,133 @@ export interface operations {
                      *       "statusCode": 415,
                      *       "error": "Unsupported Media Type",
                      *       "message": "Unsupported content type"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over the calling API token's rate limit */
+            429: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Rate limit of this API token exceeded; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database does not answer; try again shortly */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    topAdminUsage: {
+        parameters: {
+            query?: {
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: 24 hours (30 days by day) before `to` */
+                from?: string;
+                limit?: number;
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUsageDto"];
+                };
+            };
+            /** @description An unreadable date, from not before to, or a range over 400 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "property color should not exist"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No credential, or one that is unknown, malformed, expired or revoked */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "The access token is invalid, expired or revoked"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs the scope admin */
+            403: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This action needs the \"admin\" scope"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -10718,6 +10940,151 @@ export interface operations {
                 };
             };
             /** @description The calling API token's rate limit */
+            429: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Rate limit of this API token exceeded; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database does not answer; try again shortly */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    usageOfTokenUsage: {
+        parameters: {
+            query?: {
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: 24 hours (30 days by day) before `to` */
+                from?: string;
+                /** @description Bucket size; at most 400 buckets per query */
+                granularity?: "hour" | "day";
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenUsageDto"];
+                };
+            };
+            /** @description An unreadable date, from not before to, or more than 400 buckets */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "property color should not exist"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No credential, or one that is unknown, malformed, expired or revoked */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "The access token is invalid, expired or revoked"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs the scope tokens:read */
+            403: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This action needs the \"tokens:read\" scope"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "API token not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over the calling API token's rate limit */
             429: {
                 headers: {
                     /** @description Requests the calling API token's tightest window allows */

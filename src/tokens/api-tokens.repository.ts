@@ -170,6 +170,15 @@ export class ApiTokensRepository {
     return rows.map((row) => row.token_hash);
   }
 
+  /** Owner and name of these tokens (any status), by id. */
+  async ownersOf(ids: readonly string[]): Promise<Map<string, { userId: string; name: string }>> {
+    const rows: { id: string; user_id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, user_id, name FROM api_tokens WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, { userId: row.user_id, name: row.name }]));
+  }
+
   /** Active tokens per user, for these users. */
   async countActiveByUser(userIds: readonly string[]): Promise<Map<string, number>> {
     const rows: { user_id: string; n: number }[] = await this.dataSource.query(

@@ -71,6 +71,13 @@ export class TokenReadsService {
     return this.tokens.countActiveByUser(userIds);
   }
 
+  /** Owner and name of these tokens, by id (absent: deleted). */
+  ownersOf(ids: readonly string[]): Promise<Map<string, { userId: string; name: string }>> {
+    return ids.length === 0
+      ? Promise.resolve(new Map<string, { userId: string; name: string }>())
+      : this.tokens.ownersOf(ids);
+  }
+
   /**
    * The ids of the active tokens among these hashes: of `tsr_` secrets issued here, and of
    * imported (legacy) secrets, each matched only against tokens of its own form.

@@ -7,6 +7,7 @@ import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { RedisConnections } from '../common/redis/redis-connections.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
+import type { UsageCounter } from '../usage/usage-counter.js';
 import type { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache } from './token-cache.js';
 import { generateApiToken } from './token-format.js';
@@ -61,6 +62,7 @@ describe('TokenVerifierService', () => {
         cache,
         new MemoryRateLimiter(),
         tracker,
+        { count: () => undefined } as unknown as UsageCounter,
         config,
         metrics,
       ),
@@ -127,6 +129,7 @@ describe('TokenVerifierService and imported tokens', () => {
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       { touch: () => undefined } as unknown as LastUsedTracker,
+      { count: () => undefined } as unknown as UsageCounter,
       config,
       metrics,
     );
@@ -174,6 +177,7 @@ describe('TokenVerifierService rate limits', () => {
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,
+      { count: () => undefined } as unknown as UsageCounter,
       config,
       metrics,
     );
@@ -210,6 +214,7 @@ describe('TokenVerifierService refusal reasons', () => {
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,
+      { count: () => undefined } as unknown as UsageCounter,
       config,
       metrics,
     );

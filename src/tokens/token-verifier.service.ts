@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
-import { CredentialRefused, type RefusalReason } from '../common/auth/credential-refusal.js';
+import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import {
   RateLimiter,
   type RateLimitResult,
@@ -12,6 +12,7 @@ import { MetricsService, type HotChild } from '../common/metrics/metrics.service
 import { ScopeRegistry } from '../policy/scope-registry.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
+import { UsageCounter } from '../usage/usage-counter.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
 import { API_TOKEN_PREFIX, isLegacyTokenShape, isWellFormedApiToken } from './token-format.js';
@@ -32,6 +33,7 @@ export class TokenVerifierService {
     private readonly cache: TokenCache,
     private readonly limiter: RateLimiter,
     private readonly lastUsed: LastUsedTracker,
+    private readonly usage: UsageCounter,
     private readonly config: AppConfig,
     metrics: MetricsService,
     /** Injected from the policy module; built-in scopes only when constructed by hand. */
@@ -43,7 +45,7 @@ export class TokenVerifierService {
   /**
    * A use of the token from `ip`: charged to its rate limits (unless it holds one of
    * `exemptScopes`, a service calling a route that does not charge services) and recorded as
-   * its last use.
+   * its last use. Every use of a known token is counted with its outcome.
    * @throws CredentialRefused saying why the token may not be used.
    */
   async authenticate(
@@ -56,14 +58,27 @@ export class TokenVerifierService {
     } = {},
   ): Promise<AuthPrincipal> {
     const now = Date.now();
-    const state = await this.check(token, now, options.lookupRefused);
-    if (typeof state === 'string') throw CredentialRefused.because(state);
-    // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
-    // The 401 says the address is the problem, and nothing of the token's allowlist.
-    if (!state.allowlist.allows(ip)) throw CredentialRefused.because('IP_NOT_ALLOWED');
+    const state = await this.lookup(token, options.lookupRefused);
+    if (state === null) throw CredentialRefused.because('NOT_FOUND');
+    // The allowlist is checked before the rate limit: requests from elsewhere must not use up
+    // the owner's budget. The 401 says the address is the problem, and nothing of the allowlist.
+    const refused = refusalOf(state, now) ?? (state.allowlist.allows(ip) ? null : 'IP_NOT_ALLOWED');
+    if (refused !== null) {
+      this.usage.count(state.id, refused, now);
+      throw CredentialRefused.because(refused);
+    }
     const exempt = options.exemptScopes?.some((scope) => state.scopes.includes(scope));
-    const rateLimit = exempt ? undefined : await this.consumeRate(state.windows);
+    let rateLimit: RateLimitResult | undefined;
+    if (!exempt) {
+      try {
+        rateLimit = await this.consumeRate(state.windows);
+      } catch (error) {
+        if (error instanceof CredentialRefused) this.usage.count(state.id, error.reason, now);
+        throw error;
+      }
+    }
     this.lastUsed.touch(state.id, ip, now);
+    this.usage.count(state.id, 'VALID', now);
     return {
       userId: state.userId,
       role: state.role,
@@ -82,36 +97,31 @@ export class TokenVerifierService {
    * use recorded, since the token is not being used.
    */
   async inspect(token: string): Promise<TokenState | null> {
-    const state = await this.check(token, Date.now());
-    return typeof state === 'string' ? null : state;
+    const state = await this.lookup(token);
+    return state === null || refusalOf(state, Date.now()) !== null ? null : state;
   }
 
-  /** The token's state if it is active at `now`, else why not. */
-  private async check(
+  /** The token's state, active or not; null for a string that is no token. */
+  private async lookup(
     token: string,
-    now: number,
     lookupRefused?: CredentialRefused,
-  ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'>> {
+  ): Promise<TokenState | null> {
     // A typo in a tsr_ token costs neither a cache slot nor a query. Any other string may be an
     // imported secret: one query the first time, then a cached "not found".
     const legacy = !token.startsWith(API_TOKEN_PREFIX);
-    if (legacy && !isLegacyTokenShape(token)) return 'NOT_FOUND';
+    if (legacy && !isLegacyTokenShape(token)) return null;
     const key = sha256Base64(token);
     // A fresh entry is a token whose checksum was checked when it was loaded (misses of tsr_
     // strings are stored only for well-formed ones); anything else is checked before it may
     // cost a cache slot or a query.
     let state = this.cache.peek(key)?.value;
     if (state === undefined) {
-      if (!legacy && !isWellFormedApiToken(token)) return 'NOT_FOUND';
+      if (!legacy && !isWellFormedApiToken(token)) return null;
       if (lookupRefused) throw lookupRefused;
       state = await this.cache.get(key, (k) => this.load(k));
     }
     // The two forms never meet: an imported hash cannot make a chosen tsr_ string valid.
-    if (!state || state.legacy !== legacy) return 'NOT_FOUND';
-    // Both revoked and expired: whichever ended it first.
-    const ended = endOfTokenAt(state.revokedAt, state.expiresAt, now);
-    if (ended !== null) return ended === 'revoked' ? 'REVOKED' : 'EXPIRED';
-    if (state.userDisabled) return 'USER_DISABLED';
+    if (!state || state.legacy !== legacy) return null;
     return state;
   }
 
@@ -172,6 +182,14 @@ export class TokenVerifierService {
       windows: this.windowsOf(row.id, rateLimit),
     };
   }
+}
+
+/** Why a known token may not be used at `now`, or null when it may. */
+function refusalOf(state: TokenState, now: number): 'EXPIRED' | 'REVOKED' | 'USER_DISABLED' | null {
+  // Both revoked and expired: whichever ended it first.
+  const ended = endOfTokenAt(state.revokedAt, state.expiresAt, now);
+  if (ended !== null) return ended === 'revoked' ? 'REVOKED' : 'EXPIRED';
+  return state.userDisabled ? 'USER_DISABLED' : null;
 }
 
 /** A token's own limits apply where they are below the server's (which may have been lowered since). */

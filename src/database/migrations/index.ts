@@ -11,6 +11,7 @@ import { JobLeases1763980000000 } from './1763980000000-JobLeases.js';
 import { SecondFactors1796426374410 } from './1796426374410-SecondFactors.js';
 import { PurgeRecordsJob1796426837000 } from './1796426837000-PurgeRecordsJob.js';
 import { RetiredTokenHashes1796428631211 } from './1796428631211-RetiredTokenHashes.js';
+import { TokenUsage1796429679674 } from './1796429679674-TokenUsage.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SecondFactors1796426374410,
   PurgeRecordsJob1796426837000,
   RetiredTokenHashes1796428631211,
+  TokenUsage1796429679674,
 ];
