@@ -1208,6 +1208,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -1243,6 +1244,7 @@ export interface components {
             expiresInDays?: number;
             /** @example CI deploys */
             name: string;
+            quota?: components["schemas"]["TokenQuotaDto"];
             rateLimit?: components["schemas"]["TokenRateLimitDto"];
             /**
              * @example [
@@ -1517,6 +1519,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -1618,6 +1621,17 @@ export interface components {
             /** @description Webhook events delivered or given up more than 7 days ago */
             webhookEvents: number;
         };
+        QuotaDto: {
+            /** @description Successful uses allowed in the period */
+            limit: number;
+            /** @description Successful uses left in the period, after this one */
+            remaining: number;
+            /**
+             * Format: date-time
+             * @description When the period ends (UTC); null for a quota over the whole life of the token
+             */
+            reset: string | null;
+        };
         RateLimitDto: {
             /** @description Requests allowed in the window nearest to exhaustion */
             limit: number;
@@ -1707,6 +1721,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -1831,6 +1846,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -1859,6 +1875,27 @@ export interface components {
             sessionId: string;
             /** @example Bearer */
             tokenType: string;
+        };
+        TokenQuotaDto: {
+            /** @description Successful uses allowed in each period */
+            limit: number;
+            /**
+             * @description A UTC calendar day or month, or the whole life of the token (and its rotations)
+             * @enum {string}
+             */
+            period: "day" | "month" | "total";
+        };
+        TokenQuotaViewDto: {
+            limit: number;
+            /** @enum {string} */
+            period: "day" | "month" | "total";
+            /** @description Successful uses left in this period */
+            remaining: number;
+            /**
+             * Format: date-time
+             * @description When the period ends and the quota starts over; null for total
+             */
+            reset: string | null;
         };
         TokenRateLimitDto: {
             /** @description Requests an hour; at most TOKEN_RATE_PER_HOUR (400 above it) */
@@ -1941,6 +1978,8 @@ export interface components {
              */
             expiresAt?: string;
             name?: string;
+            /** @description A new quota (uses already spent in the period count against it); null: none */
+            quota?: components["schemas"]["TokenQuotaDto"] | null;
             rateLimit?: components["schemas"]["TokenRateLimitPatchDto"];
             scopes?: ("tokens:read" | "tokens:write" | "sessions:read" | "sessions:write" | "profile:read" | "tokens:introspect" | "tokens:verify" | "admin")[];
         };
@@ -1983,7 +2022,7 @@ export interface components {
         };
         VerificationDto: {
             /** @enum {string} */
-            code: "VALID" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "IP_NOT_ALLOWED" | "RATE_LIMITED" | "USER_DISABLED" | "INSUFFICIENT_SCOPE";
+            code: "VALID" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "IP_NOT_ALLOWED" | "RATE_LIMITED" | "USER_DISABLED" | "USAGE_EXCEEDED" | "INSUFFICIENT_SCOPE";
             /** @enum {string} */
             credential?: "api_token" | "session";
             /**
@@ -1991,6 +2030,8 @@ export interface components {
              * @description When the credential stops working (absent: never)
              */
             expiresAt?: string;
+            /** @description An API token's usage quota after this use (or when it is USAGE_EXCEEDED) */
+            quota?: components["schemas"]["QuotaDto"];
             /** @description An API token's quota after this use (or when it is RATE_LIMITED) */
             rateLimit?: components["schemas"]["RateLimitDto"];
             /** @enum {string} */

@@ -36,7 +36,8 @@ export type NewToken = Pick<
   | 'tokenHash'
   | 'ratePerMinute'
   | 'ratePerHour'
->;
+> &
+  Partial<Pick<ApiToken, 'quotaLimit' | 'quotaPeriod' | 'lineageId'>>;
 
 /** The unique index of active names per user; a clash with it is a taken name. */
 export const ACTIVE_NAME_INDEX = 'api_tokens_user_active_name_key';
@@ -105,6 +106,9 @@ export class ApiTokensRepository {
   insert(fields: NewToken, m: EntityManager): Promise<ApiToken> {
     return m.save(
       m.create(ApiToken, {
+        quotaLimit: null,
+        quotaPeriod: null,
+        lineageId: null,
         ...fields,
         lastUsedAt: null,
         lastUsedIp: null,

@@ -51,7 +51,7 @@ export class TokenRotationService {
     graceSeconds: number,
     actor: AuditActor,
   ): Promise<RotatedTokenDto> {
-    return this.uow.run(async (tx) => {
+    const { rotated, token } = await this.uow.run(async (tx) => {
       const m = tx.manager;
       // The owner's row first, as every path that locks both does.
       await this.users.lockRow(principal.userId, m);
@@ -89,6 +89,10 @@ export class TokenRotationService {
       const { token, secret } = await this.issuer.issue(m, {
         ratePerMinute: old.ratePerMinute,
         ratePerHour: old.ratePerHour,
+        // One quota for the whole chain: a rotation is no way to start it over.
+        quotaLimit: old.quotaLimit,
+        quotaPeriod: old.quotaPeriod,
+        lineageId: old.lineageId ?? old.id,
         userId: old.userId,
         name: old.name,
         description: old.description,
@@ -127,7 +131,9 @@ export class TokenRotationService {
         token: secret,
         rotatedFromId: old.id,
       };
-      return rotated;
+      return { rotated, token };
     });
+    // After the commit: what the shared quota has left, read from its counter.
+    return this.reads.withQuota(rotated, token);
   }
 }

@@ -7,6 +7,7 @@ import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { RedisConnections } from '../common/redis/redis-connections.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
+import type { TokenQuotas } from '../usage/token-quotas.js';
 import type { UsageCounter } from '../usage/usage-counter.js';
 import type { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache } from './token-cache.js';
@@ -34,6 +35,9 @@ const ROW_REST = {
   user_disabled: false,
   rate_per_minute: null,
   rate_per_hour: null,
+  quota_limit: null,
+  quota_period: null,
+  lineage_id: null,
   external_id: null,
 };
 
@@ -63,6 +67,7 @@ describe('TokenVerifierService', () => {
         new MemoryRateLimiter(),
         tracker,
         { count: () => undefined } as unknown as UsageCounter,
+        {} as TokenQuotas,
         config,
         metrics,
       ),
@@ -130,6 +135,7 @@ describe('TokenVerifierService and imported tokens', () => {
       new MemoryRateLimiter(),
       { touch: () => undefined } as unknown as LastUsedTracker,
       { count: () => undefined } as unknown as UsageCounter,
+      {} as TokenQuotas,
       config,
       metrics,
     );
@@ -178,6 +184,7 @@ describe('TokenVerifierService rate limits', () => {
       new MemoryRateLimiter(),
       tracker,
       { count: () => undefined } as unknown as UsageCounter,
+      {} as TokenQuotas,
       config,
       metrics,
     );
@@ -215,6 +222,7 @@ describe('TokenVerifierService refusal reasons', () => {
       new MemoryRateLimiter(),
       tracker,
       { count: () => undefined } as unknown as UsageCounter,
+      {} as TokenQuotas,
       config,
       metrics,
     );

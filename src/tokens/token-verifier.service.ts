@@ -12,6 +12,9 @@ import { MetricsService, type HotChild } from '../common/metrics/metrics.service
 import { ScopeRegistry } from '../policy/scope-registry.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
+import type { MeteredUse } from '../common/rate-limit/quota-limiter.js';
+import type { Quota } from '../usage/quota-period.js';
+import { TokenQuotas } from '../usage/token-quotas.js';
 import { UsageCounter } from '../usage/usage-counter.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
@@ -34,6 +37,7 @@ export class TokenVerifierService {
     private readonly limiter: RateLimiter,
     private readonly lastUsed: LastUsedTracker,
     private readonly usage: UsageCounter,
+    private readonly quotas: TokenQuotas,
     private readonly config: AppConfig,
     metrics: MetricsService,
     /** Injected from the policy module; built-in scopes only when constructed by hand. */
@@ -69,9 +73,14 @@ export class TokenVerifierService {
     }
     const exempt = options.exemptScopes?.some((scope) => state.scopes.includes(scope));
     let rateLimit: RateLimitResult | undefined;
+    let quota: AuthPrincipal['quota'];
     if (!exempt) {
       try {
-        rateLimit = await this.consumeRate(state.windows);
+        if (state.quota === null) {
+          rateLimit = await this.consumeRate(state.windows);
+        } else {
+          ({ rateLimit, quota } = await this.consumeMetered(state, state.quota, now));
+        }
       } catch (error) {
         if (error instanceof CredentialRefused) this.usage.count(state.id, error.reason, now);
         throw error;
@@ -85,6 +94,7 @@ export class TokenVerifierService {
       scopes: state.scopes,
       tokenId: state.id,
       rateLimit,
+      quota,
       restrictions: state.restrictions,
       expiresAt: state.restrictions.endsAt,
       account: state.account,
@@ -140,6 +150,36 @@ export class TokenVerifierService {
 
   private async consumeRate(windows: readonly RateWindow[]): Promise<RateLimitResult> {
     const [minute, hour] = await this.limiter.consumeAll(windows);
+    return this.rateDecision(minute, hour);
+  }
+
+  /**
+   * The windows and the quota in one decision (one Lua call with Redis): of N uses left and
+   * more concurrent uses on any number of instances, exactly N go through; a refused use is
+   * charged to nothing.
+   */
+  private async consumeMetered(
+    state: TokenState,
+    limit: Quota,
+    now: number,
+  ): Promise<{ rateLimit: RateLimitResult; quota: NonNullable<AuthPrincipal['quota']> }> {
+    const { decision, period } = await this.quotas.consume(
+      state.lineageId,
+      state.meteredWindows,
+      limit,
+      now,
+    );
+    const quota = {
+      limit: limit.limit,
+      remaining: Math.max(0, limit.limit - decision.used),
+      reset: period.end,
+    };
+    if (!decision.quotaAllowed) throw CredentialRefused.usageExceeded(quota, now);
+    const [minute, hour] = decision.windows;
+    return { rateLimit: this.rateDecision(minute, hour), quota };
+  }
+
+  private rateDecision(minute: RateLimitResult, hour: RateLimitResult): RateLimitResult {
     if (!minute.allowed || !hour.allowed) {
       this.refusals.inc();
       // Retry-After: when every refusing window has room again.
@@ -180,8 +220,28 @@ export class TokenVerifierService {
       userDisabled: row.userDisabled,
       rateLimit,
       windows: this.windowsOf(row.id, rateLimit),
+      quota: row.record.quota,
+      lineageId: row.record.lineageId,
+      meteredWindows: meteredWindowsOf(row.id, row.record.lineageId, rateLimit),
     };
   }
+}
+
+/**
+ * The windows of {@link TokenVerifierService.windowsOf} under the lineage's hash tag: for a
+ * token never rotated (its own lineage) the very same Redis keys, so adding a quota keeps its
+ * windows' counts; for a rotated one, named after the token within its lineage's slot.
+ */
+function meteredWindowsOf(
+  id: string,
+  lineageId: string,
+  limits: TokenState['rateLimit'],
+): MeteredUse['windows'] {
+  const own = lineageId === id ? '' : `:${id}`;
+  return [
+    { name: `${own}:m`, limit: limits.perMinute, windowSeconds: 60 },
+    { name: `${own}:h`, limit: limits.perHour, windowSeconds: 3600 },
+  ];
 }
 
 /** Why a known token may not be used at `now`, or null when it may. */

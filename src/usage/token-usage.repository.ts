@@ -75,6 +75,20 @@ export class TokenUsageRepository {
     }));
   }
 
+  /**
+   * Successful uses since `since` of a rotation lineage: the token that started it and every
+   * token rotated from it.
+   */
+  async validUses(lineage: string, since: Date): Promise<number> {
+    const [{ n }]: { n: string }[] = await this.dataSource.query(
+      `SELECT coalesce(sum(u.count), 0)::bigint AS n
+       FROM token_usage u JOIN api_tokens t ON t.id = u.token_id
+       WHERE (t.id = $1 OR t.lineage_id = $1) AND u.outcome = 'VALID' AND u.hour >= $2`,
+      [lineage, since],
+    );
+    return Number(n);
+  }
+
   /** The tokens with the most uses in [from, to), most first. */
   async top(from: Date, to: Date, limit: number): Promise<TopRow[]> {
     const rows: { token_id: string; valid: string; refused: string }[] =

@@ -73,6 +73,22 @@ export class RateLimitDto {
   reset: number;
 }
 
+export class QuotaDto {
+  @ApiProperty({ description: 'Successful uses allowed in the period' })
+  limit: number;
+
+  @ApiProperty({ description: 'Successful uses left in the period, after this one' })
+  remaining: number;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the period ends (UTC); null for a quota over the whole life of the token',
+  })
+  reset: string | null;
+}
+
 /** The answer to a verification: always 200, `valid` and `code` say how it went. */
 export class VerificationDto {
   @ApiProperty({ description: 'Whether the request carrying the token may go ahead' })
@@ -110,6 +126,12 @@ export class VerificationDto {
     description: "An API token's quota after this use (or when it is RATE_LIMITED)",
   })
   rateLimit?: RateLimitDto;
+
+  @ApiPropertyOptional({
+    type: QuotaDto,
+    description: "An API token's usage quota after this use (or when it is USAGE_EXCEEDED)",
+  })
+  quota?: QuotaDto;
 }
 
 const NUMBER = { type: 'number' } as const;
@@ -130,6 +152,10 @@ export const VERIFICATION_SHAPE: ResponseShape = {
     rateLimit: {
       type: 'object',
       properties: { limit: NUMBER, remaining: NUMBER, reset: NUMBER },
+    },
+    quota: {
+      type: 'object',
+      properties: { limit: NUMBER, remaining: NUMBER, reset: { type: ['string', 'null'] } },
     },
   },
 };

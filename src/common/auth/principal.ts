@@ -23,6 +23,8 @@ export interface AuthPrincipal {
   mfaEnrollmentRequired?: boolean;
   /** The API token's rate-limit window nearest to exhaustion, reported in response headers. */
   rateLimit?: RateLimitResult;
+  /** An API token's quota after this use: `reset` is the end of its period (epoch ms, null: never). */
+  quota?: { limit: number; remaining: number; reset: number | null };
   /**
    * An API token's own limits, which tokens it creates or changes may not escape: its
    * allowlist (empty: any address) and when it stops working (epoch ms, null: never).
@@ -69,4 +71,8 @@ export interface TokenRecord {
   readonly rateLimit: { readonly perMinute: number | null; readonly perHour: number | null };
   /** Imported tokens only: the id the system it came from knew it by. */
   readonly externalId: string | null;
+  /** Its quota (successful uses per day, month or in total), or null. */
+  readonly quota: { readonly limit: number; readonly period: 'day' | 'month' | 'total' } | null;
+  /** The first token of its chain of rotations, whose quota it shares (itself if none). */
+  readonly lineageId: string;
 }

@@ -12,6 +12,7 @@ import { SecondFactors1796426374410 } from './1796426374410-SecondFactors.js';
 import { PurgeRecordsJob1796426837000 } from './1796426837000-PurgeRecordsJob.js';
 import { RetiredTokenHashes1796428631211 } from './1796428631211-RetiredTokenHashes.js';
 import { TokenUsage1796429679674 } from './1796429679674-TokenUsage.js';
+import { TokenQuotas1796430138570 } from './1796430138570-TokenQuotas.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PurgeRecordsJob1796426837000,
   RetiredTokenHashes1796428631211,
   TokenUsage1796429679674,
+  TokenQuotas1796430138570,
 ];
