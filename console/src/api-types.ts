@@ -1925,7 +1925,7 @@ export interface components {
         };
         TopTokenDto: {
             /** @description The token name */
-            name: Record<string, never> | null;
+            name: string | null;
             refused: number;
             /** Format: uuid */
             tokenId: string;
@@ -1935,7 +1935,7 @@ export interface components {
              * Format: uuid
              * @description The owner
              */
-            userId: Record<string, never> | null;
+            userId: string | null;
             valid: number;
         };
         TopUsageDto: {
@@ -1978,7 +1978,6 @@ export interface components {
              */
             expiresAt?: string;
             name?: string;
-            /** @description A new quota (uses already spent in the period count against it); null: none */
             quota?: components["schemas"]["TokenQuotaDto"] | null;
             rateLimit?: components["schemas"]["TokenRateLimitPatchDto"];
             scopes?: ("tokens:read" | "tokens:write" | "sessions:read" | "sessions:write" | "profile:read" | "tokens:introspect" | "tokens:verify" | "admin")[];

@@ -16,9 +16,12 @@ import { Optional } from '../common/validation/presence.js';
  * What a scope looks like: lowercase `resource:action`, or `admin`. Whether it exists is not
  * asked: a token simply does not hold a scope nobody declared.
  */
-const SCOPE_SHAPE = /^(?:[a-z0-9_.-]{1,100}:[a-z0-9_.-]{1,100}|admin)$/;
-const MAX_SCOPES = 50;
+export const SCOPE_SHAPE = /^(?:[a-z0-9_.-]{1,100}:[a-z0-9_.-]{1,100}|admin)$/;
+export const MAX_SCOPES = 50;
+export const SCOPE_SHAPE_MESSAGE =
+  'each value in scopes must be a lowercase resource:action scope name';
 
+/** The body as documented; checked by VerifyBodyPipe, to the same rules. */
 export class VerifyDto {
   @ApiProperty({
     description: 'The API token or session access token presented to your service',
@@ -42,10 +45,7 @@ export class VerifyDto {
   @IsArray()
   @ArrayMaxSize(MAX_SCOPES)
   @IsString({ each: true })
-  @Matches(SCOPE_SHAPE, {
-    each: true,
-    message: 'each value in scopes must be a lowercase resource:action scope name',
-  })
+  @Matches(SCOPE_SHAPE, { each: true, message: SCOPE_SHAPE_MESSAGE })
   scopes?: string[];
 
   @ApiPropertyOptional({

@@ -4,7 +4,8 @@ import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { normalizeIp } from '../common/http/client-ip.js';
 import type { RateLimitResult } from '../common/rate-limit/rate-limiter.js';
-import type { QuotaDto, RateLimitDto, VerificationDto, VerifyDto } from './verify.dto.js';
+import type { VerifyInput } from './verify-body.pipe.js';
+import type { QuotaDto, RateLimitDto, VerificationDto } from './verify.dto.js';
 
 /**
  * Verification on behalf of another service: the token goes through the bearer strategy as
@@ -15,7 +16,7 @@ import type { QuotaDto, RateLimitDto, VerificationDto, VerifyDto } from './verif
 export class VerifyService {
   constructor(private readonly credentials: BearerCredentials) {}
 
-  async verify(input: VerifyDto): Promise<VerificationDto> {
+  async verify(input: VerifyInput): Promise<VerificationDto> {
     const outcome = await this.credentials.run(
       describedRequest(input.token, normalizeIp(input.clientIp)),
     );

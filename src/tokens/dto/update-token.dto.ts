@@ -123,11 +123,9 @@ export class UpdateTokenDto {
   @Type(() => TokenRateLimitPatchDto)
   rateLimit?: TokenRateLimitPatchDto;
 
-  @ApiPropertyOptional({
-    type: () => TokenQuotaDto,
-    nullable: true,
-    description: 'A new quota (uses already spent in the period count against it); null: none',
-  })
+  // A new quota (uses already spent in the period count against it); null: none. Without a
+  // description: beside a $ref it would wrap the reference in allOf.
+  @ApiPropertyOptional({ type: () => TokenQuotaDto, nullable: true })
   @OptionalNullable()
   @IsObject()
   @ValidateNested()

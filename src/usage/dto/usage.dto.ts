@@ -76,10 +76,10 @@ export class TopTokenDto {
   @ApiProperty({ format: 'uuid' })
   tokenId: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'The owner' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The owner' })
   userId: string | null;
 
-  @ApiProperty({ nullable: true, description: 'The token name' })
+  @ApiProperty({ type: String, nullable: true, description: 'The token name' })
   name: string | null;
 
   @ApiProperty()
