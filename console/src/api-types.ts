@@ -1618,6 +1618,8 @@ export interface components {
             sessions: number;
             /** @description API tokens deleted (or that would be) */
             tokens: number;
+            /** @description API tokens' hourly usage counts older than USAGE_RETENTION_DAYS */
+            tokenUsage: number;
             /** @description Webhook events delivered or given up more than 7 days ago */
             webhookEvents: number;
         };
