@@ -3,7 +3,8 @@
  * BENCH_SECONDS (default 10), then the frames with the most self time. The .cpuprofile is kept
  * (open it in Chrome DevTools or speedscope for the flame graph).
  *
- * BENCH_ROUTE: `health`, `whoami-token` (default), `whoami-session`, `current`, `me`.
+ * BENCH_ROUTE: `health`, `whoami-token` (default), `whoami-session`, `current`, `me`, `verify`
+ * (`POST /verify` of the table's tokens by a service token).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import {
   cpuMillis,
   freshDatabase,
+  seedServiceToken,
   seedSession,
   seedTokens,
   startService,
@@ -41,15 +43,25 @@ async function main() {
     cleanup.unshift(() => stopService(service));
     const { accessToken, userId } = await seedSession(service.base);
     const tokens = await seedTokens(databaseUrl, userId, 1000);
-    const routes: Record<string, { path: string; credentials: string[] }> = {
+    const verifier = await seedServiceToken(databaseUrl);
+    const routes: Record<
+      string,
+      { path: string; credentials: string[]; body?: (token: string) => unknown }
+    > = {
       health: { path: '/health/live', credentials: [] },
       'whoami-token': { path: '/api/v1/auth/whoami', credentials: tokens },
       'whoami-session': { path: '/api/v1/auth/whoami', credentials: [accessToken] },
       current: { path: '/api/v1/tokens/current', credentials: tokens },
       me: { path: '/api/v1/auth/me', credentials: [accessToken] },
+      verify: {
+        path: '/api/v1/verify',
+        credentials: [verifier],
+        body: (token) => ({ token, clientIp: '198.51.100.7' }),
+      },
     };
     const route = routes[ROUTE];
     let next = 0;
+    let nextBody = 0;
     const drive = (duration: number) =>
       autocannon({
         url: service.base,
@@ -58,12 +70,17 @@ async function main() {
         requests: [
           {
             path: route.path,
+            method: route.body ? 'POST' : 'GET',
             setupRequest: (request) => {
               if (route.credentials.length > 0) {
                 request.headers = {
                   ...request.headers,
                   authorization: `Bearer ${route.credentials[next++ % route.credentials.length]}`,
                 };
+              }
+              if (route.body) {
+                request.headers = { ...request.headers, 'content-type': 'application/json' };
+                request.body = JSON.stringify(route.body(tokens[nextBody++ % tokens.length]));
               }
               return request;
             },

@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/usage/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The most used API tokens of every user
+         * @description Uses (let through and refused) in the UTC hours from `from` to `to` (default: the last 24 hours), most first.
+         */
+        get: operations["topAdminUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -1170,6 +1190,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tokens/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uses of one API token of the caller, per hour or day
+         * @description One point per UTC bucket from `from` to `to`, empty ones at zero: uses let through (`valid`) and refused ones by code. Default: the last 24 hours by hour. At most 400 buckets.
+         */
+        get: operations["usageOfTokenUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens/current": {
         parameters: {
             query?: never;
@@ -1429,6 +1469,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -1485,6 +1526,7 @@ export interface components {
             expiresInDays?: number;
             /** @example CI deploys */
             name: string;
+            quota?: components["schemas"]["TokenQuotaDto"];
             rateLimit?: components["schemas"]["TokenRateLimitDto"];
             /**
              * @example [
@@ -1873,6 +1915,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -1971,8 +2014,21 @@ export interface components {
             sessions: number;
             /** @description API tokens deleted (or that would be) */
             tokens: number;
+            /** @description API tokens' hourly usage counts older than USAGE_RETENTION_DAYS */
+            tokenUsage: number;
             /** @description Webhook events delivered or given up more than 7 days ago */
             webhookEvents: number;
+        };
+        QuotaDto: {
+            /** @description Successful uses allowed in the period */
+            limit: number;
+            /** @description Successful uses left in the period, after this one */
+            remaining: number;
+            /**
+             * Format: date-time
+             * @description When the period ends (UTC); null for a quota over the whole life of the token
+             */
+            reset: string | null;
         };
         RateLimitDto: {
             /** @description Requests allowed in the window nearest to exhaustion */
@@ -2073,6 +2129,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -2207,6 +2264,7 @@ export interface components {
              * @example tsr_a1B2
              */
             prefix: string;
+            quota?: components["schemas"]["TokenQuotaViewDto"];
             rateLimit: components["schemas"]["TokenRateLimitViewDto"];
             /**
              * Format: date-time
@@ -2236,6 +2294,27 @@ export interface components {
             /** @example Bearer */
             tokenType: string;
         };
+        TokenQuotaDto: {
+            /** @description Successful uses allowed in each period */
+            limit: number;
+            /**
+             * @description A UTC calendar day or month, or the whole life of the token (and its rotations)
+             * @enum {string}
+             */
+            period: "day" | "month" | "total";
+        };
+        TokenQuotaViewDto: {
+            limit: number;
+            /** @enum {string} */
+            period: "day" | "month" | "total";
+            /** @description Successful uses left in this period */
+            remaining: number;
+            /**
+             * Format: date-time
+             * @description When the period ends and the quota starts over; null for total
+             */
+            reset: string | null;
+        };
         TokenRateLimitDto: {
             /** @description Requests an hour; at most TOKEN_RATE_PER_HOUR (400 above it) */
             perHour?: number;
@@ -2253,6 +2332,43 @@ export interface components {
             perHour: number | null;
             /** @description Requests a minute; null: the server’s limit (TOKEN_RATE_PER_MINUTE) */
             perMinute: number | null;
+        };
+        TokenUsageDto: {
+            /** @enum {string} */
+            granularity: "hour" | "day";
+            /** @description One point per bucket, oldest first */
+            series: components["schemas"]["UsagePointDto"][];
+            /** Format: uuid */
+            tokenId: string;
+        };
+        TopTokenDto: {
+            /** @description The token name */
+            name: string | null;
+            refused: number;
+            /** Format: uuid */
+            tokenId: string;
+            /** @description valid + refused */
+            total: number;
+            /**
+             * Format: uuid
+             * @description The owner
+             */
+            userId: string | null;
+            valid: number;
+        };
+        TopUsageDto: {
+            /**
+             * Format: date-time
+             * @description Start of the first hour counted
+             */
+            from: string;
+            /** @description Most uses first */
+            items: components["schemas"]["TopTokenDto"][];
+            /**
+             * Format: date-time
+             * @description End of the last hour counted
+             */
+            to: string;
         };
         TotpCodeDto: {
             /**
@@ -2292,6 +2408,7 @@ export interface components {
              */
             expiresAt?: string;
             name?: string;
+            quota?: components["schemas"]["TokenQuotaDto"] | null;
             rateLimit?: components["schemas"]["TokenRateLimitPatchDto"];
             scopes?: ("tokens:read" | "tokens:write" | "sessions:read" | "sessions:write" | "profile:read" | "tokens:introspect" | "tokens:verify" | "admin")[];
         };
@@ -2303,6 +2420,24 @@ export interface components {
              * @enum {string}
              */
             role?: "user" | "admin";
+        };
+        UsagePointDto: {
+            /**
+             * @description Refused uses by code (RATE_LIMITED, IP_NOT_ALLOWED, USAGE_EXCEEDED, …)
+             * @example {
+             *       "RATE_LIMITED": 2
+             *     }
+             */
+            refused: {
+                [key: string]: number;
+            };
+            /**
+             * Format: date-time
+             * @description Start of the bucket (UTC)
+             */
+            start: string;
+            /** @description Uses that were let through */
+            valid: number;
         };
         UserDto: {
             /** Format: date-time */
@@ -2316,7 +2451,7 @@ export interface components {
         };
         VerificationDto: {
             /** @enum {string} */
-            code: "VALID" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "IP_NOT_ALLOWED" | "RATE_LIMITED" | "USER_DISABLED" | "INSUFFICIENT_SCOPE";
+            code: "VALID" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "IP_NOT_ALLOWED" | "RATE_LIMITED" | "USER_DISABLED" | "USAGE_EXCEEDED" | "INSUFFICIENT_SCOPE";
             /** @enum {string} */
             credential?: "api_token" | "session";
             /**
@@ -2328,6 +2463,8 @@ export interface components {
             orgId?: string;
             /** @description A user's credential: the organizations the user belongs to, with the role */
             orgs?: components["schemas"]["VerifiedOrgDto"][];
+            /** @description An API token's usage quota after this use (or when it is USAGE_EXCEEDED) */
+            quota?: components["schemas"]["QuotaDto"];
             /** @description An API token's quota after this use (or when it is RATE_LIMITED) */
             rateLimit?: components["schemas"]["RateLimitDto"];
             /** @enum {string} */
@@ -3670,6 +3807,133 @@ export interface operations {
                      *       "statusCode": 415,
                      *       "error": "Unsupported Media Type",
                      *       "message": "Unsupported content type"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over the calling API token's rate limit */
+            429: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Rate limit of this API token exceeded; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database does not answer; try again shortly */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    topAdminUsage: {
+        parameters: {
+            query?: {
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: 24 hours (30 days by day) before `to` */
+                from?: string;
+                limit?: number;
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUsageDto"];
+                };
+            };
+            /** @description An unreadable date, from not before to, or a range over 400 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "property color should not exist"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No credential, or one that is unknown, malformed, expired or revoked */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "The access token is invalid, expired or revoked"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs the scope admin */
+            403: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This action needs the \"admin\" scope"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorResponseDto"];
@@ -14216,6 +14480,151 @@ export interface operations {
                 };
             };
             /** @description The calling API token's rate limit */
+            429: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "error": "Too Many Requests",
+                     *       "message": "Rate limit of this API token exceeded; try again later"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The database does not answer; try again shortly */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    usageOfTokenUsage: {
+        parameters: {
+            query?: {
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: 24 hours (30 days by day) before `to` */
+                from?: string;
+                /** @description Bucket size; at most 400 buckets per query */
+                granularity?: "hour" | "day";
+                /** @description ISO-8601 date (UTC midnight) or date-time with an offset, e.g. 2026-03-01T00:00:00Z. Default: now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests the calling API token's tightest window allows */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in that window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until that window has room again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenUsageDto"];
+                };
+            };
+            /** @description An unreadable date, from not before to, or more than 400 buckets */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "property color should not exist"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No credential, or one that is unknown, malformed, expired or revoked */
+            401: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "The access token is invalid, expired or revoked"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Needs the scope tokens:read */
+            403: {
+                headers: {
+                    /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This action needs the \"tokens:read\" scope"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "API token not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Over the calling API token's rate limit */
             429: {
                 headers: {
                     /** @description Requests the calling API token's tightest window allows */

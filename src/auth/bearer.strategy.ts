@@ -104,12 +104,16 @@ const OUTCOMES: readonly VerificationOutcome[] = [
   'ok',
   'invalid',
   'rate_limited',
+  'usage_exceeded',
   'unavailable',
   'error',
 ];
 
 function outcomeOf(error: unknown): VerificationOutcome {
   if (error instanceof DomainError) {
+    if (error instanceof CredentialRefused && error.reason === 'USAGE_EXCEEDED') {
+      return 'usage_exceeded';
+    }
     if (error.code === 'RateLimited') return 'rate_limited';
     if (error.code === 'Unavailable') return 'unavailable';
     return 'invalid';

@@ -51,7 +51,8 @@ async function purge(runner: JobRunner, dryRun: boolean, json: boolean): Promise
     process.stdout.write(
       `${dryRun ? 'Dry run: would delete' : 'Deleted'} ${totals.tokens} API tokens, ${totals.sessions} sessions, ` +
         `${totals.passwordResetTokens} password-reset links, ${totals.idempotencyKeys} idempotency records, ` +
-        `${totals.webhookEvents} webhook events, ${totals.auditEvents} audit events\n`,
+        `${totals.webhookEvents} webhook events, ${totals.auditEvents} audit events, ` +
+        `${totals.tokenUsage} hourly usage counts\n`,
     );
   }
   return exitOf(reports);

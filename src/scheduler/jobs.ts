@@ -35,7 +35,7 @@ export class Jobs {
     const all: JobDefinition[] = [
       purgeJob('purge-tokens', ['tokens']),
       purgeJob('purge-sessions', ['sessions', 'passwordResetTokens']),
-      purgeJob('purge-records', ['idempotencyKeys', 'webhookEvents', 'auditEvents']),
+      purgeJob('purge-records', ['idempotencyKeys', 'webhookEvents', 'auditEvents', 'tokenUsage']),
       {
         name: 'notify-expiring-tokens',
         description: JOB_DESCRIPTIONS['notify-expiring-tokens'],
@@ -70,6 +70,7 @@ export function purgeTotals(reports: { counts: Record<string, number> }[]) {
     passwordResetTokens: 0,
     webhookEvents: 0,
     auditEvents: 0,
+    tokenUsage: 0,
   };
   for (const report of reports) {
     for (const [kind, n] of Object.entries(report.counts)) {

@@ -7,6 +7,7 @@ import { TablePurger, type PurgeTarget as TableTarget } from '../database/purge.
 import { SESSIONS_PURGE } from '../sessions/sessions.repository.js';
 import { API_TOKENS_PURGE } from '../tokens/api-tokens.repository.js';
 import { IDEMPOTENCY_KEYS_PURGE } from '../tokens/idempotency-keys.repository.js';
+import { TOKEN_USAGE_PURGE } from '../usage/token-usage.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 
 /** What a purge deletes, by name in its counts. */
@@ -16,7 +17,8 @@ export type PurgeKind =
   | 'passwordResetTokens'
   | 'idempotencyKeys'
   | 'webhookEvents'
-  | 'auditEvents';
+  | 'auditEvents'
+  | 'tokenUsage';
 
 /** Delivered or given-up webhook events are kept this long, for inspection. */
 const WEBHOOK_RETENTION_HOURS = 7 * 24;
@@ -42,6 +44,11 @@ const TARGETS: Record<Exclude<PurgeKind, 'webhookEvents'>, PurgeTarget> = {
   auditEvents: {
     rows: AUDIT_EVENTS_PURGE,
     retentionHours: (config) => config.auditRetentionDays * 24,
+  },
+  // Hourly usage counts, after USAGE_RETENTION_DAYS from their hour.
+  tokenUsage: {
+    rows: TOKEN_USAGE_PURGE,
+    retentionHours: (config) => config.usageRetentionDays * 24,
   },
 };
 

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
+import type { QuotaPeriod } from '../usage/quota-period.js';
 import { User } from '../users/user.entity.js';
 import { tokenStatusAt, type TokenStatus } from './token-status.js';
 
@@ -36,6 +37,8 @@ export type TokenRevokeReason = 'revoked' | 'self' | 'rotated' | 'admin' | 'leak
 @Index('api_tokens_org_created_idx', ['orgId', 'createdAt', 'id'])
 // Owned by a user or by an organization, never both.
 @Check('api_tokens_owner_check', `("user_id" IS NULL) <> ("org_id" IS NULL)`)
+// The tokens of a rotation lineage, for seeding its quota: a partial index, kept by the migration.
+@Index('api_tokens_lineage_idx', { synchronize: false })
 export class ApiToken {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'api_tokens_pkey' })
   id: string;
@@ -120,6 +123,17 @@ export class ApiToken {
 
   @Column({ name: 'rate_per_hour', type: 'integer', nullable: true })
   ratePerHour: number | null;
+
+  /** At most this many successful uses per `quotaPeriod`; null: no quota. */
+  @Column({ name: 'quota_limit', type: 'integer', nullable: true })
+  quotaLimit: number | null;
+
+  @Column({ name: 'quota_period', type: 'varchar', length: 8, nullable: true })
+  quotaPeriod: QuotaPeriod | null;
+
+  /** The first token of its chain of rotations, whose quota it shares; null: this token. */
+  @Column({ name: 'lineage_id', type: 'uuid', nullable: true })
+  lineageId: string | null;
 
   /**
    * Whether this token no longer holds its name in the unique index of active names: set on an

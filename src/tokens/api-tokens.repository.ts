@@ -44,7 +44,8 @@ export type NewToken = Pick<
   | 'tokenHash'
   | 'ratePerMinute'
   | 'ratePerHour'
->;
+> &
+  Partial<Pick<ApiToken, 'quotaLimit' | 'quotaPeriod' | 'lineageId'>>;
 
 /** The unique index of active names per user; a clash with it is a taken name. */
 export const ACTIVE_NAME_INDEX = 'api_tokens_user_active_name_key';
@@ -142,6 +143,9 @@ export class ApiTokensRepository {
   insert(fields: NewToken, m: EntityManager): Promise<ApiToken> {
     return m.save(
       m.create(ApiToken, {
+        quotaLimit: null,
+        quotaPeriod: null,
+        lineageId: null,
         ...fields,
         lastUsedAt: null,
         lastUsedIp: null,
@@ -210,6 +214,15 @@ export class ApiTokensRepository {
       [ownerParam(owner)],
     );
     return rows.map((row) => row.token_hash);
+  }
+
+  /** Owner and name of these tokens (any status), by id. */
+  async ownersOf(ids: readonly string[]): Promise<Map<string, { userId: string; name: string }>> {
+    const rows: { id: string; user_id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, user_id, name FROM api_tokens WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, { userId: row.user_id, name: row.name }]));
   }
 
   /** Active tokens per user, for these users. */

@@ -4,7 +4,9 @@ import { SharedCredentialCache } from '../common/cache/shared-credential-cache.j
 import type { AccountRecord, PrincipalRole, TokenRecord } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
+import type { MeteredUse } from '../common/rate-limit/quota-limiter.js';
 import type { RateWindow } from '../common/rate-limit/rate-limiter.js';
+import type { Quota } from '../usage/quota-period.js';
 import type { IpAllowlist } from './ip-allowlist.js';
 
 /** What the per-request check needs to know of an API token. */
@@ -40,6 +42,11 @@ export interface TokenState {
    * (one Redis Cluster slot per organization), charged after the token's own; null: none.
    */
   orgWindows?: readonly RateWindow[] | null;
+  /** Its quota, or null; counted for its rotation lineage, with its windows. */
+  quota: Quota | null;
+  lineageId: string;
+  /** Its windows named under the lineage's hash tag, for the one call that checks the quota. */
+  meteredWindows: MeteredUse['windows'];
   /** The owner's account is disabled. */
   userDisabled: boolean;
   /** The limits this token is held to: its own where lower than the server's. */

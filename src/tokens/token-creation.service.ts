@@ -12,6 +12,7 @@ import { TokenDto, type CreatedTokenDto } from './dto/token-view.dto.js';
 import { IdempotencyService, type IdempotencyClaim } from './idempotency.service.js';
 import { tokenEvent } from './token-events.js';
 import type { OrgTokenTarget } from './token-owner.js';
+import { quotaView } from './token-quota-view.js';
 import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertGrantable,
@@ -132,6 +133,8 @@ export class TokenCreationService {
       const { token, secret } = await this.issuer.issue(m, {
         ratePerMinute: rate.perMinute,
         ratePerHour: rate.perHour,
+        quotaLimit: input.quota?.limit ?? null,
+        quotaPeriod: input.quota?.period ?? null,
         userId: org ? null : userId,
         orgId: org?.orgId ?? null,
         createdBy: org ? userId : null,
@@ -145,7 +148,14 @@ export class TokenCreationService {
       });
       await this.audit.record(actor, createdEvent(token), m);
       await this.webhooks.enqueue([tokenEvent('token.created', token)], tx);
-      const created: CreatedTokenDto = { ...TokenDto.from(token), token: secret };
+      const created: CreatedTokenDto = {
+        ...TokenDto.from(token),
+        // A new token starts a lineage of its own: nothing spent yet.
+        ...(token.quotaLimit !== null && token.quotaPeriod !== null
+          ? { quota: quotaView({ limit: token.quotaLimit, period: token.quotaPeriod }, 0) }
+          : {}),
+        token: secret,
+      };
       if (claim) await this.idempotency.complete(m, claim, 201, created);
       return created;
     });

@@ -113,6 +113,13 @@ export class TokenEditsService {
         token.ratePerMinute = rate.perMinute;
         token.ratePerHour = rate.perHour;
       }
+      if (patch.quota !== undefined) {
+        const limit = patch.quota?.limit ?? null;
+        const period = patch.quota?.period ?? null;
+        if (limit !== token.quotaLimit || period !== token.quotaPeriod) changed.push('quota');
+        token.quotaLimit = limit;
+        token.quotaPeriod = period;
+      }
       if (patch.description !== undefined && patch.description !== token.description) {
         changed.push('description');
         token.description = patch.description;
@@ -144,6 +151,10 @@ export class TokenEditsService {
               allowedIps: token.allowedIps,
               expiresAt: token.expiresAt?.toISOString() ?? null,
               rateLimit: { perMinute: token.ratePerMinute, perHour: token.ratePerHour },
+              quota:
+                token.quotaLimit === null
+                  ? null
+                  : { limit: token.quotaLimit, period: token.quotaPeriod },
             },
           },
           m,
@@ -152,6 +163,6 @@ export class TokenEditsService {
       tx.afterCommit(() => this.verifier.invalidate([token.tokenHash]));
       return token;
     });
-    return this.reads.view(token);
+    return this.reads.withQuota(this.reads.view(token), token);
   }
 }

@@ -57,6 +57,9 @@ export class TokenLookupRepository {
       revoked_at: Date | null;
       rate_per_minute: number | null;
       rate_per_hour: number | null;
+      quota_limit: number | null;
+      quota_period: 'day' | 'month' | 'total' | null;
+      lineage_id: string | null;
       name: string;
       description: string | null;
       prefix: string;
@@ -75,7 +78,8 @@ export class TokenLookupRepository {
               o.policy -> 'rateLimit' AS org_rate,
               t.allowed_ips, t.expires_at, t.revoked_at, t.rate_per_minute, t.rate_per_hour,
               t.name, t.description, t.prefix, t.created_at, t.last_used_at, t.last_used_ip,
-              t.external_id, u.email, u.name AS user_name, u.created_at AS user_created_at
+              t.external_id, t.quota_limit, t.quota_period, t.lineage_id,
+              u.email, u.name AS user_name, u.created_at AS user_created_at
        FROM api_tokens t
          LEFT JOIN users u ON u.id = t.user_id
          LEFT JOIN orgs o ON o.id = t.org_id
@@ -113,6 +117,11 @@ export class TokenLookupRepository {
             rateLimit: { perMinute: row.rate_per_minute, perHour: row.rate_per_hour },
             externalId: row.external_id,
             ...org,
+            quota:
+              row.quota_limit !== null && row.quota_period !== null
+                ? { limit: row.quota_limit, period: row.quota_period }
+                : null,
+            lineageId: row.lineage_id ?? row.id,
           },
           ...(org
             ? {}

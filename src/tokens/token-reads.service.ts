@@ -17,7 +17,9 @@ import {
   type TokenPageDto,
 } from './dto/token-view.dto.js';
 import { LastUsedTracker } from './last-used.tracker.js';
+import { TokenQuotas } from '../usage/token-quotas.js';
 import { currentTokenOf } from './token-policy.js';
+import { quotaView } from './token-quota-view.js';
 
 /**
  * Reading tokens: lists (an owner's, or every user's for admins), one token, the token of the
@@ -28,6 +30,7 @@ export class TokenReadsService {
   constructor(
     private readonly tokens: ApiTokensRepository,
     private readonly lastUsed: LastUsedTracker,
+    private readonly quotas: TokenQuotas,
   ) {}
 
   /** Tokens of every user, for admins: each with its owner. */
@@ -38,12 +41,13 @@ export class TokenReadsService {
       limit: query.limit ?? 20,
       cursor: query.cursor,
     });
+    const items = page.items.map((token): AdminTokenDto => ({
+      ...this.view(token),
+      userId: token.userId,
+      ...(token.orgId ? { orgId: token.orgId } : {}),
+    }));
     return {
-      items: page.items.map((token): AdminTokenDto => ({
-        ...this.view(token),
-        userId: token.userId,
-        ...(token.orgId ? { orgId: token.orgId } : {}),
-      })),
+      items: await Promise.all(items.map((view, i) => this.withQuota(view, page.items[i]))),
       nextCursor: page.nextCursor,
     };
   }
@@ -61,11 +65,15 @@ export class TokenReadsService {
       limit: query.limit ?? 20,
       cursor: query.cursor,
     });
-    return { items: page.items.map((token) => this.view(token)), nextCursor: page.nextCursor };
+    return {
+      items: await Promise.all(page.items.map((token) => this.withQuota(this.view(token), token))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(owner: TokenOwner, id: string): Promise<TokenDto> {
-    return this.view(await this.find(this.tokens.manager, owner, id));
+    const token = await this.find(this.tokens.manager, owner, id);
+    return this.withQuota(this.view(token), token);
   }
 
   /**
@@ -75,12 +83,25 @@ export class TokenReadsService {
   async current(principal: AuthPrincipal): Promise<TokenDto> {
     const id = currentTokenOf(principal);
     if (!principal.token) return this.get(userIdOf(principal), id);
-    return TokenDto.fromRecord(id, principal.token, this.lastUsed.unwritten(id));
+    const view = TokenDto.fromRecord(id, principal.token, this.lastUsed.unwritten(id));
+    const quota = principal.token.quota;
+    if (quota === null) return view;
+    // The quota after this very request, when it was charged; else read from its counter.
+    const state = principal.quota ?? (await this.quotas.state(principal.token.lineageId, quota));
+    view.quota = quotaView(quota, quota.limit - state.remaining);
+    return view;
   }
 
   /** How many active tokens each of these users holds (absent: none). */
   countActive(userIds: readonly string[]): Promise<Map<string, number>> {
     return this.tokens.countActiveByUser(userIds);
+  }
+
+  /** Owner and name of these tokens, by id (absent: deleted). */
+  ownersOf(ids: readonly string[]): Promise<Map<string, { userId: string; name: string }>> {
+    return ids.length === 0
+      ? Promise.resolve(new Map<string, { userId: string; name: string }>())
+      : this.tokens.ownersOf(ids);
   }
 
   /**
@@ -101,6 +122,21 @@ export class TokenReadsService {
     const token = await this.tokens.find(id, owner, m, lock);
     if (!token) throw notFound('API token');
     return token;
+  }
+
+  /**
+   * The view with the token's quota and what it has left now (read from its counter, never
+   * charged); the view as it is for a token without a quota. Not inside a transaction.
+   */
+  async withQuota<T extends TokenDto>(
+    view: T,
+    token: Pick<ApiToken, 'id' | 'quotaLimit' | 'quotaPeriod' | 'lineageId'>,
+  ): Promise<T> {
+    if (token.quotaLimit === null || token.quotaPeriod === null) return view;
+    const quota = { limit: token.quotaLimit, period: token.quotaPeriod };
+    const state = await this.quotas.state(token.lineageId ?? token.id, quota);
+    view.quota = quotaView(quota, quota.limit - state.remaining);
+    return view;
   }
 
   /** The owner's view of a token, with a last use not written yet. */

@@ -53,7 +53,7 @@ export class TokenRotationService {
     actor: AuditActor,
     org?: OrgTokenTarget,
   ): Promise<RotatedTokenDto> {
-    return this.uow.run(async (tx) => {
+    const { rotated, token } = await this.uow.run(async (tx) => {
       const m = tx.manager;
       // The owner's row first, as every path that locks both does.
       if (org) await org.prepare(m);
@@ -99,6 +99,10 @@ export class TokenRotationService {
       const { token, secret } = await this.issuer.issue(m, {
         ratePerMinute: old.ratePerMinute,
         ratePerHour: old.ratePerHour,
+        // One quota for the whole chain: a rotation is no way to start it over.
+        quotaLimit: old.quotaLimit,
+        quotaPeriod: old.quotaPeriod,
+        lineageId: old.lineageId ?? old.id,
         userId: old.userId,
         orgId: old.orgId,
         createdBy: old.orgId ? (principal.userId ?? old.createdBy) : null,
@@ -140,7 +144,9 @@ export class TokenRotationService {
         token: secret,
         rotatedFromId: old.id,
       };
-      return rotated;
+      return { rotated, token };
     });
+    // After the commit: what the shared quota has left, read from its counter.
+    return this.reads.withQuota(rotated, token);
   }
 }

@@ -7,6 +7,8 @@ import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { RedisConnections } from '../common/redis/redis-connections.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
+import type { TokenQuotas } from '../usage/token-quotas.js';
+import type { UsageCounter } from '../usage/usage-counter.js';
 import type { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache } from './token-cache.js';
 import { generateApiToken } from './token-format.js';
@@ -33,6 +35,9 @@ const ROW_REST = {
   user_disabled: false,
   rate_per_minute: null,
   rate_per_hour: null,
+  quota_limit: null,
+  quota_period: null,
+  lineage_id: null,
   external_id: null,
 };
 
@@ -61,6 +66,8 @@ describe('TokenVerifierService', () => {
         cache,
         new MemoryRateLimiter(),
         tracker,
+        { count: () => undefined } as unknown as UsageCounter,
+        {} as TokenQuotas,
         config,
         metrics,
       ),
@@ -127,6 +134,8 @@ describe('TokenVerifierService and imported tokens', () => {
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       { touch: () => undefined } as unknown as LastUsedTracker,
+      { count: () => undefined } as unknown as UsageCounter,
+      {} as TokenQuotas,
       config,
       metrics,
     );
@@ -174,6 +183,8 @@ describe('TokenVerifierService rate limits', () => {
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,
+      { count: () => undefined } as unknown as UsageCounter,
+      {} as TokenQuotas,
       config,
       metrics,
     );
@@ -210,6 +221,8 @@ describe('TokenVerifierService refusal reasons', () => {
       new TokenCache(config, bus, metrics),
       new MemoryRateLimiter(),
       tracker,
+      { count: () => undefined } as unknown as UsageCounter,
+      {} as TokenQuotas,
       config,
       metrics,
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { sha256Base64 } from '../common/crypto/crypto.js';
-import { CredentialRefused, type RefusalReason } from '../common/auth/credential-refusal.js';
+import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import {
   RateLimiter,
   type RateLimitResult,
@@ -12,6 +12,10 @@ import { MetricsService, type HotChild } from '../common/metrics/metrics.service
 import { ScopeRegistry } from '../policy/scope-registry.js';
 import { TokenLookupRepository } from './token-lookup.repository.js';
 import { IpAllowlist } from './ip-allowlist.js';
+import type { MeteredUse } from '../common/rate-limit/quota-limiter.js';
+import type { Quota } from '../usage/quota-period.js';
+import { TokenQuotas } from '../usage/token-quotas.js';
+import { UsageCounter } from '../usage/usage-counter.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenCache, type TokenState } from './token-cache.js';
 import { API_TOKEN_PREFIX, isLegacyTokenShape, isWellFormedApiToken } from './token-format.js';
@@ -35,6 +39,8 @@ export class TokenVerifierService {
     private readonly cache: TokenCache,
     private readonly limiter: RateLimiter,
     private readonly lastUsed: LastUsedTracker,
+    private readonly usage: UsageCounter,
+    private readonly quotas: TokenQuotas,
     private readonly config: AppConfig,
     metrics: MetricsService,
     /** Injected from the policy module; built-in scopes only when constructed by hand. */
@@ -46,7 +52,7 @@ export class TokenVerifierService {
   /**
    * A use of the token from `ip`: charged to its rate limits (unless it holds one of
    * `exemptScopes`, a service calling a route that does not charge services) and recorded as
-   * its last use.
+   * its last use. Every use of a known token is counted with its outcome.
    * @throws CredentialRefused saying why the token may not be used.
    */
   async authenticate(
@@ -59,15 +65,33 @@ export class TokenVerifierService {
     } = {},
   ): Promise<AuthPrincipal> {
     const now = Date.now();
-    const state = await this.check(token, now, options.lookupRefused);
+    const state = await this.lookup(token, options.lookupRefused);
     if (state === LOOKED_UP_IN_VAIN) throw CredentialRefused.lookedUpInVain();
-    if (typeof state === 'string') throw CredentialRefused.because(state);
-    // Checked before the rate limit: requests from elsewhere must not use up the owner's budget.
-    // The 401 says the address is the problem, and nothing of the token's allowlist.
-    if (!state.allowlist.allows(ip)) throw CredentialRefused.because('IP_NOT_ALLOWED');
+    if (state === null) throw CredentialRefused.because('NOT_FOUND');
+    // The allowlist is checked before the rate limit: requests from elsewhere must not use up
+    // the owner's budget. The 401 says the address is the problem, and nothing of the allowlist.
+    const refused = refusalOf(state, now) ?? (state.allowlist.allows(ip) ? null : 'IP_NOT_ALLOWED');
+    if (refused !== null) {
+      this.usage.count(state.id, refused, now);
+      throw CredentialRefused.because(refused);
+    }
     const exempt = options.exemptScopes?.some((scope) => state.scopes.includes(scope));
-    const rateLimit = exempt ? undefined : await this.consumeRate(state);
+    let rateLimit: RateLimitResult | undefined;
+    let quota: AuthPrincipal['quota'];
+    if (!exempt) {
+      try {
+        if (state.quota === null) {
+          rateLimit = await this.consumeRate(state);
+        } else {
+          ({ rateLimit, quota } = await this.consumeMetered(state, state.quota, now));
+        }
+      } catch (error) {
+        if (error instanceof CredentialRefused) this.usage.count(state.id, error.reason, now);
+        throw error;
+      }
+    }
     this.lastUsed.touch(state.id, ip, now);
+    this.usage.count(state.id, 'VALID', now);
     return {
       userId: state.userId,
       orgId: state.orgId,
@@ -75,6 +99,7 @@ export class TokenVerifierService {
       scopes: state.scopes,
       tokenId: state.id,
       rateLimit,
+      quota,
       restrictions: state.restrictions,
       expiresAt: state.restrictions.endsAt,
       account: state.account,
@@ -87,27 +112,27 @@ export class TokenVerifierService {
    * use recorded, since the token is not being used.
    */
   async inspect(token: string): Promise<TokenState | null> {
-    const state = await this.check(token, Date.now());
-    return typeof state === 'string' ? null : state;
+    const state = await this.lookup(token);
+    if (state === null || state === LOOKED_UP_IN_VAIN) return null;
+    return refusalOf(state, Date.now()) !== null ? null : state;
   }
 
-  /** The token's state if it is active at `now`, else why not. */
-  private async check(
+  /** The token's state, active or not; null for a string that is no token. */
+  private async lookup(
     token: string,
-    now: number,
     lookupRefused?: CredentialRefused,
-  ): Promise<TokenState | Exclude<RefusalReason, 'RATE_LIMITED'> | typeof LOOKED_UP_IN_VAIN> {
+  ): Promise<TokenState | null | typeof LOOKED_UP_IN_VAIN> {
     // A typo in a tsr_ token costs neither a cache slot nor a query. Any other string may be an
     // imported secret: one query the first time, then a cached "not found".
     const legacy = !token.startsWith(API_TOKEN_PREFIX);
-    if (legacy && !isLegacyTokenShape(token)) return 'NOT_FOUND';
+    if (legacy && !isLegacyTokenShape(token)) return null;
     const key = sha256Base64(token);
     // A fresh entry is a token whose checksum was checked when it was loaded (misses of tsr_
     // strings are stored only for well-formed ones); anything else is checked before it may
     // cost a cache slot or a query.
     let state = this.cache.peek(key)?.value;
     if (state === undefined) {
-      if (!legacy && !isWellFormedApiToken(token)) return 'NOT_FOUND';
+      if (!legacy && !isWellFormedApiToken(token)) return null;
       if (lookupRefused) throw lookupRefused;
       let looked = false;
       state = await this.cache.get(key, (k) => {
@@ -119,11 +144,7 @@ export class TokenVerifierService {
       if (!state && looked) return LOOKED_UP_IN_VAIN;
     }
     // The two forms never meet: an imported hash cannot make a chosen tsr_ string valid.
-    if (!state || state.legacy !== legacy) return 'NOT_FOUND';
-    // Both revoked and expired: whichever ended it first.
-    const ended = endOfTokenAt(state.revokedAt, state.expiresAt, now);
-    if (ended !== null) return ended === 'revoked' ? 'REVOKED' : 'EXPIRED';
-    if (state.userDisabled) return 'USER_DISABLED';
+    if (!state || state.legacy !== legacy) return null;
     return state;
   }
 
@@ -147,8 +168,38 @@ export class TokenVerifierService {
    * of the others with requests its own limits refuse.
    */
   private async consumeRate(state: TokenState): Promise<RateLimitResult> {
-    const own = await this.limiter.consumeAll(state.windows);
-    let nearest = refusedOrNearest(own);
+    const own = this.ownDecision(refusedOrNearest(await this.limiter.consumeAll(state.windows)));
+    return this.withOrgBudget(state, own);
+  }
+
+  /**
+   * The windows and the quota in one decision (one Lua call with Redis): of N uses left and
+   * more concurrent uses on any number of instances, exactly N go through; a refused use is
+   * charged to nothing. The organization's budget, if any, follows as for any token.
+   */
+  private async consumeMetered(
+    state: TokenState,
+    limit: Quota,
+    now: number,
+  ): Promise<{ rateLimit: RateLimitResult; quota: NonNullable<AuthPrincipal['quota']> }> {
+    const { decision, period } = await this.quotas.consume(
+      state.lineageId,
+      state.meteredWindows,
+      limit,
+      now,
+    );
+    const quota = {
+      limit: limit.limit,
+      remaining: Math.max(0, limit.limit - decision.used),
+      reset: period.end,
+    };
+    if (!decision.quotaAllowed) throw CredentialRefused.usageExceeded(quota, now);
+    const own = this.ownDecision(refusedOrNearest(decision.windows));
+    return { rateLimit: await this.withOrgBudget(state, own), quota };
+  }
+
+  /** The token's own windows' answer: the nearest to running out, or 429 naming the budget. */
+  private ownDecision(nearest: RateLimitResult): RateLimitResult {
     if (!nearest.allowed) {
       this.refusals.inc();
       throw CredentialRefused.rateLimited(
@@ -157,19 +208,25 @@ export class TokenVerifierService {
         { 'RateLimit-Budget': 'token' },
       );
     }
-    if (state.orgWindows) {
-      const shared = refusedOrNearest(await this.limiter.consumeAll(state.orgWindows));
-      if (!shared.allowed) {
-        this.refusals.inc();
-        throw CredentialRefused.rateLimited(
-          shared,
-          "Rate limit of this API token's organization exceeded (a budget all its tokens share); try again later",
-          { 'RateLimit-Budget': 'organization' },
-        );
-      }
-      if (shared.remaining < nearest.remaining) nearest = shared;
-    }
     return nearest;
+  }
+
+  /** After the token's own answer: its organization's shared budget, when it has one. */
+  private async withOrgBudget(
+    state: TokenState,
+    nearest: RateLimitResult,
+  ): Promise<RateLimitResult> {
+    if (!state.orgWindows) return nearest;
+    const shared = refusedOrNearest(await this.limiter.consumeAll(state.orgWindows));
+    if (!shared.allowed) {
+      this.refusals.inc();
+      throw CredentialRefused.rateLimited(
+        shared,
+        "Rate limit of this API token's organization exceeded (a budget all its tokens share); try again later",
+        { 'RateLimit-Budget': 'organization' },
+      );
+    }
+    return shared.remaining < nearest.remaining ? shared : nearest;
   }
 
   private async load(key: string): Promise<TokenState | null> {
@@ -202,8 +259,36 @@ export class TokenVerifierService {
       rateLimit,
       windows: this.windowsOf(row.id, rateLimit),
       orgWindows: row.orgId ? orgWindowsOf(row.orgId, row.orgRate) : null,
+      quota: row.record.quota,
+      lineageId: row.record.lineageId,
+      meteredWindows: meteredWindowsOf(row.id, row.record.lineageId, rateLimit),
     };
   }
+}
+
+/**
+ * The windows of {@link TokenVerifierService.windowsOf} under the lineage's hash tag: for a
+ * token never rotated (its own lineage) the very same Redis keys, so adding a quota keeps its
+ * windows' counts; for a rotated one, named after the token within its lineage's slot.
+ */
+function meteredWindowsOf(
+  id: string,
+  lineageId: string,
+  limits: TokenState['rateLimit'],
+): MeteredUse['windows'] {
+  const own = lineageId === id ? '' : `:${id}`;
+  return [
+    { name: `${own}:m`, limit: limits.perMinute, windowSeconds: 60 },
+    { name: `${own}:h`, limit: limits.perHour, windowSeconds: 3600 },
+  ];
+}
+
+/** Why a known token may not be used at `now`, or null when it may. */
+function refusalOf(state: TokenState, now: number): 'EXPIRED' | 'REVOKED' | 'USER_DISABLED' | null {
+  // Both revoked and expired: whichever ended it first.
+  const ended = endOfTokenAt(state.revokedAt, state.expiresAt, now);
+  if (ended !== null) return ended === 'revoked' ? 'REVOKED' : 'EXPIRED';
+  return state.userDisabled ? 'USER_DISABLED' : null;
 }
 
 /** A token's own limits apply where they are below the server's (which may have been lowered since). */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsageModule } from '../usage/usage.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { ApiTokensRepository } from './api-tokens.repository.js';
@@ -18,6 +19,7 @@ import { TokenRevocationService } from './token-revocation.service.js';
 import { TokenRoleScopesService } from './token-role-scopes.service.js';
 import { TokenRotationService } from './token-rotation.service.js';
 import { TokenVerifierService } from './token-verifier.service.js';
+import { TokenUsageController } from './token-usage.controller.js';
 import { TokensController } from './tokens.controller.js';
 
 /**
@@ -26,8 +28,8 @@ import { TokensController } from './tokens.controller.js';
  * TokenReadsService and end them through TokenRevocationService.
  */
 @Module({
-  imports: [WebhooksModule, UsersModule, TokenCacheModule, TokenImportModule],
-  controllers: [ScopesController, TokenDefaultsController, TokensController],
+  imports: [WebhooksModule, UsersModule, TokenCacheModule, TokenImportModule, UsageModule],
+  controllers: [ScopesController, TokenDefaultsController, TokensController, TokenUsageController],
   providers: [
     TokenCreationService,
     TokenReadsService,

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,6 +15,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto.js';
 import { JsonBodyOnly } from '../common/http/json-body.guard.js';
 import { SerializedAs } from '../common/http/serialized.js';
 import { VERIFICATION_SHAPE, VerificationDto, VerifyDto } from './verify.dto.js';
+import { VerifyBodyPipe, type VerifyInput } from './verify-body.pipe.js';
 import { VerifyService } from './verify.service.js';
 
 /** Verification for services that receive Tessera credentials and want a use counted. */
@@ -33,6 +35,7 @@ export class VerifyController {
     description:
       "Needs the `tokens:verify` or `admin` scope. Always 200: `code` says why a credential is not valid. Unlike introspection, this charges an API token's rate limits and records its last use from `clientIp`.",
   })
+  @ApiBody({ type: VerifyDto })
   @ApiOkResponse({ type: VerificationDto })
   @ApiBadRequestResponse({ description: 'A malformed body', type: ErrorResponseDto })
   @ApiUnsupportedMediaTypeResponse({
@@ -43,7 +46,10 @@ export class VerifyController {
     description: 'The credential holds neither tokens:verify nor admin',
     type: ErrorResponseDto,
   })
-  verify(@Principal() principal: AuthPrincipal, @Body() body: VerifyDto): Promise<VerificationDto> {
+  verify(
+    @Principal() principal: AuthPrincipal,
+    @Body(VerifyBodyPipe) body: VerifyInput,
+  ): Promise<VerificationDto> {
     if (!principal.scopes.includes('tokens:verify') && !principal.scopes.includes('admin')) {
       throw insufficientScope('tokens:verify');
     }

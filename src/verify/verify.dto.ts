@@ -16,9 +16,12 @@ import { Optional } from '../common/validation/presence.js';
  * What a scope looks like: lowercase `resource:action`, or `admin`. Whether it exists is not
  * asked: a token simply does not hold a scope nobody declared.
  */
-const SCOPE_SHAPE = /^(?:[a-z0-9_.-]{1,100}:[a-z0-9_.-]{1,100}|admin)$/;
-const MAX_SCOPES = 50;
+export const SCOPE_SHAPE = /^(?:[a-z0-9_.-]{1,100}:[a-z0-9_.-]{1,100}|admin)$/;
+export const MAX_SCOPES = 50;
+export const SCOPE_SHAPE_MESSAGE =
+  'each value in scopes must be a lowercase resource:action scope name';
 
+/** The body as documented; checked by VerifyBodyPipe, to the same rules. */
 export class VerifyDto {
   @ApiProperty({
     description: 'The API token or session access token presented to your service',
@@ -42,10 +45,7 @@ export class VerifyDto {
   @IsArray()
   @ArrayMaxSize(MAX_SCOPES)
   @IsString({ each: true })
-  @Matches(SCOPE_SHAPE, {
-    each: true,
-    message: 'each value in scopes must be a lowercase resource:action scope name',
-  })
+  @Matches(SCOPE_SHAPE, { each: true, message: SCOPE_SHAPE_MESSAGE })
   scopes?: string[];
 
   @ApiPropertyOptional({
@@ -83,6 +83,22 @@ export class VerifiedOrgDto {
 
   @ApiProperty({ enum: ['owner', 'admin', 'member'] })
   role: string;
+}
+
+export class QuotaDto {
+  @ApiProperty({ description: 'Successful uses allowed in the period' })
+  limit: number;
+
+  @ApiProperty({ description: 'Successful uses left in the period, after this one' })
+  remaining: number;
+
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the period ends (UTC); null for a quota over the whole life of the token',
+  })
+  reset: string | null;
 }
 
 /** The answer to a verification: always 200, `valid` and `code` say how it went. */
@@ -131,6 +147,12 @@ export class VerificationDto {
     description: "An API token's quota after this use (or when it is RATE_LIMITED)",
   })
   rateLimit?: RateLimitDto;
+
+  @ApiPropertyOptional({
+    type: QuotaDto,
+    description: "An API token's usage quota after this use (or when it is USAGE_EXCEEDED)",
+  })
+  quota?: QuotaDto;
 }
 
 const NUMBER = { type: 'number' } as const;
@@ -156,6 +178,10 @@ export const VERIFICATION_SHAPE: ResponseShape = {
     rateLimit: {
       type: 'object',
       properties: { limit: NUMBER, remaining: NUMBER, reset: NUMBER },
+    },
+    quota: {
+      type: 'object',
+      properties: { limit: NUMBER, remaining: NUMBER, reset: { type: ['string', 'null'] } },
     },
   },
 };

@@ -6,7 +6,8 @@ import { normalizeIp } from '../common/http/client-ip.js';
 import type { RateLimitResult } from '../common/rate-limit/rate-limiter.js';
 import type { Membership } from '../orgs/membership-cache.js';
 import { OrgMembershipsService } from '../orgs/org-memberships.service.js';
-import type { RateLimitDto, VerificationDto, VerifyDto } from './verify.dto.js';
+import type { VerifyInput } from './verify-body.pipe.js';
+import type { QuotaDto, RateLimitDto, VerificationDto } from './verify.dto.js';
 
 /**
  * Verification on behalf of another service: the token goes through the bearer strategy as
@@ -20,7 +21,7 @@ export class VerifyService {
     private readonly memberships: OrgMembershipsService,
   ) {}
 
-  async verify(input: VerifyDto): Promise<VerificationDto> {
+  async verify(input: VerifyInput): Promise<VerificationDto> {
     const outcome = await this.credentials.run(
       describedRequest(input.token, normalizeIp(input.clientIp)),
     );
@@ -34,8 +35,13 @@ export class VerifyService {
     if (outcome.kind === 'error') {
       // Anything but a refusal (the database is down, say) is not an answer about the token.
       if (!(outcome.error instanceof CredentialRefused)) throw outcome.error;
-      const { reason, rateLimit } = outcome.error;
-      return { valid: false, code: reason, ...(rateLimit ? { rateLimit: quota(rateLimit) } : {}) };
+      const { reason, rateLimit, quota } = outcome.error;
+      return {
+        valid: false,
+        code: reason,
+        ...(rateLimit ? { rateLimit: window(rateLimit) } : {}),
+        ...(quota ? { quota: quotaOf(quota) } : {}),
+      };
     }
     // Not readable as a bearer token at all (a space inside, say).
     return { valid: false, code: 'NOT_FOUND' };
@@ -56,7 +62,7 @@ function answer(
   valid: boolean,
   orgs: readonly Membership[] | undefined,
 ): VerificationDto {
-  const { tokenId, expiresAt, rateLimit } = principal;
+  const { tokenId, expiresAt, rateLimit, quota } = principal;
   return {
     valid,
     code: valid ? 'VALID' : 'INSUFFICIENT_SCOPE',
@@ -70,10 +76,19 @@ function answer(
     sessionId: principal.sessionId || undefined,
     scopes: principal.scopes as string[],
     expiresAt: typeof expiresAt === 'number' ? new Date(expiresAt).toISOString() : undefined,
-    rateLimit: rateLimit ? quota(rateLimit) : undefined,
+    rateLimit: rateLimit ? window(rateLimit) : undefined,
+    quota: quota ? quotaOf(quota) : undefined,
   };
 }
 
-function quota(result: RateLimitResult): RateLimitDto {
+function window(result: RateLimitResult): RateLimitDto {
   return { limit: result.limit, remaining: result.remaining, reset: result.resetSeconds };
+}
+
+function quotaOf(quota: NonNullable<AuthPrincipal['quota']>): QuotaDto {
+  return {
+    limit: quota.limit,
+    remaining: quota.remaining,
+    reset: quota.reset === null ? null : new Date(quota.reset).toISOString(),
+  };
 }

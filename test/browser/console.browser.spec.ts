@@ -285,6 +285,7 @@ describe('The console in Chromium', () => {
       'Password-reset links',
       'Webhook events',
       'Audit events',
+      'Hourly usage counts',
     ]);
     await screenshot(page, 'admin-jobs');
 

@@ -103,3 +103,30 @@ describe('The walkthroughs of the README and docs/operating.md', () => {
     expect(tokens.body.items).toEqual([]);
   });
 });
+
+describe('The walkthrough of docs/usage-and-quotas.md', () => {
+  let t: TestApp;
+  const lin = uniqueEmail('lin');
+
+  beforeAll(async () => {
+    t = await startTestApp({ USAGE_FLUSH_SECONDS: '60' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('spends a quota of three a day and reads the usage it leaves', async () => {
+    const script = shellBlocks('docs/usage-and-quotas.md')
+      .map((block) => block.text)
+      .join('\n')
+      .replaceAll('localhost:3000', new URL(t.baseUrl).host)
+      .replaceAll('lin@example.com', lin);
+    const run = await runShell(script);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.slice(0, 4)).toEqual(['200', '200', '200', '429']);
+    expect(JSON.parse(lines[4])).toMatchObject({ limit: 3, period: 'day', remaining: 0 });
+    expect(JSON.parse(lines[5])).toMatchObject({ valid: 3, refused: { USAGE_EXCEEDED: 1 } });
+  });
+});

@@ -14,6 +14,23 @@ describe('/metrics', () => {
   });
   afterAll(() => t.close());
 
+  it('counts uses past a quota by outcome and kind, never by token', async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken, {
+      quota: { limit: 1, period: 'day' },
+    });
+    const before = (await t.api.get('/metrics')).text;
+    expect((await t.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(200);
+    expect((await t.api.get('/api/v1/auth/whoami', { token: token.token })).status).toBe(429);
+    const text = (await t.api.get('/metrics')).text;
+    const delta = (line: string) => (sample(text, line) ?? 0) - (sample(before, line) ?? 0);
+    const verified = 'tessera_credential_verifications_total';
+    expect(delta(`${verified}{kind="api_token",outcome="ok"}`)).toBe(1);
+    expect(delta(`${verified}{kind="api_token",outcome="usage_exceeded"}`)).toBe(1);
+    expect(delta(`${verified}{kind="api_token",outcome="rate_limited"}`)).toBe(0);
+    expect(text).not.toContain(token.id);
+  });
+
   it('counts verifications, cache lookups and refusals, with no secret in sight', async () => {
     const user = await newUser(t.api);
     const token = await createToken(t.api, user.accessToken);

@@ -80,6 +80,9 @@ const DOMAIN_REFUSALS: Record<string, RegExp> = {
   adminListOrgs: /cursor is not one this API returned/,
   // A link this API never mailed, or one used, withdrawn or expired.
   acceptOrgInvitation: /invitation link is invalid, used or expired/,
+  // A usage range the schema cannot bound: from not before to, or too many buckets.
+  usageOfTokenUsage: /from must be before to|at most \d+ may be asked for/,
+  topAdminUsage: /from must be before to|at most \d+ may be asked for/,
 };
 
 /**
@@ -165,6 +168,10 @@ describe('The API against its OpenAPI document (property-based)', () => {
   });
 
   const resolve = (schema: Schema | undefined): Schema => {
+    // A nullable reference: `allOf` of the one schema, with `nullable` beside it.
+    if (schema?.allOf?.length === 1 && !schema.$ref) {
+      return { ...resolve(schema.allOf[0]), nullable: schema.nullable };
+    }
     if (!schema?.$ref) return schema ?? {};
     return resolve(document.components.schemas[String(schema.$ref).split('/').pop()!]);
   };

@@ -178,7 +178,7 @@ describe('Purge', () => {
         job: 'purge-records',
         trigger: 'admin',
         outcome: 'ok',
-        counts: { idempotencyKeys: 4, webhookEvents: 0, auditEvents: 0 },
+        counts: { idempotencyKeys: 4, webhookEvents: 0, auditEvents: 0, tokenUsage: 0 },
       },
       {
         job: 'purge-sessions',
@@ -195,6 +195,43 @@ describe('Purge', () => {
     // Nothing left to do: a second purge deletes nothing.
     const again = await t.api.post('/api/v1/admin/purge', { token: t.adminToken, body: {} });
     expect(again.body).toMatchObject({ tokens: 0, sessions: 0, idempotencyKeys: 0 });
+  });
+
+  it("deletes API tokens' hourly usage counts older than USAGE_RETENTION_DAYS (90), and no younger one", async () => {
+    const user = await newUser(t.api);
+    const token = await createToken(t.api, user.accessToken);
+    const hour = async (age: string) =>
+      sql.query(
+        `INSERT INTO token_usage (token_id, hour, outcome, count)
+         VALUES ($1, date_trunc('hour', now() - interval '${age}'), 'VALID', 5)`,
+        [token.id],
+      );
+    for (const age of ['91 days', '120 days', '2 years', '89 days', '1 hour']) await hour(age);
+    await sql.query(
+      `INSERT INTO token_usage (token_id, hour, outcome, count)
+       VALUES ($1, date_trunc('hour', now() - interval '100 days'), 'RATE_LIMITED', 1)`,
+      [token.id],
+    );
+    const run = (dryRun: boolean) =>
+      t.api.post('/api/v1/admin/jobs/purge-records/run', {
+        token: t.adminToken,
+        body: { dryRun },
+      });
+    const dry = await run(true);
+    expect(dry.body.counts.tokenUsage).toBe(4);
+    expect(await count('token_usage', 'token_id = $1', [token.id])).toBe(6);
+    const fullDry = await t.api.post('/api/v1/admin/purge', {
+      token: t.adminToken,
+      body: { dryRun: true },
+    });
+    expect(fullDry.body.tokenUsage).toBe(4);
+    const purged = await run(false);
+    expect(purged.body.counts.tokenUsage).toBe(4);
+    const left = await sql.query(
+      `SELECT count FROM token_usage WHERE token_id = $1 ORDER BY hour`,
+      [token.id],
+    );
+    expect(left.rows.map((row) => Number(row.count))).toEqual([5, 5]);
   });
 
   it('deletes audit events older than AUDIT_RETENTION_DAYS (365) in batches, and no younger one', async () => {

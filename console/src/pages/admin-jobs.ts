@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   passwordResetTokens: 'Password-reset links',
   webhookEvents: 'Webhook events',
   auditEvents: 'Audit events',
+  tokenUsage: 'Hourly usage counts',
 };
 
 /** A label for a count: the known ones above, else the camelCase key in words. */

@@ -1,6 +1,7 @@
 import { api } from '../api.js';
 import { field, h, status, table, when } from '../dom.js';
 import type { Context, CreatedToken, Page, Scope, Token, TokenDefaults } from '../types.js';
+import { usagePanel } from '../usage-charts.js';
 
 export async function tokensPage(ctx: Context): Promise<HTMLElement> {
   const [scopes, defaults] = await Promise.all([
@@ -24,7 +25,7 @@ export async function tokensPage(ctx: Context): Promise<HTMLElement> {
     cursor = page.nextCursor;
     const revokedView = filter.value === 'revoked';
     const rows = page.items.map((token) =>
-      tokenRow(token, revokedView, showSecret, (message) => {
+      tokenRow(token, revokedView, showSecret, showUsage, (message) => {
         listOutcome.show('ok', message);
         void load();
       }),
@@ -60,6 +61,18 @@ export async function tokensPage(ctx: Context): Promise<HTMLElement> {
       h('div', {}, moreButton),
     );
   };
+  const usageHolder = h('section', { id: 'usage-holder', 'aria-live': 'polite' });
+  const showUsage = (token: Token) => {
+    usagePanel(token).then(
+      (panel) => {
+        const close = h('button', { type: 'button', class: 'secondary' }, 'Close');
+        close.addEventListener('click', () => usageHolder.replaceChildren());
+        usageHolder.replaceChildren(h('h2', {}, `Usage of “${token.name}”`), panel, close);
+        usageHolder.scrollIntoView({ block: 'nearest' });
+      },
+      (error: unknown) => listOutcome.show('error', (error as Error).message),
+    );
+  };
   const showSecret = (created: CreatedToken, verb: string) => {
     secret.replaceChildren(secretPanel(created, verb));
     secret.querySelector('input')?.focus();
@@ -82,6 +95,7 @@ export async function tokensPage(ctx: Context): Promise<HTMLElement> {
       h('h2', { id: 'token-list-title' }, 'Your tokens'),
       field('Show', filter),
       listOutcome,
+      usageHolder,
       list,
     ),
   );
@@ -227,6 +241,7 @@ function tokenRow(
   token: Token,
   revokedView: boolean,
   showSecret: (created: CreatedToken, verb: string) => void,
+  showUsage: (token: Token) => void,
   done: (message: string) => void,
 ): HTMLTableRowElement {
   const actions = h('td', { class: 'actions' });
@@ -276,6 +291,13 @@ function tokenRow(
     });
     actions.append(h('details', {}, h('summary', {}, 'Rotate…'), rotateForm), revoke);
   }
+  const usage = h(
+    'button',
+    { type: 'button', class: 'secondary', 'aria-label': `Usage of ${token.name}` },
+    'Usage',
+  );
+  usage.addEventListener('click', () => showUsage(token));
+  actions.prepend(usage);
   const ipNote =
     token.allowedIps.length > 0
       ? h('div', { class: 'hint' }, `From ${token.allowedIps.join(', ')}`)

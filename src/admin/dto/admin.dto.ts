@@ -55,6 +55,9 @@ export class PurgeResultDto {
   @ApiProperty({ description: 'Audit events older than AUDIT_RETENTION_DAYS' })
   auditEvents: number;
 
+  @ApiProperty({ description: "API tokens' hourly usage counts older than USAGE_RETENTION_DAYS" })
+  tokenUsage: number;
+
   @ApiProperty()
   dryRun: boolean;
 

@@ -17,11 +17,13 @@ export const REFUSAL_REASONS = [
   'RATE_LIMITED',
   /** The owner's account is disabled. */
   'USER_DISABLED',
+  /** An API token's quota is spent for its period. */
+  'USAGE_EXCEEDED',
 ] as const;
 
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-const MESSAGES: Record<Exclude<RefusalReason, 'RATE_LIMITED'>, string> = {
+const MESSAGES: Record<Exclude<RefusalReason, 'RATE_LIMITED' | 'USAGE_EXCEEDED'>, string> = {
   NOT_FOUND: 'The access token is invalid, expired or revoked',
   EXPIRED: 'The access token is invalid, expired or revoked',
   REVOKED: 'The access token is invalid, expired or revoked',
@@ -39,6 +41,8 @@ export class CredentialRefused extends DomainError {
     headers: Record<string, string>,
     /** For RATE_LIMITED: the window that refused it. */
     readonly rateLimit?: RateLimitResult,
+    /** For USAGE_EXCEEDED: the quota (`reset`: end of its period, epoch ms; null: never). */
+    readonly quota?: { limit: number; remaining: number; reset: number | null },
     /** NOT_FOUND after a database lookup of its own: what the unknown-credential throttle counts. */
     readonly lookedUp = false,
   ) {
@@ -53,11 +57,14 @@ export class CredentialRefused extends DomainError {
       MESSAGES.NOT_FOUND,
       { 'WWW-Authenticate': bearerChallenge('invalid_token') },
       undefined,
+      undefined,
       true,
     );
   }
 
-  static because(reason: Exclude<RefusalReason, 'RATE_LIMITED'>): CredentialRefused {
+  static because(
+    reason: Exclude<RefusalReason, 'RATE_LIMITED' | 'USAGE_EXCEEDED'>,
+  ): CredentialRefused {
     return new CredentialRefused(reason, 'InvalidToken', MESSAGES[reason], {
       'WWW-Authenticate': bearerChallenge('invalid_token'),
     });
@@ -75,6 +82,28 @@ export class CredentialRefused extends DomainError {
       message,
       { 'Retry-After': String(window.resetSeconds), ...rateLimitHeaders(window), ...headers },
       window,
+    );
+  }
+
+  /**
+   * The quota is spent: 429, with Retry-After at the end of its period (none for a quota over
+   * the token's whole life, which never starts over).
+   */
+  static usageExceeded(
+    quota: { limit: number; remaining: number; reset: number | null },
+    now = Date.now(),
+  ): CredentialRefused {
+    const headers: Record<string, string> = {};
+    if (quota.reset !== null) {
+      headers['Retry-After'] = String(Math.max(1, Math.ceil((quota.reset - now) / 1000)));
+    }
+    return new CredentialRefused(
+      'USAGE_EXCEEDED',
+      'RateLimited',
+      'The usage quota of this API token is spent for this period',
+      headers,
+      undefined,
+      quota,
     );
   }
 }

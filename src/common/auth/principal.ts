@@ -28,6 +28,8 @@ export interface AuthPrincipal {
   mfaEnrollmentRequired?: boolean;
   /** The API token's rate-limit window nearest to exhaustion, reported in response headers. */
   rateLimit?: RateLimitResult;
+  /** An API token's quota after this use: `reset` is the end of its period (epoch ms, null: never). */
+  quota?: { limit: number; remaining: number; reset: number | null };
   /**
    * An API token's own limits, which tokens it creates or changes may not escape: its
    * allowlist (empty: any address) and when it stops working (epoch ms, null: never).
@@ -94,4 +96,8 @@ export interface TokenRecord {
   /** An organization's token: its organization, and who made it. */
   readonly orgId?: string;
   readonly createdBy?: string | null;
+  /** Its quota (successful uses per day, month or in total), or null. */
+  readonly quota: { readonly limit: number; readonly period: 'day' | 'month' | 'total' } | null;
+  /** The first token of its chain of rotations, whose quota it shares (itself if none). */
+  readonly lineageId: string;
 }

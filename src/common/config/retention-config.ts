@@ -9,6 +9,8 @@ export interface RetentionConfig {
   readonly sessionRetentionDays: number;
   /** Audit events are deleted this many days after they happened. */
   readonly auditRetentionDays: number;
+  /** API tokens' hourly usage counts are deleted this many days after their hour. */
+  readonly usageRetentionDays: number;
   /** Rows deleted per statement: each batch is its own short transaction. */
   readonly purgeBatchSize: number;
   /** Pause between batches, leaving the database to the requests. */
@@ -39,6 +41,7 @@ export function readRetentionConfig(
     tokenRetentionDays: read.int('TOKEN_RETENTION_DAYS', 7, 0, 3650),
     sessionRetentionDays: read.int('SESSION_RETENTION_DAYS', 7, 0, 3650),
     auditRetentionDays: read.int('AUDIT_RETENTION_DAYS', 365, 1, 36500),
+    usageRetentionDays: read.int('USAGE_RETENTION_DAYS', 90, 1, 36500),
     purgeBatchSize: read.int('PURGE_BATCH_SIZE', 2000, 1, 100_000),
     purgeBatchPauseMs: read.int('PURGE_BATCH_PAUSE_MS', 10, 0, 10_000),
     adminEmail,

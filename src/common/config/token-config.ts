@@ -20,6 +20,8 @@ export interface TokenConfig {
   readonly tokenCacheTtlSeconds: number;
   /** How often each instance writes the API tokens' last use (one statement per flush). */
   readonly lastUsedFlushSeconds: number;
+  /** How often each instance writes the API tokens' usage counts (one statement per flush). */
+  readonly usageFlushSeconds: number;
 }
 
 export function readTokenConfig(read: EnvReader, problems: string[]): TokenConfig {
@@ -45,5 +47,6 @@ export function readTokenConfig(read: EnvReader, problems: string[]): TokenConfi
     tokenDefaultDays,
     tokenCacheTtlSeconds: read.int('TOKEN_CACHE_TTL_SECONDS', 30, 0, 3600),
     lastUsedFlushSeconds: read.int('LAST_USED_FLUSH_SECONDS', 30, 1, 60),
+    usageFlushSeconds: read.int('USAGE_FLUSH_SECONDS', 30, 1, 60),
   };
 }

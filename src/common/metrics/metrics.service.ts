@@ -42,7 +42,8 @@ export class HotChild {
 }
 
 export type VerificationKind = 'api_token' | 'session';
-export type VerificationOutcome = 'ok' | 'invalid' | 'rate_limited' | 'unavailable' | 'error';
+export type VerificationOutcome =
+  'ok' | 'invalid' | 'rate_limited' | 'usage_exceeded' | 'unavailable' | 'error';
 
 /**
  * Every metric of one application, in a registry of its own (several apps in one process, as

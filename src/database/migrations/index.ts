@@ -14,6 +14,8 @@ import { Orgs1796427030713 } from './1796427030713-Orgs.js';
 import { OrgTokens1796427664886 } from './1796427664886-OrgTokens.js';
 import { RetiredTokenHashes1796428631211 } from './1796428631211-RetiredTokenHashes.js';
 import { OrgInvitations1796429289697 } from './1796429289697-OrgInvitations.js';
+import { TokenUsage1796429679674 } from './1796429679674-TokenUsage.js';
+import { TokenQuotas1796430138570 } from './1796430138570-TokenQuotas.js';
 
 /** Listed explicitly (no glob) so that the same list works from source, tests and the build. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   OrgTokens1796427664886,
   RetiredTokenHashes1796428631211,
   OrgInvitations1796429289697,
+  TokenUsage1796429679674,
+  TokenQuotas1796430138570,
 ];

@@ -18,6 +18,7 @@ import {
 import { SCOPES } from '../../common/auth/scopes.js';
 import { IsDateTime } from '../../common/validation/date-time.js';
 import { Optional } from '../../common/validation/presence.js';
+import { TokenQuotaDto } from './token-quota.dto.js';
 import { MAX_ALLOWED_IPS } from '../ip-allowlist.js';
 import {
   IP_OR_CIDR,
@@ -126,4 +127,11 @@ export class CreateTokenDto {
   @ValidateNested()
   @Type(() => TokenRateLimitDto)
   rateLimit?: TokenRateLimitDto;
+
+  @ApiPropertyOptional({ type: () => TokenQuotaDto })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TokenQuotaDto)
+  quota?: TokenQuotaDto;
 }

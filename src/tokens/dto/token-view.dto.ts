@@ -9,6 +9,7 @@ import {
   type ResponseShape,
 } from '../../common/http/serialized.js';
 import type { ApiToken } from '../api-token.entity.js';
+import { TokenQuotaViewDto } from './token-quota.dto.js';
 import type { LastUse } from '../last-used.tracker.js';
 import { TOKEN_STATUSES, tokenStatusAt, type TokenStatus } from '../token-status.js';
 
@@ -79,6 +80,9 @@ export class TokenDto {
 
   @ApiProperty({ type: TokenRateLimitViewDto })
   rateLimit: TokenRateLimitViewDto;
+  @ApiPropertyOptional({ type: () => TokenQuotaViewDto })
+  quota?: TokenQuotaViewDto;
+
   @ApiPropertyOptional({
     maxLength: 200,
     description: 'Imported tokens only: the id the system it came from knew it by',
@@ -168,6 +172,15 @@ export const TOKEN_SHAPE: ResponseShape = {
     rateLimit: {
       type: 'object',
       properties: { perMinute: NULLABLE_INTEGER, perHour: NULLABLE_INTEGER },
+    },
+    quota: {
+      type: 'object',
+      properties: {
+        limit: { type: 'integer' },
+        period: STRING,
+        remaining: { type: 'integer' },
+        reset: NULLABLE_STRING,
+      },
     },
     externalId: STRING,
     orgId: STRING,

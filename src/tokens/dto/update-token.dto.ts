@@ -18,6 +18,7 @@ import {
 import { SCOPES } from '../../common/auth/scopes.js';
 import { IsDateTime } from '../../common/validation/date-time.js';
 import { Optional, OptionalNullable } from '../../common/validation/presence.js';
+import { TokenQuotaDto } from './token-quota.dto.js';
 import { MAX_ALLOWED_IPS } from '../ip-allowlist.js';
 import {
   IP_OR_CIDR,
@@ -121,6 +122,15 @@ export class UpdateTokenDto {
   @ValidateNested()
   @Type(() => TokenRateLimitPatchDto)
   rateLimit?: TokenRateLimitPatchDto;
+
+  // A new quota (uses already spent in the period count against it); null: none. Without a
+  // description: beside a $ref it would wrap the reference in allOf.
+  @ApiPropertyOptional({ type: () => TokenQuotaDto, nullable: true })
+  @OptionalNullable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TokenQuotaDto)
+  quota?: TokenQuotaDto | null;
 }
 
 export class RotateTokenDto {

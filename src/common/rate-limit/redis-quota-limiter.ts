@@ -1,0 +1,169 @@
+import { Logger } from '@nestjs/common';
+import type { RedisCommands } from '../redis/redis-connections.js';
+import type { HotChild } from '../metrics/metrics.service.js';
+import {
+  MemoryQuotaLimiter,
+  QuotaLimiter,
+  type MeteredDecision,
+  type MeteredUse,
+} from './quota-limiter.js';
+
+/**
+ * A use checked against rate windows and a quota in one atomic step. KEYS: the windows'
+ * counters, then the quota's. ARGV: limit and length (ms) of each window, then the quota's
+ * limit, its lifetime in ms (0: none) and the seed (-1: none).
+ *
+ * A quota counter that does not exist (a new period, or Redis lost it) is started from the
+ * seed, with NX semantics inside the script: the first seed wins, later ones are ignored, so a
+ * use is never counted twice. Without a seed the script answers {-1} and charges nothing.
+ *
+ * Returns {allowed, quotaAllowed, used after, count before and ttl ms of each window}.
+ */
+const CONSUME_METERED = `
+local n = #KEYS - 1
+local q = KEYS[#KEYS]
+local qlimit = tonumber(ARGV[2 * n + 1])
+local qttl = tonumber(ARGV[2 * n + 2])
+local seed = tonumber(ARGV[2 * n + 3])
+local used = redis.call('GET', q)
+if not used then
+  if seed < 0 then return { -1 } end
+  used = seed
+  if qttl > 0 then
+    redis.call('SET', q, seed, 'PX', qttl)
+  else
+    redis.call('SET', q, seed)
+  end
+end
+used = tonumber(used)
+local qok = 1
+if used >= qlimit then qok = 0 end
+local allowed = qok
+local counts, ttls = {}, {}
+for i = 1, n do
+  counts[i] = tonumber(redis.call('GET', KEYS[i]) or '0')
+  ttls[i] = redis.call('PTTL', KEYS[i])
+  if counts[i] >= tonumber(ARGV[2 * i - 1]) then allowed = 0 end
+end
+if allowed == 1 then
+  used = redis.call('INCR', q)
+end
+local out = { allowed, qok, used }
+for i = 1, n do
+  local ttl = ttls[i]
+  if allowed == 1 then
+    redis.call('INCR', KEYS[i])
+    if ttl < 0 then
+      ttl = tonumber(ARGV[2 * i])
+      redis.call('PEXPIRE', KEYS[i], ttl)
+    end
+  elseif ttl < 0 then
+    ttl = tonumber(ARGV[2 * i])
+  end
+  out[#out + 1] = counts[i]
+  out[#out + 1] = ttl
+end
+return out
+`;
+
+type Script = (...args: (string | number)[]) => Promise<number[]>;
+
+const PAUSE_AFTER_FAILURE_MS = 1_000;
+
+/**
+ * Quotas with rate windows in Redis, shared by every instance. The keys of one use share the
+ * hash tag `{<subject>}`, so one Lua call decides on a Redis Cluster too. When Redis does not
+ * answer, this instance's own counters decide (seeded afresh, as after a Redis restart).
+ */
+export class RedisQuotaLimiter extends QuotaLimiter {
+  private readonly logger = new Logger('QuotaLimiter');
+  private readonly local: MemoryQuotaLimiter;
+  private readonly script: Script;
+  private degraded = false;
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly redis: RedisCommands,
+    private readonly prefix: string,
+    private readonly fallbacks?: HotChild,
+    now: () => number = Date.now,
+  ) {
+    super();
+    this.local = new MemoryQuotaLimiter(now);
+    redis.defineCommand('tesseraConsumeMetered', { lua: CONSUME_METERED });
+    const command = (redis as unknown as Record<string, Script>).tesseraConsumeMetered;
+    this.script = command.bind(redis);
+  }
+
+  async consume(use: MeteredUse): Promise<MeteredDecision> {
+    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
+      return this.fallBack(use);
+    }
+    const keys = use.windows.map((window) => this.key(use.subject, window.name));
+    keys.push(this.key(use.subject, use.quota.key));
+    const args: (string | number)[] = [keys.length, ...keys];
+    for (const window of use.windows) args.push(window.limit, window.windowSeconds * 1000);
+    const ttl = use.quota.expiresAt === null ? 0 : Math.max(1, use.quota.expiresAt - Date.now());
+    args.push(use.quota.limit, ttl, use.seed);
+    let reply: number[];
+    try {
+      reply = await this.script(...args);
+    } catch (error) {
+      this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
+      if (error instanceof Error && error.message === 'Command timed out' && !this.redis.isCluster)
+        this.redis.disconnect(true);
+      return this.fallBack(use, error);
+    }
+    if (this.degraded) {
+      this.degraded = false;
+      this.logger.log('Redis answers again: quotas are shared across instances again');
+    }
+    if (reply[0] === -1) return { kind: 'unseeded' };
+    const allowed = reply[0] === 1;
+    return {
+      kind: 'decided',
+      allowed,
+      quotaAllowed: reply[1] === 1,
+      used: reply[2],
+      windows: use.windows.map(({ limit }, i) => {
+        const before = reply[3 + 2 * i];
+        const after = allowed ? before + 1 : before;
+        return {
+          allowed: before < limit,
+          limit,
+          remaining: Math.max(0, limit - after),
+          resetSeconds: Math.max(1, Math.ceil(reply[4 + 2 * i] / 1000)),
+        };
+      }),
+    };
+  }
+
+  async used(subject: string, key: string): Promise<number | null> {
+    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
+      return this.local.used(subject, key);
+    }
+    try {
+      const value = await this.redis.get(this.key(subject, key));
+      return value === null ? null : Number(value);
+    } catch {
+      return this.local.used(subject, key);
+    }
+  }
+
+  /** `<prefix>rl:{<subject>}<name>`: one slot per subject. */
+  private key(subject: string, name: string): string {
+    return `${this.prefix}rl:{${subject}}${name}`;
+  }
+
+  private fallBack(use: MeteredUse, error?: unknown): Promise<MeteredDecision> {
+    this.fallbacks?.inc();
+    if (!this.degraded) {
+      this.degraded = true;
+      this.logger.warn({
+        msg: 'Redis unreachable: quotas are counted by this instance alone until it is back',
+        reason: error instanceof Error ? error.message : 'not connected',
+      });
+    }
+    return this.local.consume(use);
+  }
+}
