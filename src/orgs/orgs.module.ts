@@ -19,8 +19,10 @@ import { OrgMembershipEvents } from './org-membership-events.js';
 import { OrgMembershipsService } from './org-memberships.service.js';
 import { OrgTokensController } from './org-tokens.controller.js';
 import { OrgTokensService } from './org-tokens.service.js';
+import { OrgUsageController } from './org-usage.controller.js';
 import { OrgsController } from './orgs.controller.js';
 import { TokensModule } from '../tokens/tokens.module.js';
+import { UsageModule } from '../usage/usage.module.js';
 import { OrgsRepository } from './orgs.repository.js';
 import { OrgsService } from './orgs.service.js';
 
@@ -32,11 +34,12 @@ import { OrgsService } from './orgs.service.js';
  */
 @Global()
 @Module({
-  imports: [TokensModule, UsersModule, MailModule, OrgImportModule],
+  imports: [TokensModule, UsersModule, MailModule, OrgImportModule, UsageModule],
   controllers: [
     OrgsController,
     OrgMembersController,
     OrgTokensController,
+    OrgUsageController,
     OrgInvitationsController,
     InvitationAcceptanceController,
     AdminOrgsController,

@@ -25,6 +25,11 @@ export interface TopRow {
   refused: number;
 }
 
+/** A ranked token of one organization, with its name. */
+export interface OrgTopRow extends TopRow {
+  name: string;
+}
+
 /** Hourly counts older than the cut-off. */
 export const TOKEN_USAGE_PURGE: PurgeTarget = { table: 'token_usage', due: 'hour < $1' };
 
@@ -105,6 +110,53 @@ export class TokenUsageRepository {
       );
     return rows.map((row) => ({
       tokenId: row.token_id,
+      valid: Number(row.valid),
+      refused: Number(row.refused),
+    }));
+  }
+
+  /**
+   * Uses of every token an organization owns (revoked ones included: their uses happened) in
+   * [from, to), summed per bucket and outcome as in `series`.
+   */
+  async seriesOfOrg(
+    orgId: string,
+    from: Date,
+    to: Date,
+    bucketSeconds: number,
+  ): Promise<UsageRow[]> {
+    const rows: { bucket: string; outcome: string; count: string }[] = await this.dataSource.query(
+      `SELECT (floor(extract(epoch FROM u.hour) / $4) * $4)::bigint AS bucket, u.outcome,
+              sum(u.count)::bigint AS count
+       FROM token_usage u JOIN api_tokens t ON t.id = u.token_id
+       WHERE t.org_id = $1 AND u.hour >= $2 AND u.hour < $3
+       GROUP BY 1, 2`,
+      [orgId, from, to, bucketSeconds],
+    );
+    return rows.map((row) => ({
+      bucket: Number(row.bucket),
+      outcome: row.outcome,
+      count: Number(row.count),
+    }));
+  }
+
+  /** An organization's tokens with the most uses in [from, to), most first. */
+  async topOfOrg(orgId: string, from: Date, to: Date, limit: number): Promise<OrgTopRow[]> {
+    const rows: { token_id: string; name: string; valid: string; refused: string }[] =
+      await this.dataSource.query(
+        `SELECT u.token_id, t.name,
+                coalesce(sum(u.count) FILTER (WHERE u.outcome = 'VALID'), 0)::bigint AS valid,
+                coalesce(sum(u.count) FILTER (WHERE u.outcome <> 'VALID'), 0)::bigint AS refused
+         FROM token_usage u JOIN api_tokens t ON t.id = u.token_id
+         WHERE t.org_id = $1 AND u.hour >= $2 AND u.hour < $3
+         GROUP BY u.token_id, t.name
+         ORDER BY sum(u.count) DESC, u.token_id
+         LIMIT $4`,
+        [orgId, from, to, limit],
+      );
+    return rows.map((row) => ({
+      tokenId: row.token_id,
+      name: row.name,
       valid: Number(row.valid),
       refused: Number(row.refused),
     }));

@@ -72,6 +72,40 @@ export class TokenUsageDto {
   series: UsagePointDto[];
 }
 
+export class OrgTopTokenDto {
+  @ApiProperty({ format: 'uuid' })
+  tokenId: string;
+
+  @ApiProperty({ description: 'The token name' })
+  name: string;
+
+  @ApiProperty({ description: 'Uses let through in the range' })
+  valid: number;
+
+  @ApiProperty({ description: 'Uses refused in the range, all codes together' })
+  refused: number;
+}
+
+export class OrgUsageDto {
+  @ApiProperty({ format: 'uuid' })
+  orgId: string;
+
+  @ApiProperty({ enum: GRANULARITIES })
+  granularity: Granularity;
+
+  @ApiProperty({
+    type: [UsagePointDto],
+    description: "One point per bucket, oldest first: the sum of the organization's tokens",
+  })
+  series: UsagePointDto[];
+
+  @ApiProperty({
+    type: [OrgTopTokenDto],
+    description: "The organization's most used tokens in the range (at most 10), most first",
+  })
+  top: OrgTopTokenDto[];
+}
+
 export class TopTokenDto {
   @ApiProperty({ format: 'uuid' })
   tokenId: string;
