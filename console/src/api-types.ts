@@ -1907,6 +1907,7 @@ export interface components {
              * @example 90
              */
             maxTokenDays?: number;
+            quota?: components["schemas"]["TokenQuotaDto"];
             rateLimit?: components["schemas"]["OrgRateLimitDto"];
             /**
              * @description Every org token must name the addresses it may be used from

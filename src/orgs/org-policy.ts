@@ -1,3 +1,5 @@
+import type { Quota } from '../usage/quota-period.js';
+
 /**
  * What an organization requires of its tokens. Checked when an org token is created, rotated or
  * changed; a tightening never breaks tokens made before it (they are listed as out of policy).
@@ -11,4 +13,6 @@ export interface OrgPolicy {
   allowedScopes?: string[];
   /** One budget shared by all the org's tokens. */
   rateLimit?: { perMinute?: number; perHour?: number };
+  /** The quota of every org token that sets none of its own (a token's own quota wins). */
+  quota?: Quota;
 }

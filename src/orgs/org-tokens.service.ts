@@ -59,12 +59,13 @@ export class OrgTokensService {
       { orgId: org.id },
       rest,
       onlyOut === 'true' ? outOfPolicy(org.policy) : undefined,
+      org.policy.quota,
     );
   }
 
   async get(principal: AuthPrincipal, ref: string, id: string): Promise<TokenDto> {
     const { org } = await this.access.resolve(principal, ref, 'member');
-    return this.reads.get({ orgId: org.id }, id);
+    return this.reads.get({ orgId: org.id }, id, org.policy.quota);
   }
 
   async update(

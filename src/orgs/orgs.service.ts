@@ -192,6 +192,9 @@ function plainPolicy(policy: OrgPolicy): OrgPolicy {
     if (policy.rateLimit.perHour !== undefined) rate.perHour = policy.rateLimit.perHour;
     out.rateLimit = rate;
   }
+  if (policy.quota !== undefined) {
+    out.quota = { limit: policy.quota.limit, period: policy.quota.period };
+  }
   return out;
 }
 

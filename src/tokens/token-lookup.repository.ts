@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AccountRecord, PrincipalRole, TokenRecord } from '../common/auth/principal.js';
 import type { Role } from '../common/auth/scopes.js';
+import type { Quota } from '../usage/quota-period.js';
 
 /** What the per-request check reads of a token, joined with its owner's current role. */
 export interface TokenRow {
@@ -47,6 +48,7 @@ export class TokenLookupRepository {
       org_id: string | null;
       org_deleted: boolean;
       org_rate: { perMinute?: number; perHour?: number } | null;
+      org_quota: Quota | null;
       created_by: string | null;
       role: Role | null;
       user_disabled: boolean;
@@ -75,7 +77,7 @@ export class TokenLookupRepository {
       // organization (the other join finds nothing).
       `SELECT t.id, t.user_id, u.role, u.disabled_at IS NOT NULL AS user_disabled, t.legacy,
               t.scopes, t.org_id, o.deleted_at IS NOT NULL AS org_deleted, t.created_by,
-              o.policy -> 'rateLimit' AS org_rate,
+              o.policy -> 'rateLimit' AS org_rate, o.policy -> 'quota' AS org_quota,
               t.allowed_ips, t.expires_at, t.revoked_at, t.rate_per_minute, t.rate_per_hour,
               t.name, t.description, t.prefix, t.created_at, t.last_used_at, t.last_used_ip,
               t.external_id, t.quota_limit, t.quota_period, t.lineage_id,
@@ -117,10 +119,11 @@ export class TokenLookupRepository {
             rateLimit: { perMinute: row.rate_per_minute, perHour: row.rate_per_hour },
             externalId: row.external_id,
             ...org,
+            // The token's own quota, else its organization's policy's (the default of its tokens).
             quota:
               row.quota_limit !== null && row.quota_period !== null
                 ? { limit: row.quota_limit, period: row.quota_period }
-                : null,
+                : (row.org_quota ?? null),
             lineageId: row.lineage_id ?? row.id,
           },
           ...(org

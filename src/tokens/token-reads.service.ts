@@ -18,6 +18,7 @@ import {
 } from './dto/token-view.dto.js';
 import { LastUsedTracker } from './last-used.tracker.js';
 import { TokenQuotas } from '../usage/token-quotas.js';
+import type { Quota } from '../usage/quota-period.js';
 import { currentTokenOf } from './token-policy.js';
 import { quotaView } from './token-quota-view.js';
 
@@ -52,11 +53,15 @@ export class TokenReadsService {
     };
   }
 
-  /** `outOfPolicy`: a condition on `t` of tokens breaking their organization's policy. */
+  /**
+   * `outOfPolicy`: a condition on `t` of tokens breaking their organization's policy;
+   * `defaultQuota`: the quota of a token without its own (its organization's policy).
+   */
   async list(
     owner: TokenOwner,
     query: ListTokensQuery,
     outOfPolicy?: SqlCondition,
+    defaultQuota?: Quota,
   ): Promise<TokenPageDto> {
     const page = await this.tokens.list(owner, {
       outOfPolicy,
@@ -66,14 +71,17 @@ export class TokenReadsService {
       cursor: query.cursor,
     });
     return {
-      items: await Promise.all(page.items.map((token) => this.withQuota(this.view(token), token))),
+      items: await Promise.all(
+        page.items.map((token) => this.withQuota(this.view(token), token, defaultQuota)),
+      ),
       nextCursor: page.nextCursor,
     };
   }
 
-  async get(owner: TokenOwner, id: string): Promise<TokenDto> {
+  /** `defaultQuota`: the quota of a token without its own (its organization's policy). */
+  async get(owner: TokenOwner, id: string, defaultQuota?: Quota): Promise<TokenDto> {
     const token = await this.find(this.tokens.manager, owner, id);
-    return this.withQuota(this.view(token), token);
+    return this.withQuota(this.view(token), token, defaultQuota);
   }
 
   /**
@@ -131,9 +139,13 @@ export class TokenReadsService {
   async withQuota<T extends TokenDto>(
     view: T,
     token: Pick<ApiToken, 'id' | 'quotaLimit' | 'quotaPeriod' | 'lineageId'>,
+    defaultQuota?: Quota,
   ): Promise<T> {
-    if (token.quotaLimit === null || token.quotaPeriod === null) return view;
-    const quota = { limit: token.quotaLimit, period: token.quotaPeriod };
+    const quota =
+      token.quotaLimit !== null && token.quotaPeriod !== null
+        ? { limit: token.quotaLimit, period: token.quotaPeriod }
+        : defaultQuota;
+    if (!quota) return view;
     const state = await this.quotas.state(token.lineageId ?? token.id, quota);
     view.quota = quotaView(quota, quota.limit - state.remaining);
     return view;

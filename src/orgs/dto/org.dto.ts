@@ -23,6 +23,7 @@ import {
   MAX_SCOPES,
   NOT_BLANK,
 } from '../../tokens/dto/token-input-rules.js';
+import { TokenQuotaDto } from '../../tokens/dto/token-quota.dto.js';
 import type { Org } from '../org.entity.js';
 import type { OrgPolicy } from '../org-policy.js';
 import { ORG_ROLES, type OrgRole } from '../org-roles.js';
@@ -91,6 +92,14 @@ export class OrgPolicyDto implements OrgPolicy {
   @ValidateNested()
   @Type(() => OrgRateLimitDto)
   rateLimit?: OrgRateLimitDto;
+
+  // The quota of every org token that sets none of its own: the token's own quota wins.
+  @ApiPropertyOptional({ type: () => TokenQuotaDto })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TokenQuotaDto)
+  quota?: TokenQuotaDto;
 }
 
 export class CreateOrgDto {
