@@ -22,6 +22,9 @@ import { OrgAccessService } from './org-access.js';
 import type { OrgPolicy } from './org-policy.js';
 import { assertOrgPolicy, outOfPolicy } from './org-token-policy.js';
 
+/** The organization as a token's owner, and its policy as the use case last read it. */
+type AdminTarget = OrgTokenTarget & { policy: () => OrgPolicy };
+
 /**
  * An organization's API tokens: the token use cases, with the organization as the owner. Its
  * members read them; its admins make, change, rotate and revoke them.
@@ -45,7 +48,9 @@ export class OrgTokensService {
     idempotencyKey?: string,
   ): Promise<{ created: CreatedTokenDto; replayed: boolean }> {
     const target = await this.target(principal, ref);
-    return this.creation.create(principal, input, actor, idempotencyKey, target);
+    const answer = await this.creation.create(principal, input, actor, idempotencyKey, target);
+    await this.withDefaultQuota(answer.created, target);
+    return answer;
   }
 
   async list(
@@ -75,7 +80,11 @@ export class OrgTokensService {
     patch: UpdateTokenDto,
     actor: AuditActor,
   ): Promise<TokenDto> {
-    return this.edits.update(principal, id, patch, actor, await this.target(principal, ref));
+    const target = await this.target(principal, ref);
+    return this.withDefaultQuota(
+      await this.edits.update(principal, id, patch, actor, target),
+      target,
+    );
   }
 
   async rotate(
@@ -86,7 +95,10 @@ export class OrgTokensService {
     actor: AuditActor,
   ): Promise<RotatedTokenDto> {
     const target = await this.target(principal, ref);
-    return this.rotation.rotate(principal, id, graceSeconds, actor, target);
+    return this.withDefaultQuota(
+      await this.rotation.rotate(principal, id, graceSeconds, actor, target),
+      target,
+    );
   }
 
   async revoke(
@@ -109,16 +121,28 @@ export class OrgTokensService {
    * any work), and again under the organization's row lock inside the use case's transaction,
    * with the policy as it is then.
    */
-  private async target(principal: AuthPrincipal, ref: string): Promise<OrgTokenTarget> {
+  private async target(principal: AuthPrincipal, ref: string): Promise<AdminTarget> {
     const { org } = await this.access.resolve(principal, ref, 'admin');
     let policy: OrgPolicy = org.policy;
     return {
       orgId: org.id,
+      policy: () => policy,
       prepare: async (m: EntityManager) => {
         const locked = await this.access.resolve(principal, org.id, 'admin', m);
         policy = locked.org.policy;
       },
       check: (token: PolicyFacts, now: number) => assertOrgPolicy(policy, token, now),
     };
+  }
+
+  /**
+   * The policy's default quota on the view of a token without its own, as the token's views
+   * show it (what is left of it read from its counter).
+   */
+  private async withDefaultQuota<T extends TokenDto>(view: T, target: AdminTarget): Promise<T> {
+    const quota = target.policy().quota;
+    if (view.quota !== undefined || quota === undefined) return view;
+    view.quota = (await this.reads.get({ orgId: target.orgId }, view.id, quota)).quota;
+    return view;
   }
 }

@@ -122,6 +122,7 @@ describe("Organizations' API token quotas", () => {
       reset: nextMidnight(),
     });
     const later = await orgToken();
+    expect(later.quota).toEqual({ limit: 2, period: 'day', remaining: 2, reset: nextMidnight() });
     expect((await use(later.token)).status).toBe(200);
     expect((await use(later.token)).status).toBe(200);
     expect((await use(later.token)).status).toBe(429);
@@ -134,6 +135,20 @@ describe("Organizations' API token quotas", () => {
     const byId = new Map(listed.body.items.map((item: { id: string }) => [item.id, item]));
     expect(byId.get(plain.id)).toMatchObject({ quota: { limit: 2 } });
     expect(byId.get(own.id)).toMatchObject({ quota: { limit: 5 } });
+
+    // Without its own quota any more, a token falls back to the policy's, in every answer.
+    const dropped = await t.api.patch(`${tokens()}/${own.id}`, {
+      token: owner.accessToken,
+      body: { quota: null },
+    });
+    expect(dropped.body.quota).toMatchObject({ limit: 2, period: 'day', remaining: 0 });
+    const rotated = await t.api.post(`${tokens()}/${later.id}/rotate`, {
+      token: owner.accessToken,
+      body: {},
+    });
+    expect(rotated.status).toBe(201);
+    expect(rotated.body.quota).toMatchObject({ limit: 2, remaining: 0 });
+    expect((await use(rotated.body.token)).status).toBe(429);
 
     // Clearing the policy lifts the default at once.
     expect((await setPolicy({})).status).toBe(200);
