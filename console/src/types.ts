@@ -32,3 +32,4 @@ export type OrgRole = Org['role'];
 export type Member = Schemas['MemberDto'];
 export type Invitation = Schemas['InvitationDto'];
 export type Membership = Schemas['MembershipDto'];
+export type OrgUsage = Schemas['OrgUsageDto'];

@@ -1,3 +1,5 @@
+import { assertRecentAuthentication } from '../common/auth/step-up.js';
+import { AppConfig } from '../common/config/app-config.js';
 import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -23,6 +25,7 @@ export class OrgMembersService {
     private readonly access: OrgAccessService,
     private readonly audit: AuditService,
     private readonly membership: OrgMembershipEvents,
+    private readonly config: AppConfig,
   ) {}
 
   async list(principal: AuthPrincipal, ref: string): Promise<MemberListDto> {
@@ -48,6 +51,10 @@ export class OrgMembersService {
         throw new DomainError('Forbidden', 'Only an owner manages owners');
       }
       if (current !== role) {
+        // Making or unmaking an owner hands over the organization: a fresh proof (RFC 9470).
+        if (current === 'owner' || role === 'owner') {
+          assertRecentAuthentication(principal, this.config.stepUpSeconds);
+        }
         if (current === 'owner') await this.assertNotLastOwner(orgId, 'demoted', m);
         await this.members.setRole(orgId, userId, role, m);
         await this.audit.record(

@@ -96,7 +96,7 @@ export class OrgsController {
   @Delete(':org')
   @ApiParam(ORG_PARAM)
   @HttpCode(204)
-  @Authenticated({ scopes: ['tokens:write'] })
+  @Authenticated({ scopes: ['tokens:write'], stepUp: true })
   @ApiOperation({
     operationId: 'deleteOrg',
     summary: 'Delete an organization (owner)',

@@ -148,6 +148,17 @@ describe("The console's organizations in Chromium", () => {
     await page.getByText('Token "billing integration" revoked').waitFor();
     expect((await t.api.get('/api/v1/auth/whoami', { token: rotated })).status).toBe(401);
     await screenshot(page, 'org-policy');
+
+    // Its uses, summed for the organization: charts by hour and day, the most used tokens.
+    await page.reload();
+    const usage = page.locator('section', { has: page.getByRole('heading', { name: 'Usage' }) });
+    // The token and its rotated successor, each used above.
+    const used = usage.getByRole('row', { name: /billing integration/ });
+    await used.first().waitFor();
+    await expect(used.count()).resolves.toBe(2);
+    await expect(usage.locator('svg').count()).resolves.toBe(2);
+    await usage.scrollIntoViewIfNeeded();
+    await screenshot(page, 'org-usage');
   }, 120_000);
 
   it('changes a member\u2019s role and removes a member; a member leaves; the switcher opens another org', async () => {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ageAuthTime, awayFromStepEdge, enableTotp, totpCode } from '../support/mfa.js';
 import { PASSWORD, login, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
+import { addMember, createOrg } from '../support/orgs.js';
 
 const STEP_UP = '/api/v1/auth/step-up';
 const CHALLENGE =
@@ -227,6 +228,45 @@ describe('Step-up (RFC 9470)', () => {
       body: {},
     });
     expect(byApiToken.status).toBe(201);
+  });
+
+  it('handing over an organization or deleting it needs step-up; other role changes do not', async () => {
+    const owner = await newUser(t.api);
+    const member = await newUser(t.api);
+    const org = await createOrg(t.api, owner);
+    await addMember(org.id, member.id, 'member');
+    await ageAuthTime(t, owner.sessionId, STALE);
+    const memberPath = `/api/v1/orgs/${org.id}/members/${member.id}`;
+    // member → admin is not an ownership change.
+    const toAdmin = await t.api.patch(memberPath, {
+      token: owner.accessToken,
+      body: { role: 'admin' },
+    });
+    expect(toAdmin.status).toBe(200);
+    const toOwner = await t.api.patch(memberPath, {
+      token: owner.accessToken,
+      body: { role: 'owner' },
+    });
+    expect(toOwner.status).toBe(401);
+    expect(toOwner.headers.get('www-authenticate')).toBe(CHALLENGE);
+    const deleted = await t.api.delete(`/api/v1/orgs/${org.id}`, { token: owner.accessToken });
+    expect(deleted.status).toBe(401);
+    // Nothing changed.
+    const members = await t.api.get(`/api/v1/orgs/${org.id}/members`, { token: owner.accessToken });
+    expect(members.body.items.find((m: { userId: string }) => m.userId === member.id).role).toBe(
+      'admin',
+    );
+
+    expect(
+      (await t.api.post(STEP_UP, { token: owner.accessToken, body: { password: PASSWORD } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await t.api.patch(memberPath, { token: owner.accessToken, body: { role: 'owner' } })).status,
+    ).toBe(200);
+    expect(
+      (await t.api.delete(`/api/v1/orgs/${org.id}`, { token: owner.accessToken })).status,
+    ).toBe(204);
   });
 
   it('step-up records an audit event and moves the session’s auth_time', async () => {

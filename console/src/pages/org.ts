@@ -4,6 +4,7 @@ import type { Context, Org, Scope } from '../types.js';
 import { invitationsSection, membersSection } from './org-members.js';
 import { orgPolicySection } from './org-policy.js';
 import { orgTokensSection } from './org-tokens.js';
+import { orgUsageSection } from './org-usage.js';
 import { myOrgs, orgSwitcher } from './orgs.js';
 
 /** `/orgs/:org`: one organization's members, invitations, tokens and policy. */
@@ -34,6 +35,7 @@ export async function orgPage(ctx: Context, ref: string): Promise<HTMLElement> {
     membersSection(org, ctx),
     admin ? invitationsSection(org) : null,
     tokens,
+    orgUsageSection(org),
     orgPolicySection(org, grantable, (saved) =>
       // Tokens out of the new policy are marked at once.
       tokens.replaceChildren(orgTokensSection({ ...org, ...saved, role: org.role }, grantable)),
