@@ -1,3 +1,4 @@
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { UnitOfWork } from '../../src/database/unit-of-work.js';
@@ -28,11 +29,15 @@ interface OutboxRow {
 describe('Lifecycle webhooks', () => {
   let receiver: WebhookReceiver;
   let db: pg.Client;
+  // A database of this file's own: other files' instances send webhooks too (to their own
+  // receivers, with their own retry settings), and would deliver or retry this file's events.
+  let isolated: IsolatedDatabase;
   const apps: TestApp[] = [];
 
   /** An instance sending to the receiver, with retries fast enough for a test. */
   async function start(env: Record<string, string> = {}): Promise<TestApp> {
     const t = await startTestApp({
+      DATABASE_URL: isolated.url,
       WEBHOOK_URL: receiver.url,
       WEBHOOK_SECRET: SECRET,
       WEBHOOK_RETRY_BASE_SECONDS: '1',
@@ -90,10 +95,11 @@ describe('Lifecycle webhooks', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
-    db = await sqlClient();
+    isolated = await isolatedDatabase();
+    db = await sqlClient(isolated.url);
   });
   beforeEach(async () => {
-    // Only this file's instances send webhooks: none is running between its tests.
+    // Only this file's instances use its database: none is running between its tests.
     await db.query('DELETE FROM webhook_outbox');
     receiver.received.length = 0;
     receiver.arrived = 0;
@@ -107,6 +113,7 @@ describe('Lifecycle webhooks', () => {
   afterAll(async () => {
     await receiver.stop();
     await db.end();
+    await isolated.drop();
   });
 
   it('sends one signed event for a create, a rotate and a revoke, and none for a repeated revoke', async () => {
@@ -356,7 +363,7 @@ describe('Lifecycle webhooks', () => {
   });
 
   it('records nothing at all without WEBHOOK_URL', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ DATABASE_URL: isolated.url });
     apps.push(t);
     const user = await newUser(t.api);
     const created = await createToken(t.api, user.accessToken, { expiresInDays: 1 });
@@ -374,7 +381,7 @@ describe('Lifecycle webhooks', () => {
   });
 
   it('purges delivered and given-up events finished before the cutoff, a bounded batch at a time, never pending ones', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ DATABASE_URL: isolated.url });
     apps.push(t);
     const insert = (finished: string, pending = false) =>
       db.query(
