@@ -10859,7 +10859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No credential, or one that is unknown, malformed, expired or revoked */
+            /** @description No credential, one that is unknown, malformed, expired or revoked, or (Session credentials: needs a proof of identity within STEP_UP_SECONDS (RFC 9470 `insufficient_user_authentication`, see POST /auth/step-up). API tokens: scopes alone.) */
             401: {
                 headers: {
                     /** @description RFC 6750 challenge: `Bearer realm="tessera"`, with `error="invalid_token"` or `error="insufficient_scope", scope="…"` */

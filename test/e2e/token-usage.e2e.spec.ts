@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { sqlPool } from '../support/database.js';
+import { isolatedDatabase } from '../support/isolated-database.js';
 import {
   createToken,
   newUser,
@@ -187,32 +188,46 @@ describe('API token usage', () => {
   });
 
   it('lists the most used tokens for admins, and only for admins', async () => {
-    const busy = await createToken(t.api, user.accessToken);
-    const quiet = await createToken(t.api, user.accessToken);
-    for (let i = 0; i < 30; i++) await t.api.get('/api/v1/tokens/current', { token: busy.token });
-    await t.api.get('/api/v1/tokens/current', { token: quiet.token });
-    const top = await t.api.get('/api/v1/admin/usage/top?limit=100', { token: t.adminToken });
-    expect(top.status).toBe(200);
-    const ids = top.body.items.map((item: { tokenId: string }) => item.tokenId);
-    expect(ids.indexOf(busy.id)).toBeLessThan(ids.indexOf(quiet.id));
-    expect(top.body.items.find((item: { tokenId: string }) => item.tokenId === busy.id)).toEqual({
-      tokenId: busy.id,
-      userId: user.id,
-      name: busy.name,
-      valid: 30,
-      refused: 0,
-      total: 30,
-    });
-    const totals = top.body.items.map((item: { total: number }) => item.total);
-    expect(totals).toEqual([...totals].sort((a, b) => b - a));
-    const one = await t.api.get('/api/v1/admin/usage/top?limit=1', { token: t.adminToken });
-    expect(one.body.items).toHaveLength(1);
-    expect((await t.api.get('/api/v1/admin/usage/top', { token: user.accessToken })).status).toBe(
-      403,
-    );
-    for (const query of ['?limit=0', '?limit=101', '?limit=x', '?from=2026-01-02&to=2026-01-01']) {
-      const bad = await t.api.get(`/api/v1/admin/usage/top${query}`, { token: t.adminToken });
-      expect(bad.status).toBe(400);
+    // A database of its own: the ranking is over every token, and other files use theirs meanwhile.
+    const own = await isolatedDatabase();
+    const t = await startAdminApp({ DATABASE_URL: own.url, USAGE_FLUSH_SECONDS: '60' });
+    try {
+      const user = await newUser(t.api);
+      const busy = await createToken(t.api, user.accessToken);
+      const quiet = await createToken(t.api, user.accessToken);
+      for (let i = 0; i < 30; i++) await t.api.get('/api/v1/tokens/current', { token: busy.token });
+      await t.api.get('/api/v1/tokens/current', { token: quiet.token });
+      const top = await t.api.get('/api/v1/admin/usage/top?limit=100', { token: t.adminToken });
+      expect(top.status).toBe(200);
+      const ids = top.body.items.map((item: { tokenId: string }) => item.tokenId);
+      expect(ids.indexOf(busy.id)).toBeLessThan(ids.indexOf(quiet.id));
+      expect(top.body.items.find((item: { tokenId: string }) => item.tokenId === busy.id)).toEqual({
+        tokenId: busy.id,
+        userId: user.id,
+        name: busy.name,
+        valid: 30,
+        refused: 0,
+        total: 30,
+      });
+      const totals = top.body.items.map((item: { total: number }) => item.total);
+      expect(totals).toEqual([...totals].sort((a, b) => b - a));
+      const one = await t.api.get('/api/v1/admin/usage/top?limit=1', { token: t.adminToken });
+      expect(one.body.items).toHaveLength(1);
+      expect((await t.api.get('/api/v1/admin/usage/top', { token: user.accessToken })).status).toBe(
+        403,
+      );
+      for (const query of [
+        '?limit=0',
+        '?limit=101',
+        '?limit=x',
+        '?from=2026-01-02&to=2026-01-01',
+      ]) {
+        const bad = await t.api.get(`/api/v1/admin/usage/top${query}`, { token: t.adminToken });
+        expect(bad.status).toBe(400);
+      }
+    } finally {
+      await t.close();
+      await own.drop();
     }
   });
 });
