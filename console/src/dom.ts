@@ -48,6 +48,22 @@ export function status(): HTMLElement & { show(kind: 'ok' | 'error', text: strin
 }
 
 /**
+ * After a change: reload the list, then say what happened. The message shows only once the list
+ * is current, so a person (or a test) never reads "revoked" beside the row still listed.
+ */
+export function reloadThenShow(
+  outcome: ReturnType<typeof status>,
+  load: () => Promise<void>,
+): (message: string) => void {
+  return (message) => {
+    load().then(
+      () => outcome.show('ok', message),
+      (error: unknown) => outcome.show('error', (error as Error).message),
+    );
+  };
+}
+
+/**
  * A table on wide screens; on narrow ones (console.css) each row is a card whose cells are
  * labelled with their column's title (`data-label`), so nothing needs a sideways scroll.
  */

@@ -55,10 +55,10 @@ export async function adminTokensPage(): Promise<HTMLElement> {
       : `Revoke the token "${token.name}" of ${token.ownerEmail ?? token.userId}? Anything using it is refused from now on.`;
     if (!confirm(question)) return;
     api('DELETE', `/admin/tokens/${token.id}${permanent ? '?permanent=true' : ''}`)
-      .then(() => {
-        outcome.show('ok', `Token "${token.name}" ${permanent ? 'deleted for good' : 'revoked'}.`);
-        return load();
-      })
+      .then(load)
+      .then(() =>
+        outcome.show('ok', `Token "${token.name}" ${permanent ? 'deleted for good' : 'revoked'}.`),
+      )
       .catch(show);
   };
 

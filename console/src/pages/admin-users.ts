@@ -82,13 +82,12 @@ export async function usersPage(ctx: Context): Promise<HTMLElement> {
     );
   };
   const change = (user: AdminUser, patch: Partial<Pick<AdminUser, 'role' | 'disabled'>>) => {
-    api('PATCH', `/admin/users/${user.id}`, patch).then(
-      () => {
-        outcome.show('ok', `${user.email} updated.`);
-        void load();
-      },
-      (error: unknown) => outcome.show('error', (error as Error).message),
-    );
+    api('PATCH', `/admin/users/${user.id}`, patch)
+      .then(() => load())
+      .then(
+        () => outcome.show('ok', `${user.email} updated.`),
+        (error: unknown) => outcome.show('error', (error as Error).message),
+      );
   };
   const form = h(
     'form',

@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { field, h, status, table, when } from '../dom.js';
+import { field, h, reloadThenShow, status, table, when } from '../dom.js';
 import type { Context, Invitation, Member, Org, OrgRole } from '../types.js';
 
 const ROLES: OrgRole[] = ['member', 'admin', 'owner'];
@@ -19,10 +19,7 @@ export function membersSection(org: Org, ctx: Context): HTMLElement {
     const rows = members.map((member) => memberRow(member, org, ctx, base, done));
     list.replaceChildren(table('Members', ['Member', 'Role', 'Joined', 'Actions'], rows));
   };
-  const done = (message: string) => {
-    outcome.show('ok', message);
-    void load().catch((error: unknown) => outcome.show('error', (error as Error).message));
-  };
+  const done = reloadThenShow(outcome, load);
   void load().catch((error: unknown) => outcome.show('error', (error as Error).message));
   return h(
     'section',
@@ -150,10 +147,7 @@ export function invitationsSection(org: Org): HTMLElement {
         : table('Pending invitations', ['Email', 'Role', 'Expires', 'Actions'], rows),
     );
   };
-  const done = (message: string) => {
-    outcome.show('ok', message);
-    void load().catch((error: unknown) => outcome.show('error', (error as Error).message));
-  };
+  const done = reloadThenShow(outcome, load);
   const email = h('input', { type: 'email', name: 'email', required: true, autocomplete: 'off' });
   const role = h(
     'select',

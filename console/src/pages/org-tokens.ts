@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { field, h, status, table, when } from '../dom.js';
+import { field, h, reloadThenShow, status, table, when } from '../dom.js';
 import type { CreatedToken, Org, Page, Scope, Token } from '../types.js';
 import { secretPanel } from './tokens.js';
 
@@ -34,10 +34,7 @@ export function orgTokensSection(org: Org, scopes: Scope[]): HTMLElement {
           ),
     );
   };
-  const done = (message: string) => {
-    outcome.show('ok', message);
-    void load().catch((error: unknown) => outcome.show('error', (error as Error).message));
-  };
+  const done = reloadThenShow(outcome, load);
   const showSecret = (created: CreatedToken, verb: string) => {
     secret.replaceChildren(secretPanel(created, verb));
     secret.querySelector('input')?.focus();
