@@ -31,6 +31,7 @@ export interface TokenState {
     allowedIps: readonly string[];
     endsAt: number | null;
     rateLimit: { perMinute: number; perHour: number };
+    quota: Quota | null;
   };
   /** The row and its owner's profile as loaded: what `/tokens/current` and `/auth/me` answer. */
   record: TokenRecord;

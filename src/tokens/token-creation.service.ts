@@ -17,9 +17,11 @@ import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertGrantable,
   assertKnownScopes,
+  assertQuotaWithin,
   assertRateWithin,
   assertWithin,
   canonicalIps,
+  inheritedQuota,
   inheritedRateLimits,
   ownRateLimits,
   requestedExpiry,
@@ -121,6 +123,8 @@ export class TokenCreationService {
     const server = this.issuer.serverRateLimits();
     const rate = ownRateLimits(inheritedRateLimits(principal, input.rateLimit, server), server);
     assertRateWithin(principal, rate, server);
+    const quota = inheritedQuota(principal, input.quota);
+    assertQuotaWithin(principal, quota);
     const userId = userIdOf(principal);
     return this.uow.run(async (tx) => {
       const m = tx.manager;
@@ -133,8 +137,8 @@ export class TokenCreationService {
       const { token, secret } = await this.issuer.issue(m, {
         ratePerMinute: rate.perMinute,
         ratePerHour: rate.perHour,
-        quotaLimit: input.quota?.limit ?? null,
-        quotaPeriod: input.quota?.period ?? null,
+        quotaLimit: quota?.limit ?? null,
+        quotaPeriod: quota?.period ?? null,
         userId: org ? null : userId,
         orgId: org?.orgId ?? null,
         createdBy: org ? userId : null,

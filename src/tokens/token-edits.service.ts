@@ -16,7 +16,9 @@ import {
   assertActive,
   assertGrantable,
   assertKnownScopes,
+  assertQuotaWithin,
   assertRateWithin,
+  storedQuota,
   assertWithin,
   canonicalIps,
   expiryWithin,
@@ -72,6 +74,7 @@ export class TokenEditsService {
           { perMinute: token.ratePerMinute, perHour: token.ratePerHour },
           this.issuer.serverRateLimits(),
         );
+        assertQuotaWithin(principal, storedQuota(token));
       }
       const changed: string[] = [];
       if (patch.scopes !== undefined) {
@@ -114,6 +117,7 @@ export class TokenEditsService {
         token.ratePerHour = rate.perHour;
       }
       if (patch.quota !== undefined) {
+        assertQuotaWithin(principal, patch.quota);
         const limit = patch.quota?.limit ?? null;
         const period = patch.quota?.period ?? null;
         if (limit !== token.quotaLimit || period !== token.quotaPeriod) changed.push('quota');

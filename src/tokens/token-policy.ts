@@ -118,6 +118,49 @@ export function inheritedRateLimits(
   return { perMinute: pick('perMinute'), perHour: pick('perHour') };
 }
 
+type QuotaRule = NonNullable<NonNullable<AuthPrincipal['restrictions']>['quota']>;
+/** Longer periods hold fewer uses for the same limit: a month's 100 is tighter than a day's. */
+const PERIOD_RANK = { day: 0, month: 1, total: 2 } as const;
+
+/**
+ * The quota of a token an API token creates without naming one: its own, so that a token held
+ * to "1,000 a month" cannot mint an unmetered one (as with its rate limits and allowlist).
+ */
+export function inheritedQuota(
+  principal: Pick<AuthPrincipal, 'restrictions'>,
+  requested: QuotaRule | undefined,
+): QuotaRule | undefined {
+  return requested ?? principal.restrictions?.quota ?? undefined;
+}
+
+/**
+ * A token made or changed by an API token held to a quota is held to one no looser: a limit no
+ * higher, over a period no shorter. Null: no quota, which is looser than any.
+ */
+export function assertQuotaWithin(
+  principal: Pick<AuthPrincipal, 'restrictions'>,
+  quota: QuotaRule | null | undefined,
+): void {
+  const own = principal.restrictions?.quota;
+  if (!own) return;
+  if (!quota || quota.limit > own.limit || PERIOD_RANK[quota.period] < PERIOD_RANK[own.period]) {
+    throw new DomainError(
+      'Forbidden',
+      `quota must stay within the quota of the API token making the request (${own.limit} a ${own.period === 'total' ? 'lifetime' : own.period})`,
+    );
+  }
+}
+
+/** A token's own quota as stored, or null. */
+export function storedQuota(token: {
+  quotaLimit: number | null;
+  quotaPeriod: QuotaRule['period'] | null;
+}): QuotaRule | null {
+  return token.quotaLimit !== null && token.quotaPeriod !== null
+    ? { limit: token.quotaLimit, period: token.quotaPeriod }
+    : null;
+}
+
 /** Only an active token may be changed or rotated; the message says why not. */
 export function assertActive(
   token: TokenFacts,

@@ -17,7 +17,9 @@ import { TokenIssuer, createdEvent } from './token-issuer.js';
 import {
   assertActive,
   assertGrantable,
+  assertQuotaWithin,
   assertRateWithin,
+  storedQuota,
   assertWithin,
   knownScopes,
   rotatedExpiry,
@@ -89,6 +91,8 @@ export class TokenRotationService {
         { perMinute: old.ratePerMinute, perHour: old.ratePerHour },
         this.issuer.serverRateLimits(),
       );
+      // The new token shares the old one's quota: one looser than the caller's is out of reach.
+      assertQuotaWithin(principal, storedQuota(old));
       // The old token stays active through its grace period: a chain of rotations must not
       // multiply the active tokens past the limit.
       // A rotation makes a new token: the organization's policy as it is now applies to it.

@@ -252,6 +252,7 @@ export class TokenVerifierService {
         allowedIps: row.allowedIps,
         endsAt: ends.length > 0 ? Math.min(...ends.map((at) => at.getTime())) : null,
         rateLimit,
+        quota: row.record.quota,
       },
       record: row.record,
       account: row.account,

@@ -54,6 +54,71 @@ describe('What API tokens may do to other tokens', () => {
     expect(patched.status).toBe(403);
   });
 
+  it('holds tokens made by a token with a quota to one no looser, and lets it change none looser', async () => {
+    const user = await newUser(t.api);
+    const parent = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      quota: { limit: 100, period: 'month' },
+    });
+    const create = (body: Record<string, unknown>) =>
+      t.api.post('/api/v1/tokens', {
+        token: parent.token,
+        body: { name: `child ${Math.random()}`, scopes: ['tokens:read'], ...body },
+      });
+    // Unnamed, the quota is the parent's own: no minting an unmetered token.
+    const inherited = await create({});
+    expect(inherited.status).toBe(201);
+    expect(inherited.body.quota).toMatchObject({ limit: 100, period: 'month' });
+    // No more uses, over a period no shorter: 50 a day would be 1,500 a month.
+    for (const quota of [
+      { limit: 100, period: 'month' },
+      { limit: 10, period: 'month' },
+      { limit: 100, period: 'total' },
+    ]) {
+      expect((await create({ quota })).status).toBe(201);
+    }
+    for (const quota of [
+      { limit: 101, period: 'month' },
+      { limit: 50, period: 'day' },
+      { limit: 1_000, period: 'total' },
+    ]) {
+      const refused = await create({ quota });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toContain('quota must stay within');
+    }
+    // Nor lifted or loosened by PATCH.
+    for (const quota of [null, { limit: 500, period: 'month' }]) {
+      const patched = await t.api.patch(`/api/v1/tokens/${inherited.body.id}`, {
+        token: parent.token,
+        body: { quota },
+      });
+      expect(patched.status).toBe(403);
+    }
+    const tightened = await t.api.patch(`/api/v1/tokens/${inherited.body.id}`, {
+      token: parent.token,
+      body: { quota: { limit: 5, period: 'total' } },
+    });
+    expect(tightened.status).toBe(200);
+    // An unmetered token of the same owner is out of its reach, as a wider one is.
+    const unmetered = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+    const renamed = await t.api.patch(`/api/v1/tokens/${unmetered.id}`, {
+      token: parent.token,
+      body: { name: 'renamed' },
+    });
+    expect(renamed.status).toBe(403);
+    const rotated = await t.api.post(`/api/v1/tokens/${unmetered.id}/rotate`, {
+      token: parent.token,
+      body: {},
+    });
+    expect(rotated.status).toBe(403);
+    // A person's session is held to no token's quota.
+    const own = await t.api.patch(`/api/v1/tokens/${unmetered.id}`, {
+      token: user.accessToken,
+      body: { quota: null },
+    });
+    expect(own.status).toBe(200);
+  });
+
   it('refuses to let a restricted token change an unrestricted one at all', async () => {
     const user = await newUser(t.api);
     const restricted = await createToken(t.api, user.accessToken, {

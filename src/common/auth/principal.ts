@@ -39,6 +39,8 @@ export interface AuthPrincipal {
     endsAt: number | null;
     /** The rate limits it is held to (its own where lower than the server's). */
     rateLimit?: { readonly perMinute: number; readonly perHour: number };
+    /** The quota it is held to (its own, or its organization's default), if any. */
+    quota?: { readonly limit: number; readonly period: 'day' | 'month' | 'total' } | null;
   };
   /** When the credential stops working, epoch ms (null: never), unless revoked before. */
   expiresAt?: number | null;
