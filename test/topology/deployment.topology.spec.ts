@@ -31,6 +31,8 @@ import {
 import { binariesAvailable, PgBouncerHarness, RedisClusterHarness } from '../support/topology.js';
 import { sleep, waitFor } from '../support/time.js';
 import { sqlClient } from '../support/database.js';
+import { openEventStream } from '../support/event-stream.js';
+import { sha256Base64 } from '../../src/common/crypto/crypto.js';
 
 const FILE = 'test/topology/deployment.topology.spec.ts';
 const available =
@@ -128,6 +130,38 @@ describeTopology('Redis Cluster, PgBouncer, three instances and nginx in front',
       });
       expect(revoked.status).toBe(204);
       expect((await round(token.token)).map((answer) => answer.status)).toEqual([401, 401, 401]);
+    }
+  });
+
+  it('streams a revocation made through any instance to the event streams of all three within a second', async () => {
+    const adminToken = (await login(api, admin.email, admin.password)).body.accessToken as string;
+    const streams = await Promise.all(
+      instances.map((instance) =>
+        openEventStream(`${instance.baseUrl}/api/v1/verify/events`, {
+          authorization: `Bearer ${adminToken}`,
+        }),
+      ),
+    );
+    try {
+      for (const stream of streams) {
+        expect(await stream.next()).toMatchObject({ event: 'ready', data: { exact: true } });
+      }
+      const owner = await newUser(api);
+      const token = await createToken(api, owner.accessToken);
+      const hash = sha256Base64(token.token);
+      const revoked = await api.delete(`/api/v1/tokens/${token.id}`, { token: owner.accessToken });
+      expect(revoked.status).toBe(204);
+      const deadline = Date.now() + 1_000;
+      await Promise.all(
+        streams.map(async (stream) => {
+          for (;;) {
+            const event = await stream.next(Math.max(deadline - Date.now(), 1), 'the revocation');
+            if (event.event === 'invalidate' && event.data.tokens?.includes(hash)) return;
+          }
+        }),
+      );
+    } finally {
+      streams.forEach((stream) => stream.close());
     }
   });
 
