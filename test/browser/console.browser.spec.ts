@@ -235,6 +235,38 @@ describe('The console in Chromium', () => {
     expect((await t.api.get('/api/v1/auth/me', { token: user.accessToken })).status).toBe(401);
   });
 
+  it('keeps the page last asked for when the page before it finishes loading later', async () => {
+    const user = await newUser(t.api);
+    // The token list answers only once the person has moved on to the password page.
+    let listAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (listAsked = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const isList = (url: URL) => url.pathname === '/api/v1/tokens';
+    await page.route(isList, async (route) => {
+      listAsked();
+      await held;
+      await route.continue();
+    });
+    await signIn(user.email);
+    await asked;
+    await page.getByRole('link', { name: 'Password' }).click();
+    await page.getByLabel('Current password').fill(PASSWORD);
+
+    const finished = page.waitForEvent('requestfinished', (request) =>
+      isList(new URL(request.url())),
+    );
+    release();
+    await finished;
+    // The late list is read in the page's next turns: a stale render would land by then.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    await page.unroute(isList);
+
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Change password');
+    expect(await page.getByLabel('Current password').inputValue()).toBe(PASSWORD);
+    expect(await page.title()).toBe('Change password · Tessera');
+  });
+
   it('resets a forgotten password from the mailed link on /console/reset-password', async () => {
     const user = await newUser(t.api);
     await page.goto(`${t.baseUrl}/console/sign-in`);
