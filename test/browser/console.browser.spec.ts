@@ -318,6 +318,8 @@ describe('The console in Chromium', () => {
       'Webhook events',
       'Audit events',
       'Hourly usage counts',
+      'MFA login challenges',
+      'Passkey challenges',
     ]);
     await screenshot(page, 'admin-jobs');
 
