@@ -205,6 +205,27 @@ describe('The console in Chromium', () => {
     expect(sessions.body).toHaveLength(1);
   });
 
+  it('stays signed in when two tabs open at once, both refreshing with the one cookie', async () => {
+    const user = await newUser(t.api);
+    await signIn(user.email);
+    // Each new tab starts without an access token and refreshes with the cookie of the moment:
+    // the same one for both, the second inside the refresh grace window.
+    const tabs = [await context.newPage(), await context.newPage()];
+    const refreshed = tabs.map((tab) =>
+      tab.waitForResponse((response) => response.url().endsWith('/api/v1/auth/browser/refresh')),
+    );
+    await Promise.all(tabs.map((tab) => tab.goto(`${t.baseUrl}/console/tokens`)));
+    expect((await Promise.all(refreshed)).map((response) => response.status())).toEqual([200, 200]);
+    for (const tab of tabs) {
+      await tab.getByRole('heading', { level: 2, name: 'Your tokens' }).waitFor();
+    }
+    // The session lives on: a reload refreshes again with the cookie the two tabs left.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Your tokens' }).waitFor();
+    const sessions = await t.api.get('/api/v1/sessions', { token: user.accessToken });
+    expect(sessions.body).toHaveLength(2);
+  });
+
   it('lists sessions with device labels, marks this one, and ends another device', async () => {
     const user = await newUser(t.api, { 'X-Device-Name': 'Build server' });
     await signIn(user.email);

@@ -84,7 +84,13 @@ describe('Second factors in the console, in Chromium', () => {
    */
   async function shown(target: Locator, what: string): Promise<void> {
     const alert = page.getByRole('alert');
-    await target.or(alert).first().waitFor();
+    await target
+      .or(alert)
+      .first()
+      .waitFor()
+      .catch((error: Error) => {
+        throw new Error(`${what} did not show: ${error.message}`);
+      });
     if (!(await target.first().isVisible())) {
       throw new Error(`${what} did not show; the page says: ${await alert.first().innerText()}`);
     }
