@@ -4,10 +4,10 @@ import { PASSWORD_RESET_TOKENS_PURGE } from '../auth/password-reset-tokens.repos
 import { sleep } from '../common/background/background-tasks.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { TablePurger, type PurgeTarget as TableTarget } from '../database/purge.js';
-import { SESSIONS_PURGE } from '../sessions/sessions.repository.js';
-import { API_TOKENS_PURGE } from '../tokens/api-tokens.repository.js';
 import { MFA_CHALLENGES_PURGE } from '../mfa/mfa-challenges.repository.js';
 import { WEBAUTHN_CHALLENGES_PURGE } from '../mfa/passkeys.repository.js';
+import { SESSIONS_PURGE } from '../sessions/sessions.repository.js';
+import { API_TOKENS_PURGE } from '../tokens/api-tokens.repository.js';
 import { IDEMPOTENCY_KEYS_PURGE } from '../tokens/idempotency-keys.repository.js';
 import { TOKEN_USAGE_PURGE } from '../usage/token-usage.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
