@@ -2087,6 +2087,8 @@ export interface components {
             dryRun: boolean;
             /** @description Idempotency-Key records deleted */
             idempotencyKeys: number;
+            /** @description Expired second-step login challenges (mfaToken) */
+            mfaChallenges: number;
             /** @description Spent or expired password-reset links deleted */
             passwordResetTokens: number;
             /** @description The recorded runs, one per purge job */
@@ -2097,6 +2099,8 @@ export interface components {
             tokens: number;
             /** @description API tokens' hourly usage counts older than USAGE_RETENTION_DAYS */
             tokenUsage: number;
+            /** @description Expired passkey (WebAuthn) ceremony challenges */
+            webauthnChallenges: number;
             /** @description Webhook events delivered or given up more than 7 days ago */
             webhookEvents: number;
         };

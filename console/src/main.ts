@@ -68,6 +68,11 @@ function orgRoute(path: string): Route | null {
 let user: User | null = null;
 /** A message for the next page shown (after sign-out). */
 let notice: string | null = null;
+/**
+ * Counts navigations. A page still loading when the person moves on must not land over the
+ * page they moved to: each render checks, after every wait, that no newer one began.
+ */
+let navigations = 0;
 
 function pathOf(): string {
   const path = location.pathname.replace(/\/+$/, '');
@@ -133,6 +138,8 @@ function nav(current: string): void {
 }
 
 async function render(): Promise<void> {
+  const current = ++navigations;
+  const overtaken = () => current !== navigations;
   const main = document.getElementById('main')!;
   let path = pathOf();
   // An invitation link's token, taken out of the address before anything else runs.
@@ -141,6 +148,7 @@ async function render(): Promise<void> {
   if (!publicPage && !user && (signedIn() || (await refresh()))) {
     await loadUser().catch(() => (user = null));
   }
+  if (overtaken()) return;
   if (path === '/invitations' && !user) {
     nav(path);
     document.title = 'Join an organization · Tessera';
@@ -182,8 +190,10 @@ async function render(): Promise<void> {
   );
   try {
     const content = await route.render({ user, go });
+    if (overtaken()) return;
     main.replaceChildren(h('h1', { tabindex: -1 }, route.title), content);
   } catch (error) {
+    if (overtaken()) return;
     main.replaceChildren(
       h('h1', { tabindex: -1 }, route.title),
       h('p', { class: 'status error', role: 'alert' }, (error as Error).message),

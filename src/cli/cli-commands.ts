@@ -52,7 +52,8 @@ async function purge(runner: JobRunner, dryRun: boolean, json: boolean): Promise
       `${dryRun ? 'Dry run: would delete' : 'Deleted'} ${totals.tokens} API tokens, ${totals.sessions} sessions, ` +
         `${totals.passwordResetTokens} password-reset links, ${totals.idempotencyKeys} idempotency records, ` +
         `${totals.webhookEvents} webhook events, ${totals.auditEvents} audit events, ` +
-        `${totals.tokenUsage} hourly usage counts\n`,
+        `${totals.tokenUsage} hourly usage counts, ${totals.mfaChallenges} MFA login challenges, ` +
+        `${totals.webauthnChallenges} passkey challenges\n`,
     );
   }
   return exitOf(reports);

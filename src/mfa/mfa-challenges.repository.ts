@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PurgeTarget } from '../database/purge.js';
 import { change } from '../database/returning.js';
 
 /** Expired challenges a new one sweeps away: the table stays the size of the logins under way. */
 const SWEEP = 100;
+
+/**
+ * For the purge: login challenges past their expiry, used or not, which no second step can
+ * complete any more. The sweep above clears them only while new logins come.
+ */
+export const MFA_CHALLENGES_PURGE: PurgeTarget = {
+  table: 'mfa_challenges',
+  due: 'expires_at < $1',
+};
 
 export const MFA_CHALLENGE_ATTEMPTS = 5;
 

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PurgeTarget } from '../database/purge.js';
 import { change } from '../database/returning.js';
 import { Passkey } from './passkey.entity.js';
 
 /** Expired challenges a new one sweeps away: the table stays the size of the ceremonies under way. */
 const SWEEP = 100;
+
+/**
+ * For the purge: ceremony challenges past their expiry, which no answer can take any more. The
+ * sweep above clears them only while new ceremonies start.
+ */
+export const WEBAUTHN_CHALLENGES_PURGE: PurgeTarget = {
+  table: 'webauthn_challenges',
+  due: 'expires_at < $1',
+};
 
 export type CeremonyPurpose = 'register' | 'login' | 'mfa' | 'step-up';
 

@@ -35,7 +35,14 @@ export class Jobs {
     const all: JobDefinition[] = [
       purgeJob('purge-tokens', ['tokens']),
       purgeJob('purge-sessions', ['sessions', 'passwordResetTokens']),
-      purgeJob('purge-records', ['idempotencyKeys', 'webhookEvents', 'auditEvents', 'tokenUsage']),
+      purgeJob('purge-records', [
+        'idempotencyKeys',
+        'webhookEvents',
+        'auditEvents',
+        'tokenUsage',
+        'mfaChallenges',
+        'webauthnChallenges',
+      ]),
       {
         name: 'notify-expiring-tokens',
         description: JOB_DESCRIPTIONS['notify-expiring-tokens'],
@@ -71,6 +78,8 @@ export function purgeTotals(reports: { counts: Record<string, number> }[]) {
     webhookEvents: 0,
     auditEvents: 0,
     tokenUsage: 0,
+    mfaChallenges: 0,
+    webauthnChallenges: 0,
   };
   for (const report of reports) {
     for (const [kind, n] of Object.entries(report.counts)) {

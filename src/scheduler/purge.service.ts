@@ -4,6 +4,8 @@ import { PASSWORD_RESET_TOKENS_PURGE } from '../auth/password-reset-tokens.repos
 import { sleep } from '../common/background/background-tasks.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { TablePurger, type PurgeTarget as TableTarget } from '../database/purge.js';
+import { MFA_CHALLENGES_PURGE } from '../mfa/mfa-challenges.repository.js';
+import { WEBAUTHN_CHALLENGES_PURGE } from '../mfa/passkeys.repository.js';
 import { SESSIONS_PURGE } from '../sessions/sessions.repository.js';
 import { API_TOKENS_PURGE } from '../tokens/api-tokens.repository.js';
 import { IDEMPOTENCY_KEYS_PURGE } from '../tokens/idempotency-keys.repository.js';
@@ -18,7 +20,9 @@ export type PurgeKind =
   | 'idempotencyKeys'
   | 'webhookEvents'
   | 'auditEvents'
-  | 'tokenUsage';
+  | 'tokenUsage'
+  | 'mfaChallenges'
+  | 'webauthnChallenges';
 
 /** Delivered or given-up webhook events are kept this long, for inspection. */
 const WEBHOOK_RETENTION_HOURS = 7 * 24;
@@ -50,6 +54,9 @@ const TARGETS: Record<Exclude<PurgeKind, 'webhookEvents'>, PurgeTarget> = {
     rows: TOKEN_USAGE_PURGE,
     retentionHours: (config) => config.usageRetentionDays * 24,
   },
+  // Second-step and passkey challenges, once expired: nothing can answer them any more.
+  mfaChallenges: { rows: MFA_CHALLENGES_PURGE, retentionHours: () => 0 },
+  webauthnChallenges: { rows: WEBAUTHN_CHALLENGES_PURGE, retentionHours: () => 0 },
 };
 
 const NEVER = new AbortController().signal;

@@ -15,7 +15,7 @@ export const JOB_DESCRIPTIONS: Readonly<Record<JobName, string>> = {
   'purge-sessions':
     'Deletes sessions ended more than SESSION_RETENTION_DAYS ago, and spent password-reset links',
   'purge-records':
-    'Deletes Idempotency-Key records older than 24 hours, webhook events delivered or given up more than 7 days ago, audit events older than AUDIT_RETENTION_DAYS, and API tokens’ hourly usage counts older than USAGE_RETENTION_DAYS',
+    'Deletes Idempotency-Key records older than 24 hours, webhook events delivered or given up more than 7 days ago, audit events older than AUDIT_RETENTION_DAYS, API tokens’ hourly usage counts older than USAGE_RETENTION_DAYS, and expired MFA login and passkey challenges',
   'notify-expiring-tokens':
     'Sends a token.expiring_soon webhook, once, for each API token expiring within TOKEN_EXPIRY_NOTICE_DAYS',
 };

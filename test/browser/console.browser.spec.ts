@@ -205,6 +205,27 @@ describe('The console in Chromium', () => {
     expect(sessions.body).toHaveLength(1);
   });
 
+  it('stays signed in when two tabs open at once, both refreshing with the one cookie', async () => {
+    const user = await newUser(t.api);
+    await signIn(user.email);
+    // Each new tab starts without an access token and refreshes with the cookie of the moment:
+    // the same one for both, the second inside the refresh grace window.
+    const tabs = [await context.newPage(), await context.newPage()];
+    const refreshed = tabs.map((tab) =>
+      tab.waitForResponse((response) => response.url().endsWith('/api/v1/auth/browser/refresh')),
+    );
+    await Promise.all(tabs.map((tab) => tab.goto(`${t.baseUrl}/console/tokens`)));
+    expect((await Promise.all(refreshed)).map((response) => response.status())).toEqual([200, 200]);
+    for (const tab of tabs) {
+      await tab.getByRole('heading', { level: 2, name: 'Your tokens' }).waitFor();
+    }
+    // The session lives on: a reload refreshes again with the cookie the two tabs left.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Your tokens' }).waitFor();
+    const sessions = await t.api.get('/api/v1/sessions', { token: user.accessToken });
+    expect(sessions.body).toHaveLength(2);
+  });
+
   it('lists sessions with device labels, marks this one, and ends another device', async () => {
     const user = await newUser(t.api, { 'X-Device-Name': 'Build server' });
     await signIn(user.email);
@@ -233,6 +254,38 @@ describe('The console in Chromium', () => {
     await screenshot(page, 'password');
     expect((await login(t.api, user.email, NEW_PASSWORD)).status).toBe(200);
     expect((await t.api.get('/api/v1/auth/me', { token: user.accessToken })).status).toBe(401);
+  });
+
+  it('keeps the page last asked for when the page before it finishes loading later', async () => {
+    const user = await newUser(t.api);
+    // The token list answers only once the person has moved on to the password page.
+    let listAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (listAsked = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const isList = (url: URL) => url.pathname === '/api/v1/tokens';
+    await page.route(isList, async (route) => {
+      listAsked();
+      await held;
+      await route.continue();
+    });
+    await signIn(user.email);
+    await asked;
+    await page.getByRole('link', { name: 'Password' }).click();
+    await page.getByLabel('Current password').fill(PASSWORD);
+
+    const finished = page.waitForEvent('requestfinished', (request) =>
+      isList(new URL(request.url())),
+    );
+    release();
+    await finished;
+    // The late list is read in the page's next turns: a stale render would land by then.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    await page.unroute(isList);
+
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Change password');
+    expect(await page.getByLabel('Current password').inputValue()).toBe(PASSWORD);
+    expect(await page.title()).toBe('Change password · Tessera');
   });
 
   it('resets a forgotten password from the mailed link on /console/reset-password', async () => {
@@ -286,6 +339,8 @@ describe('The console in Chromium', () => {
       'Webhook events',
       'Audit events',
       'Hourly usage counts',
+      'MFA login challenges',
+      'Passkey challenges',
     ]);
     await screenshot(page, 'admin-jobs');
 

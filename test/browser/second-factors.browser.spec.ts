@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import { createApp } from '../../src/app.factory.js';
 import { createLogger } from '../../src/common/http/logger.js';
-import { ageAuthTime, awayFromStepEdge, totpCode } from '../support/mfa.js';
+import { ageUserAuthTime, awayFromStepEdge, totpCode } from '../support/mfa.js';
 import { freePort } from '../support/nginx.js';
-import { Api, PASSWORD, newUser, testConfig, type TestApp } from '../support/test-app.js';
+import { Api, PASSWORD, login, newUser, testConfig, type TestApp } from '../support/test-app.js';
 import { DESKTOP, buildConsole, launch, screenshot } from './browser.js';
 
 /**
@@ -46,6 +46,8 @@ describe('Second factors in the console, in Chromium', () => {
   beforeEach(async () => {
     context = await browser.newContext({ viewport: DESKTOP });
     page = await context.newPage();
+    // Well inside the test's own timeout: a wait that never ends names what it waited for.
+    page.setDefaultTimeout(10_000);
     violations = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
@@ -74,6 +76,24 @@ describe('Second factors in the console, in Chromium', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  /**
+   * Waits for `target`; an error the page shows instead fails the test at once, with its text,
+   * rather than a bare timeout.
+   */
+  async function shown(target: Locator, what: string): Promise<void> {
+    const alert = page.getByRole('alert');
+    await target
+      .or(alert)
+      .first()
+      .waitFor()
+      .catch((error: Error) => {
+        throw new Error(`${what} did not show: ${error.message}`);
+      });
+    if (!(await target.first().isVisible())) {
+      throw new Error(`${what} did not show; the page says: ${await alert.first().innerText()}`);
+    }
   }
 
   async function signOut() {
@@ -148,14 +168,9 @@ describe('Second factors in the console, in Chromium', () => {
     const user = await newUser(t.api);
     await signInWithPassword(user.email);
     await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
-    const sessionId = await page.evaluate(async () => {
-      const res = await fetch('/api/v1/auth/browser/refresh', {
-        method: 'POST',
-        headers: { 'X-Tessera-CSRF': '1' },
-      });
-      return ((await res.json()) as { sessionId: string }).sessionId;
-    });
-    await ageAuthTime(t, sessionId, 601);
+    // In the database, for every session of the user: the page's refresh cookie and access
+    // token stay as the console holds them.
+    await ageUserAuthTime(t, user.id, 601);
 
     await page.getByRole('link', { name: 'Password' }).click();
     await page.getByLabel('Current password').fill(PASSWORD);
@@ -163,11 +178,12 @@ describe('Second factors in the console, in Chromium', () => {
     await page.getByLabel('New password again').fill('a brand new password');
     await page.getByRole('button', { name: 'Change password' }).click();
     const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
-    await dialog.waitFor();
+    await shown(dialog, 'the step-up dialog');
     await screenshot(page, 'mfa-step-up');
     await dialog.getByLabel('Password').fill(PASSWORD);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('Password changed.').waitFor();
+    await shown(page.getByText('Password changed.'), 'the retried password change');
     expect(await dialog.count()).toBe(0);
+    expect((await login(t.api, user.email, 'a brand new password')).status).toBe(200);
   });
 });

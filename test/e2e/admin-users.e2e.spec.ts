@@ -479,10 +479,15 @@ describe('At least one admin remains', () => {
 describe('A role change and the scopes stored on tokens', () => {
   let t: AdminApp;
   let hooks: WebhookReceiver;
+  let isolated: IsolatedDatabase;
 
   beforeAll(async () => {
+    // A database of its own: an instance of another file with a WEBHOOK_URL would otherwise
+    // claim this file's events from the shared outbox and send them to its own receiver.
+    isolated = await isolatedDatabase();
     hooks = await WebhookReceiver.start();
     t = await startAdminApp({
+      DATABASE_URL: isolated.url,
       WEBHOOK_URL: hooks.url,
       WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
       WEBHOOK_POLL_SECONDS: '1',
@@ -491,6 +496,7 @@ describe('A role change and the scopes stored on tokens', () => {
   afterAll(async () => {
     await t?.close();
     await hooks?.stop();
+    await isolated?.drop();
   });
 
   const patchUser = (id: string, body: unknown) =>

@@ -90,7 +90,8 @@ describe('CLI', () => {
     for (const kind of ['password-reset links', 'idempotency records', 'webhook events']) {
       expect(real.stdout).toMatch(new RegExp(`\\d+ ${kind}`));
     }
-    expect(real.stdout).toMatch(/\d+ audit events, \d+ hourly usage counts\n$/);
+    expect(real.stdout).toMatch(/\d+ audit events, \d+ hourly usage counts, /);
+    expect(real.stdout).toMatch(/\d+ MFA login challenges, \d+ passkey challenges\n$/);
     const left = await sql.query(`SELECT name FROM api_tokens`);
     expect(left.rows).toEqual([{ name: 'live' }]);
     const runs = await sql.query(`SELECT DISTINCT trigger, outcome FROM job_runs`);

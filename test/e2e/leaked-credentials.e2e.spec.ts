@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { BackgroundTasks } from '../../src/common/background/background-tasks.js';
 import { generateApiToken } from '../../src/tokens/token-format.js';
 import { TOKEN_LEAKED_SUBJECT } from '../../src/mail/templates/token-leaked.js';
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
 import {
   createToken,
@@ -33,12 +34,17 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
   let hooks: WebhookReceiver;
   let t: AdminApp;
   let db: pg.Pool;
+  let isolated: IsolatedDatabase;
 
   beforeAll(async () => {
+    // A database of its own: an instance of another file with a WEBHOOK_URL would otherwise
+    // claim this file's events from the shared outbox and send them to its own receiver.
+    isolated = await isolatedDatabase();
     smtp = await SmtpReceiver.start();
     hooks = await WebhookReceiver.start();
     // Loopback is the trusted proxy here, so X-Forwarded-For names the reporter.
     t = await startAdminApp({
+      DATABASE_URL: isolated.url,
       SMTP_URL: smtp.url,
       MAIL_FROM,
       TRUST_PROXY: '127.0.0.1',
@@ -46,13 +52,14 @@ describe('POST /api/v1/credentials/revoke (leaked credentials)', () => {
       WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
       WEBHOOK_POLL_SECONDS: '1',
     });
-    db = sqlPool(3);
+    db = sqlPool(3, isolated.url);
   });
   afterAll(async () => {
     await db?.end();
     await t?.close();
     await smtp?.close();
     await hooks?.stop();
+    await isolated?.drop();
   });
 
   /** Every piece of after-the-answer work (lookups, revocations, mails) is done. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ORG_TOKENS_IMPORTED_SUBJECT } from '../../src/mail/templates/token-imported.js';
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { addMember, createOrg } from '../support/orgs.js';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
 import { sleep } from '../support/time.js';
@@ -17,11 +18,16 @@ describe("importing an organization's API tokens", () => {
   let smtp: SmtpReceiver;
   let hooks: WebhookReceiver;
   let db: pg.Client;
+  let isolated: IsolatedDatabase;
 
   beforeAll(async () => {
+    // A database of its own: an instance of another file with a WEBHOOK_URL would otherwise
+    // claim this file's events from the shared outbox and send them to its own receiver.
+    isolated = await isolatedDatabase();
     smtp = await SmtpReceiver.start();
     hooks = await WebhookReceiver.start();
     t = await startAdminApp({
+      DATABASE_URL: isolated.url,
       MAX_TOKENS_PER_ORG: '3',
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Tessera <no-reply@tessera.test>',
@@ -29,7 +35,7 @@ describe("importing an organization's API tokens", () => {
       WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
       WEBHOOK_POLL_SECONDS: '1',
     });
-    db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    db = new pg.Client({ connectionString: isolated.url });
     await db.connect();
   });
   afterAll(async () => {
@@ -37,6 +43,7 @@ describe("importing an organization's API tokens", () => {
     await t?.close();
     await smtp?.close();
     await hooks?.stop();
+    await isolated?.drop();
   });
 
   const importAs = (token: string, tokens: unknown[]) =>
@@ -53,8 +60,8 @@ describe("importing an organization's API tokens", () => {
     const owner = await newUser(t.api);
     const [admin, member] = [await newUser(t.api), await newUser(t.api)];
     const org = await createOrg(t.api, owner);
-    await addMember(org.id, admin.id, 'admin');
-    await addMember(org.id, member.id, 'member');
+    await addMember(org.id, admin.id, 'admin', isolated.url);
+    await addMember(org.id, member.id, 'member', isolated.url);
     const secret = legacySecret();
 
     const answer = await importAs(t.adminToken, [

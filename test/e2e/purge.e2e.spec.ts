@@ -1,7 +1,15 @@
 import type pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
-import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
+import { sha256 } from '../../src/common/crypto/crypto.js';
+import { awayFromStepEdge, enableTotp, mfaToken, totpCode } from '../support/mfa.js';
+import {
+  PASSWORD,
+  createToken,
+  newUser,
+  startAdminApp,
+  type AdminApp,
+} from '../support/test-app.js';
 import { sqlClient } from '../support/database.js';
 
 /**
@@ -178,7 +186,14 @@ describe('Purge', () => {
         job: 'purge-records',
         trigger: 'admin',
         outcome: 'ok',
-        counts: { idempotencyKeys: 4, webhookEvents: 0, auditEvents: 0, tokenUsage: 0 },
+        counts: {
+          idempotencyKeys: 4,
+          webhookEvents: 0,
+          auditEvents: 0,
+          tokenUsage: 0,
+          mfaChallenges: 0,
+          webauthnChallenges: 0,
+        },
       },
       {
         job: 'purge-sessions',
@@ -258,6 +273,81 @@ describe('Purge', () => {
     expect(purged.body.counts.auditEvents).toBe(old.length);
     expect(await count('audit_events', 'id = ANY($1)', [old])).toBe(0);
     expect(await count('audit_events', 'id = ANY($1)', [young])).toBe(young.length);
+  });
+
+  it('deletes expired MFA login and passkey challenges, and leaves live ones working; a dry run counts them', async () => {
+    const user = await newUser(t.api);
+    const { secret } = await enableTotp(t.api, user.accessToken);
+    // Real challenges, as logins hand them out: two second steps and two passkey sign-ins.
+    const [endedLogin, liveLogin] = [
+      await mfaToken(t.api, user.email, PASSWORD),
+      await mfaToken(t.api, user.email, PASSWORD),
+    ];
+    const ceremony = async () =>
+      (await t.api.post('/api/v1/auth/passkey/options')).body.challenge as string;
+    const [endedCeremony, liveCeremony] = [await ceremony(), await ceremony()];
+    // One of each ends a minute ago; more ended ones than a batch (PURGE_BATCH_SIZE=3) beside.
+    await sql.query(
+      `UPDATE mfa_challenges SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`,
+      [sha256(endedLogin)],
+    );
+    await sql.query(
+      `UPDATE webauthn_challenges SET expires_at = now() - interval '1 minute' WHERE challenge = $1`,
+      [endedCeremony],
+    );
+    await sql.query(
+      `INSERT INTO mfa_challenges (user_id, token_hash, password_fingerprint, expires_at, used_at)
+       SELECT $1, sha256(('ended ' || g)::bytea), '\\x00', now() - make_interval(days => g),
+              CASE WHEN g % 2 = 0 THEN now() - make_interval(days => g) END
+       FROM generate_series(1, 4) g`,
+      [user.id],
+    );
+    await sql.query(
+      `INSERT INTO webauthn_challenges (challenge, purpose, user_id, expires_at)
+       SELECT 'ended-' || g || '-' || gen_random_uuid(), CASE WHEN g % 2 = 0 THEN 'login' ELSE 'mfa' END,
+              CASE WHEN g % 2 = 0 THEN NULL ELSE $1::uuid END, now() - make_interval(hours => g)
+       FROM generate_series(1, 4) g`,
+      [user.id],
+    );
+    const live = {
+      mfa: await count('mfa_challenges', 'expires_at > now()'),
+      webauthn: await count('webauthn_challenges', 'expires_at > now()'),
+    };
+    expect(live.mfa).toBeGreaterThanOrEqual(1);
+    expect(live.webauthn).toBeGreaterThanOrEqual(1);
+    const ended = {
+      mfa: await count('mfa_challenges', 'expires_at <= now()'),
+      webauthn: await count('webauthn_challenges', 'expires_at <= now()'),
+    };
+    expect(ended).toEqual({ mfa: 5, webauthn: 5 });
+
+    const run = (dryRun: boolean) =>
+      t.api.post('/api/v1/admin/jobs/purge-records/run', { token: t.adminToken, body: { dryRun } });
+    const dry = await run(true);
+    expect(dry.body.counts).toMatchObject({ mfaChallenges: 5, webauthnChallenges: 5 });
+    const fullDry = await t.api.post('/api/v1/admin/purge', {
+      token: t.adminToken,
+      body: { dryRun: true },
+    });
+    expect(fullDry.body).toMatchObject({ mfaChallenges: 5, webauthnChallenges: 5 });
+    expect(await count('mfa_challenges', 'expires_at <= now()')).toBe(5);
+    expect(await count('webauthn_challenges', 'expires_at <= now()')).toBe(5);
+
+    const purged = await run(false);
+    expect(purged.status).toBe(200);
+    expect(purged.body.counts).toMatchObject({ mfaChallenges: 5, webauthnChallenges: 5 });
+    expect(await count('mfa_challenges', 'expires_at <= now()')).toBe(0);
+    expect(await count('webauthn_challenges', 'expires_at <= now()')).toBe(0);
+    expect(await count('mfa_challenges', 'expires_at > now()')).toBe(live.mfa);
+    expect(await count('webauthn_challenges', 'expires_at > now()')).toBe(live.webauthn);
+    expect(await count('webauthn_challenges', 'challenge = $1', [liveCeremony])).toBe(1);
+
+    // The live login completes after the purge as before it.
+    await awayFromStepEdge();
+    const completed = await t.api.post('/api/v1/auth/mfa/verify', {
+      body: { mfaToken: liveLogin, code: totpCode(secret) },
+    });
+    expect(completed.status).toBe(200);
   });
 
   it('purges 200,000 due tokens in bounded batches while verifications keep answering', async () => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { generateApiToken } from '../../src/tokens/token-format.js';
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import { READ_SCOPE, writePolicyFile } from '../support/forward-auth-policy.js';
 import { TOKENS_IMPORTED_SUBJECT } from '../../src/mail/templates/token-imported.js';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
@@ -514,11 +515,16 @@ describe('importing API tokens: who may import what, and who is told', () => {
   let t: AdminApp;
   let smtp: SmtpReceiver;
   let hooks: WebhookReceiver;
+  let isolated: IsolatedDatabase;
 
   beforeAll(async () => {
+    // A database of its own: an instance of another file with a WEBHOOK_URL would otherwise
+    // claim this file's events from the shared outbox and send them to its own receiver.
+    isolated = await isolatedDatabase();
     smtp = await SmtpReceiver.start();
     hooks = await WebhookReceiver.start();
     t = await startAdminApp({
+      DATABASE_URL: isolated.url,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Tessera <no-reply@tessera.test>',
       WEBHOOK_URL: hooks.url,
@@ -530,6 +536,7 @@ describe('importing API tokens: who may import what, and who is told', () => {
     await t?.close();
     await smtp?.close();
     await hooks?.stop();
+    await isolated?.drop();
   });
 
   const importAs = (token: string, tokens: unknown[]) =>

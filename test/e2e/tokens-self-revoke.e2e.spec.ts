@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isolatedDatabase, type IsolatedDatabase } from '../support/isolated-database.js';
 import {
   createToken,
   newUser,
@@ -17,21 +18,27 @@ describe('Self-revocation of an API token', () => {
   let t: TestApp;
   let db: pg.Pool;
   let user: LoggedInUser;
+  let isolated: IsolatedDatabase;
 
   beforeAll(async () => {
+    // A database of its own: an instance of another file with a WEBHOOK_URL would otherwise
+    // claim this file's events from the shared outbox and send them to its own receiver.
+    isolated = await isolatedDatabase();
     receiver = await WebhookReceiver.start();
     t = await startTestApp({
+      DATABASE_URL: isolated.url,
       WEBHOOK_URL: receiver.url,
       WEBHOOK_SECRET: 'whsec-test-' + 'a1B2c3'.repeat(6),
       WEBHOOK_POLL_SECONDS: '1',
     });
-    db = sqlPool();
+    db = sqlPool(2, isolated.url);
     user = await newUser(t.api);
   });
   afterAll(async () => {
     await db?.end();
     await t?.close();
     await receiver?.stop();
+    await isolated?.drop();
   });
 
   it('revokes the calling token with only profile:read; the very next request is 401', async () => {

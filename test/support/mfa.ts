@@ -1,5 +1,6 @@
 import { generateSync } from 'otplib';
 import { DataSource } from 'typeorm';
+import { change } from '../../src/database/returning.js';
 import type { Api, TestApp } from './test-app.js';
 
 const PERIOD_MS = 30_000;
@@ -41,14 +42,37 @@ export async function enableTotp(
   return { ...setup.body, recoveryCodes: confirm.body.recoveryCodes };
 }
 
-/** Moves a session's last proof of identity into the past (the app must not cache sessions). */
+/**
+ * Moves a session's last proof of identity into the past (the app must not cache sessions).
+ * @throws when no live session has that id: a test would otherwise wait for a step-up that
+ * never comes.
+ */
 export async function ageAuthTime(t: TestApp, sessionId: string, seconds: number): Promise<void> {
-  await t.app
-    .get(DataSource)
-    .query(`UPDATE sessions SET auth_time = now() - make_interval(secs => $2) WHERE id = $1`, [
-      sessionId,
-      seconds,
-    ]);
+  await ageWhere(t, 'id = $1', sessionId, seconds, `session ${sessionId}`);
+}
+
+/**
+ * {@link ageAuthTime} for every live session of a user: one signed in in a browser, whose
+ * session id and cookies the test leaves alone.
+ */
+export async function ageUserAuthTime(t: TestApp, userId: string, seconds: number): Promise<void> {
+  await ageWhere(t, 'user_id = $1', userId, seconds, `the sessions of user ${userId}`);
+}
+
+async function ageWhere(
+  t: TestApp,
+  where: string,
+  key: string,
+  seconds: number,
+  what: string,
+): Promise<void> {
+  const { rows } = await change(
+    t.app.get(DataSource).manager,
+    `UPDATE sessions SET auth_time = now() - make_interval(secs => $2)
+      WHERE ${where} AND revoked_at IS NULL RETURNING id`,
+    [key, seconds],
+  );
+  if (rows.length === 0) throw new Error(`ageing the auth time: no live row for ${what}`);
 }
 
 /** The first step of a login of a user with a second factor. */

@@ -26,15 +26,17 @@ export async function createOrg(
 }
 
 /**
- * Makes `userId` a member of `orgId` straight in the database: a factory for tests about what
- * members may do, apart from the invitation flow that normally adds them.
+ * Makes `userId` a member of `orgId` straight in the database (the run's, or the isolated one at
+ * `databaseUrl`): a factory for tests about what members may do, apart from the invitation flow
+ * that normally adds them.
  */
 export async function addMember(
   orgId: string,
   userId: string,
   role: 'owner' | 'admin' | 'member',
+  databaseUrl = process.env.TEST_DATABASE_URL,
 ): Promise<void> {
-  const db = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     await db.query(`INSERT INTO org_members (org_id, user_id, role) VALUES ($1, $2, $3)`, [

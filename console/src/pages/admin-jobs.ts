@@ -11,6 +11,8 @@ const LABELS: Record<string, string> = {
   webhookEvents: 'Webhook events',
   auditEvents: 'Audit events',
   tokenUsage: 'Hourly usage counts',
+  mfaChallenges: 'MFA login challenges',
+  webauthnChallenges: 'Passkey challenges',
 };
 
 /** A label for a count: the known ones above, else the camelCase key in words. */

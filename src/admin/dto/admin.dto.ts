@@ -58,6 +58,12 @@ export class PurgeResultDto {
   @ApiProperty({ description: "API tokens' hourly usage counts older than USAGE_RETENTION_DAYS" })
   tokenUsage: number;
 
+  @ApiProperty({ description: 'Expired second-step login challenges (mfaToken)' })
+  mfaChallenges: number;
+
+  @ApiProperty({ description: 'Expired passkey (WebAuthn) ceremony challenges' })
+  webauthnChallenges: number;
+
   @ApiProperty()
   dryRun: boolean;
 
