@@ -136,6 +136,7 @@ describe('The @tessera/client package', () => {
     } catch (error) {
       throw new Error(
         `the scratch project does not compile:\n${(error as { stdout: string }).stdout}`,
+        { cause: error },
       );
     }
   }, 120_000);
