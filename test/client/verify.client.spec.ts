@@ -16,18 +16,26 @@ import {
   clientTypesOf,
   generateClientTypes,
 } from '../../scripts/client-types.js';
+import { writePolicyFile } from '../support/forward-auth-policy.js';
+import { mayReadProjects } from '../../packages/client/examples/client.js';
 import { createToken, newUser, startAdminApp, type AdminApp } from '../support/test-app.js';
 
 /** `TesseraClient` against a real Tessera, and against stand-ins for what goes wrong. */
 describe('TesseraClient', () => {
   let t: AdminApp;
   let verifier: string;
+  let policy: ReturnType<typeof writePolicyFile>;
 
   beforeAll(async () => {
-    t = await startAdminApp();
+    // The scopes of the docs' examples (projects:read).
+    policy = writePolicyFile();
+    t = await startAdminApp(policy.env);
     verifier = (await createToken(t.api, t.adminToken, { scopes: ['tokens:verify'] })).token;
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    policy?.remove();
+  });
 
   it("returns /verify's answer for a valid and a refused credential", async () => {
     const client = new TesseraClient({ baseUrl: `${t.baseUrl}/`, token: verifier });
@@ -52,6 +60,15 @@ describe('TesseraClient', () => {
       code: 'INSUFFICIENT_SCOPE',
     });
     expect(await client.verify('tsr_nonsense')).toEqual({ valid: false, code: 'NOT_FOUND' });
+  });
+
+  it('answers the example of the docs: may this credential read projects?', async () => {
+    const client = new TesseraClient({ baseUrl: t.baseUrl, token: verifier });
+    const user = await newUser(t.api);
+    expect(await mayReadProjects(client, user.accessToken, '127.0.0.1')).toBe(true);
+    expect(await mayReadProjects(client, 'tsr_nonsense', '127.0.0.1')).toBe(false);
+    const down = new TesseraClient({ baseUrl: 'http://127.0.0.1:1', token: verifier });
+    expect(await mayReadProjects(down, user.accessToken, '127.0.0.1')).toBe(false);
   });
 
   it("throws TesseraAuthError when Tessera refuses the service's own token", async () => {

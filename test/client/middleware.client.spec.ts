@@ -1,4 +1,5 @@
 import { TesseraClient } from '@tessera/client';
+import { tesseraClient } from '../../packages/client/examples/client.js';
 import { writePolicyFile } from '../support/forward-auth-policy.js';
 import { addMember, createOrg, type CreatedOrg } from '../support/orgs.js';
 import {
@@ -47,7 +48,7 @@ describe('The middleware of @tessera/client', () => {
     policy = writePolicyFile(POLICY);
     t = await startAdminApp({ ...policy.env, MAX_TOKENS_PER_USER: '1000' });
     const verifier = await createToken(t.api, t.adminToken, { scopes: ['tokens:verify'] });
-    client = new TesseraClient({ baseUrl: t.baseUrl, token: verifier.token });
+    client = tesseraClient({ TESSERA_URL: t.baseUrl, TESSERA_TOKEN: verifier.token });
     apps = await startExampleApps(client);
     owner = await newUser(t.api);
     member = await newUser(t.api);
