@@ -63,14 +63,18 @@ export class ExactCache {
     return { key, tokenHash, generation: this.generation };
   }
 
+  /** Answers served from the cache, and verifications asked of Tessera, since the start. */
+  hits = 0;
+  misses = 0;
+
   get(key: string, now = Date.now()): Verification | undefined {
-    if (!this.serving) return undefined;
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= now) {
-      this.entries.delete(key);
+    const entry = this.serving ? this.entries.get(key) : undefined;
+    if (entry && entry.expires <= now) this.entries.delete(key);
+    if (!entry || entry.expires <= now) {
+      this.misses++;
       return undefined;
     }
+    this.hits++;
     // A copy: what the application does with its answer does not change the cached one.
     return structuredClone(entry.answer);
   }

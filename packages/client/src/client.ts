@@ -90,6 +90,17 @@ export class TesseraClient {
     return this.cache ? this.cache.ready() : Promise.resolve();
   }
 
+  /**
+   * What the cache did so far: answers kept now, answers served from it, and verifications
+   * asked of Tessera while it was on. All zero when the cache is off.
+   */
+  cacheStats(): { entries: number; hits: number; misses: number } {
+    const cache = this.cache;
+    return cache
+      ? { entries: cache.size, hits: cache.hits, misses: cache.misses }
+      : { entries: 0, hits: 0, misses: 0 };
+  }
+
   /** Stops the cache's event stream. The client still verifies, uncached, after it. */
   close(): void {
     this.cache?.close();
