@@ -158,6 +158,7 @@ describe("TesseraClient's exact cache", () => {
     expect(await asked('tsr_limited')).toBe(2);
     expect(await asked('tsr_quota')).toBe(2);
     expect(await asked('tsr_unknown')).toBe(2);
+    expect(client.cacheStats()).toMatchObject({ entries: 4, hits: 6 });
   });
 
   it('drops what an invalidate event names: token hash, session or user', async () => {
