@@ -23,6 +23,16 @@ export interface BusMember {
   capLifetime(ms: number | undefined): void;
 }
 
+/**
+ * Hears every invalidation this instance makes or receives, and whether changes made elsewhere
+ * reach it (`exact`): the feed of `GET /verify/events`.
+ */
+export interface BusWatcher {
+  changed(cache: CacheName, keys: readonly string[]): void;
+  /** false while invalidations made on other instances may go unheard. */
+  exactness(exact: boolean): void;
+}
+
 /** On the wire: origin, cache, keys, and the publisher's clock for the lag metric. */
 interface Message {
   o: string;
@@ -55,6 +65,7 @@ const HEARTBEAT_TIMEOUT_MS = 1_000;
 export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InvalidationBus.name);
   private readonly members = new Map<CacheName, BusMember>();
+  private readonly watchers = new Set<BusWatcher>();
   private readonly pending = new Map<CacheName, Set<string>>();
   private readonly origin = randomUUID();
   private readonly channel: string;
@@ -76,6 +87,17 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
   /** Whether invalidations made elsewhere reach this instance right now. */
   get up(): boolean {
     return this.listening;
+  }
+
+  /** Whether every change to a credential, wherever made, is heard here (always, alone). */
+  get exact(): boolean {
+    return !this.enabled || this.listening;
+  }
+
+  /** Registers a watcher of every change; returns the call that removes it. */
+  watch(watcher: BusWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   get enabled(): boolean {
@@ -138,7 +160,9 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
    * could not take is sent again once it is back.
    */
   publish(cache: CacheName, keys: readonly string[]): Promise<void> {
-    if (!this.redis.commands || keys.length === 0) return Promise.resolve();
+    if (keys.length === 0) return Promise.resolve();
+    this.tellWatchers(cache, keys);
+    if (!this.redis.commands) return Promise.resolve();
     return this.send(cache, [...keys]);
   }
 
@@ -174,6 +198,7 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
     this.listening = true;
     // Entries may have missed invalidations while nobody listened.
     for (const member of this.members.values()) member.capLifetime(undefined);
+    for (const watcher of this.watchers) watcher.exactness(true);
     this.logger.log('Listening for invalidations from other instances');
   }
 
@@ -181,9 +206,20 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
     if (!this.listening || this.stopped) return;
     this.listening = false;
     for (const member of this.members.values()) member.capLifetime(this.degradedMs);
+    for (const watcher of this.watchers) watcher.exactness(false);
     this.logger.warn(
       `Not hearing invalidations from other instances: caches keep entries at most ${this.degradedMs / 1000} s`,
     );
+  }
+
+  private tellWatchers(cache: CacheName, keys: readonly string[]): void {
+    for (const watcher of this.watchers) {
+      try {
+        watcher.changed(cache, keys);
+      } catch (error) {
+        this.logger.error(`A watcher of invalidations failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   private receive(text: string): void {
@@ -196,7 +232,9 @@ export class InvalidationBus implements OnApplicationBootstrap, BeforeApplicatio
     if (message.o === this.origin || !Array.isArray(message.k)) return;
     const member = this.members.get(message.c);
     if (!member) return;
-    member.invalidateLocally(message.k.filter((key) => typeof key === 'string'));
+    const keys = message.k.filter((key) => typeof key === 'string');
+    member.invalidateLocally(keys);
+    this.tellWatchers(message.c, keys);
     if (typeof message.t === 'number') {
       this.metrics.invalidationLag.observe(Math.max(0, Date.now() - message.t) / 1000);
     }
