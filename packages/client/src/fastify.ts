@@ -18,6 +18,7 @@ interface FastifyLikeReply {
 
 interface FastifyLikeInstance {
   decorateRequest(name: string, value: unknown): unknown;
+  hasRequestDecorator(name: string): boolean;
   addHook(
     name: 'onRequest',
     hook: (request: FastifyLikeRequest, reply: FastifyLikeReply) => Promise<unknown>,
@@ -40,7 +41,8 @@ export function tesseraPlugin(
   options: TesseraFastifyOptions,
   done: (error?: Error) => void,
 ): void {
-  instance.decorateRequest('tessera', null);
+  // Registered in several contexts (each with its own options), it decorates only once.
+  if (!instance.hasRequestDecorator('tessera')) instance.decorateRequest('tessera', null);
   instance.addHook('onRequest', async (request, reply) => {
     const own = request.routeOptions?.config?.tessera;
     if (own === false) return;
