@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TesseraClient, type Verification } from '@tessera/client';
+import { ExactCache } from '../../packages/client/src/cache.js';
 import { sleep, waitFor } from '../support/time.js';
 
 /**
@@ -253,5 +254,36 @@ describe("TesseraClient's exact cache", () => {
     expect(await asked('session-c', 2)).toBe(1);
     await sleep(400);
     expect(await asked('session-c', 1)).toBe(1);
+  });
+
+  it('counts a silent stream as lost: empties, and reconnects with Last-Event-ID', async () => {
+    client.close();
+    await waitFor(() => tessera.streams.length === 0);
+    tessera.resumedFrom = [];
+    const cache = new ExactCache({
+      url: `${tessera.baseUrl}/api/v1/verify/events`,
+      authorization: 'Bearer svc',
+      ttlMs: 30_000,
+      maxEntries: 10,
+      silenceMs: 300,
+    });
+    try {
+      await cache.ready();
+      const last = tessera.send('invalidate', { users: ['someone-else'] });
+      const slot = cache.slot('session-a', undefined, undefined);
+      cache.offer(slot, answer());
+      expect(cache.size).toBe(1);
+      // Heartbeats keep it alive; then nothing at all.
+      for (let i = 0; i < 4; i++) {
+        await sleep(150);
+        for (const stream of tessera.streams) stream.write(': ping\n\n');
+      }
+      expect(cache.size).toBe(1);
+      await waitFor(() => cache.size === 0, 2_000);
+      await waitFor(() => tessera.resumedFrom.length >= 2);
+      expect(tessera.resumedFrom.slice(0, 2)).toEqual([undefined, last]);
+    } finally {
+      cache.close();
+    }
   });
 });

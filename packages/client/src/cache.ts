@@ -22,11 +22,13 @@ export interface Slot {
   generation: number;
 }
 
-interface CacheOptions {
+export interface CacheOptions {
   url: string;
   authorization: string;
   ttlMs: number;
   maxEntries: number;
+  /** Silence that counts as a lost stream (default 45 s: three missed heartbeats). */
+  silenceMs?: number;
 }
 
 /**
@@ -151,7 +153,7 @@ export class ExactCache {
     let silence: NodeJS.Timeout | undefined;
     const heard = () => {
       clearTimeout(silence);
-      silence = setTimeout(() => controller.abort(), SILENCE_MS);
+      silence = setTimeout(() => controller.abort(), this.options.silenceMs ?? SILENCE_MS);
     };
     let readied = false;
     try {
