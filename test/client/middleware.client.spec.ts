@@ -105,6 +105,8 @@ describe('The middleware of @tessera/client', () => {
     const cases: [string, string, string, string | undefined][] = [
       ['no credential', 'GET', '/projects', undefined],
       ['another scheme', 'GET', '/projects', 'Basic dXNlcjpwYXNz'],
+      ['Bearer and nothing', 'GET', '/projects', 'Bearer'],
+      ['Bearer and two words', 'GET', '/projects', 'Bearer two words'],
       ['an unknown token', 'GET', '/projects', 'Bearer tsr_notatokenatall'],
       ['a revoked token', 'GET', '/projects', `Bearer ${revoked.token}`],
       ['a token with the scope', 'GET', '/projects', `Bearer ${reader.token}`],
