@@ -41,18 +41,15 @@ export async function judge(
   const credential = credentialOf(authorization);
   const early = beforeAsking(credential);
   if (early) return early;
-  let org: { ref: string; role?: OrgRole; orgIdOf?: (slug: string) => string | undefined };
-  if (options.org) {
-    const ref = params?.[options.org.param];
-    // A route without the parameter cannot name an org: nobody belongs to it.
-    org = { ...options.org, ref: typeof ref === 'string' ? ref : '' };
-  }
+  // A route without the parameter names no org: nobody belongs to it.
+  const ref = options.org ? params?.[options.org.param] : undefined;
+  const org = options.org && { ...options.org, ref: typeof ref === 'string' ? ref : '' };
   try {
     const answer = await options.client.verify(credential!, {
       scopes: options.scopes,
       clientIp: clientIp && isIP(clientIp) ? clientIp : undefined,
     });
-    return decide(answer, options.scopes, options.org ? org! : undefined);
+    return decide(answer, options.scopes, org);
   } catch (error) {
     if (!(error instanceof TesseraError)) throw error;
     const retryAfter =
