@@ -17,7 +17,12 @@ export default {
   transform: {
     '^.+\\.ts$': ['@swc/jest', swc],
   },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // The client package from its sources, as tsconfig's paths read it: no build needed.
+    '^@tessera/client$': '<rootDir>/packages/client/src/index.ts',
+    '^@tessera/client/(.*)$': '<rootDir>/packages/client/src/$1.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',

@@ -21,7 +21,9 @@
  * through nginx (the deploy/nginx config) in front of a small upstream, against nginx serving
  * that upstream with no auth. Without nginx installed that part is skipped. Forward auth on an
  * `{org}` route is compared with a plain route, for an org token and a member's session
- * (`BENCH_ONLY=org-routes` measures only that).
+ * (`BENCH_ONLY=org-routes` measures only that). A small Express app guarded by `@tessera/client`
+ * is compared with the same app with no auth, its cache off and on, and the cache's revocation
+ * lag is measured (`BENCH_ONLY=client` measures only that; see bench/client.ts).
  *
  * With BENCH_REDIS_URL (or REDIS_URL) set, a third service counts rate limits in that Redis
  * (under a prefix of its own), and API-token verification is compared with Redis-backed and
@@ -32,6 +34,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { queryOnce } from '../src/database/pg-query.js';
+import { measureClient } from './client.js';
 import { ORG_ROUTE, measureOrgRoutes } from './org-routes.js';
 import {
   nginxBinary,
@@ -135,6 +138,10 @@ async function main() {
       await measureOrgRoutes(cached, databaseUrl, accessToken, SAMPLE_TOKENS, measure, printTable);
       return;
     }
+    if (process.env.BENCH_ONLY === 'client') {
+      await measureClient(cached, databaseUrl, tokens, BASE_PORT + 4, measure, printTable);
+      return;
+    }
     const health: Scenario = { name: 'health (no auth)', path: '/health/live', expect: 200 };
     const tokenWhoami: Scenario = {
       name: 'API token: GET /auth/whoami',
@@ -174,6 +181,7 @@ async function main() {
 
     await measureGuarding(cached, databaseUrl, tokens, health);
     await measureOrgRoutes(cached, databaseUrl, accessToken, SAMPLE_TOKENS, measure, printTable);
+    await measureClient(cached, databaseUrl, tokens, BASE_PORT + 4, measure, printTable);
     await measureTextbook(cached, databaseUrl, tokens, userId, cleanup);
 
     // Last, on its own: unknown credentials (here a repeated one, answered from the cache).

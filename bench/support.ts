@@ -201,11 +201,14 @@ export async function fillTokens(databaseUrl: string, n: number) {
 }
 
 /** An API token of an admin holding `tokens:verify`: what a service calling /verify would hold. */
-export async function seedServiceToken(databaseUrl: string): Promise<string> {
+export async function seedServiceToken(
+  databaseUrl: string,
+  email = 'service@example.test',
+): Promise<string> {
   const [{ id }] = await queryOnce<{ id: string }>(
     databaseUrl,
-    `INSERT INTO users (email, password_hash, role) VALUES ('service@example.test', 'x', 'admin')
-     RETURNING id`,
+    `INSERT INTO users (email, password_hash, role) VALUES ($1, 'x', 'admin') RETURNING id`,
+    [email],
   );
   const token = generateApiToken();
   await queryOnce(

@@ -28,6 +28,15 @@ const HEADER = `/**
 
 /** The console's API types, generated from the built-in configuration's OpenAPI document. */
 export async function generateApiTypes(): Promise<string> {
+  const document = await openApiDocument();
+  const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], {
+    alphabetize: true,
+  });
+  return HEADER + astToString(ast);
+}
+
+/** The OpenAPI document of the built-in configuration, as /docs-json serves it. */
+export async function openApiDocument(): Promise<Record<string, unknown>> {
   // Only what the document depends on: the routes and DTOs, and the built-in scopes.
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -42,11 +51,7 @@ export async function generateApiTypes(): Promise<string> {
   );
   try {
     applyGlobalPrefix(app);
-    const document = buildOpenApiDocument(app, policy.scopes.all());
-    const ast = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], {
-      alphabetize: true,
-    });
-    return HEADER + astToString(ast);
+    return buildOpenApiDocument(app, policy.scopes.all()) as unknown as Record<string, unknown>;
   } finally {
     await app.close();
   }

@@ -41,6 +41,14 @@ describe('The examples in docs/', () => {
     expect(lines.filter((line) => !module.includes(line))).toEqual([]);
   });
 
+  it('show the client and each middleware as the example apps the client tests run', () => {
+    const shown = blocks('from-your-own-service.md', 'ts').map((block) => block.text.trimEnd());
+    const examples = ['client.ts', 'express-app.ts', 'fastify-app.ts', 'nest-app.ts'].map((file) =>
+      read(`packages/client/examples/${file}`).trimEnd(),
+    );
+    expect(shown).toEqual(examples);
+  });
+
   it('show a webhook signature check that accepts what Tessera signs and nothing else', () => {
     const [receiver] = blocks('webhooks.md', 'js').filter((block) =>
       block.text.includes('function verifyTessera'),

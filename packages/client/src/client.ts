@@ -1,0 +1,187 @@
+import { ExactCache } from './cache.js';
+import {
+  TesseraAuthError,
+  TesseraError,
+  TesseraNetworkError,
+  TesseraRateLimitError,
+  TesseraServerError,
+} from './errors.js';
+import type { Verification, VerifyBody } from './types.js';
+
+export interface TesseraClientOptions {
+  /** Where Tessera is, e.g. `https://auth.example.com` (without `/api/v1`). */
+  baseUrl: string;
+  /** The service's own credential: an API token holding `tokens:verify`. */
+  token: string;
+  /** How long one call may take before it fails with TesseraNetworkError (default 5000). */
+  timeoutMs?: number;
+  /**
+   * Keep positive answers of credentials without limits for at most this many seconds, and
+   * drop them as soon as Tessera reports a change (`GET /api/v1/verify/events`). Off (0) by
+   * default.
+   */
+  cacheSeconds?: number;
+  /** Most answers the cache holds (default 10000). */
+  cacheEntries?: number;
+}
+
+export interface VerifyOptions {
+  /** Scopes the credential must all hold; a missing one answers INSUFFICIENT_SCOPE. */
+  scopes?: string[];
+  /** The address of the client that presented the credential (allowlists, last use). */
+  clientIp?: string;
+}
+
+/** Connection failures that prove the request never reached Tessera: safe to send again. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/** Sends after the first one, for a request that certainly did not arrive. */
+const RETRIES = 2;
+const RETRY_DELAY_MS = 50;
+
+/**
+ * Asks Tessera whether a credential may be used now: `POST /api/v1/verify`. Each call is a use
+ * of an API token (rate limits, quota, last use), so a call is sent again only when the
+ * connection was refused before anything was written; never after a timeout or a 5xx.
+ */
+export class TesseraClient {
+  readonly baseUrl: string;
+  private readonly authorization: string;
+  private readonly timeoutMs: number;
+  private readonly cache: ExactCache | null;
+
+  constructor(options: TesseraClientOptions) {
+    if (!options.baseUrl) throw new TypeError('TesseraClient needs a baseUrl');
+    if (!options.token) throw new TypeError('TesseraClient needs the service token');
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.authorization = `Bearer ${options.token}`;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    const seconds = options.cacheSeconds ?? 0;
+    this.cache =
+      seconds > 0
+        ? new ExactCache({
+            url: `${this.baseUrl}/api/v1/verify/events`,
+            authorization: this.authorization,
+            ttlMs: seconds * 1000,
+            maxEntries: options.cacheEntries ?? 10_000,
+          })
+        : null;
+  }
+
+  /** The verification of `credential`; a refused credential is an answer, not an error. */
+  async verify(credential: string, options: VerifyOptions = {}): Promise<Verification> {
+    const body: VerifyBody = { token: credential };
+    if (options.scopes && options.scopes.length > 0) body.scopes = options.scopes;
+    if (options.clientIp) body.clientIp = options.clientIp;
+    if (!this.cache) return this.ask(body);
+    // Taken before asking: an event arriving meanwhile makes the answer too old to keep.
+    const slot = this.cache.slot(credential, body.scopes, body.clientIp);
+    const cached = this.cache.get(slot.key);
+    if (cached) return cached;
+    const answer = await this.ask(body);
+    this.cache.offer(slot, answer);
+    return answer;
+  }
+
+  /**
+   * Resolves once the cache serves answers (its event stream is connected and exact); at once
+   * when the cache is off. For tests and warm-ups: verify works before it, uncached.
+   */
+  cacheReady(): Promise<void> {
+    return this.cache ? this.cache.ready() : Promise.resolve();
+  }
+
+  /**
+   * What the cache did so far: answers kept now, answers served from it, and verifications
+   * asked of Tessera while it was on. All zero when the cache is off.
+   */
+  cacheStats(): { entries: number; hits: number; misses: number } {
+    const cache = this.cache;
+    return cache
+      ? { entries: cache.size, hits: cache.hits, misses: cache.misses }
+      : { entries: 0, hits: 0, misses: 0 };
+  }
+
+  /** Stops the cache's event stream. The client still verifies, uncached, after it. */
+  close(): void {
+    this.cache?.close();
+  }
+
+  private async ask(body: VerifyBody): Promise<Verification> {
+    const payload = JSON.stringify(body);
+    for (let attempt = 0; ; attempt++) {
+      const signal = AbortSignal.timeout(this.timeoutMs);
+      let response: Response;
+      try {
+        response = await fetch(`${this.baseUrl}/api/v1/verify`, {
+          method: 'POST',
+          headers: { authorization: this.authorization, 'content-type': 'application/json' },
+          body: payload,
+          signal,
+        });
+      } catch (error) {
+        if (attempt < RETRIES && neverSent(error)) {
+          await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * (attempt + 1)));
+          continue;
+        }
+        throw networkError(error, this.timeoutMs);
+      }
+      try {
+        if (response.status === 200) return (await response.json()) as Verification;
+        throw await errorOf(response);
+      } catch (error) {
+        if (error instanceof TesseraError) throw error;
+        throw networkError(error, this.timeoutMs);
+      }
+    }
+  }
+}
+
+function neverSent(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+  if (!cause) return false;
+  if (cause.code && NOT_SENT.has(cause.code)) return true;
+  // Several addresses tried (happy eyeballs): each refused.
+  return (
+    Array.isArray(cause.errors) &&
+    cause.errors.length > 0 &&
+    cause.errors.every((each) => each.code !== undefined && NOT_SENT.has(each.code))
+  );
+}
+
+function networkError(error: unknown, timeoutMs: number): TesseraNetworkError {
+  const name = (error as { name?: string }).name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new TesseraNetworkError(`Tessera did not answer within ${timeoutMs} ms`, true, {
+      cause: error,
+    });
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const detail = cause?.code ?? cause?.message ?? (error as Error).message;
+  return new TesseraNetworkError(`Tessera could not be reached (${detail})`, false, {
+    cause: error,
+  });
+}
+
+async function errorOf(response: Response): Promise<TesseraError> {
+  const text = await response.text();
+  let message = text.slice(0, 200);
+  try {
+    const parsed = JSON.parse(text) as { message?: string | string[] };
+    if (parsed.message !== undefined) message = [parsed.message].flat().join('; ');
+  } catch {
+    // not JSON: the text itself
+  }
+  const status = response.status;
+  const said = `Tessera answered ${status}: ${message}`;
+  const retryAfter = secondsOf(response.headers.get('retry-after'));
+  if (status === 401 || status === 403) return new TesseraAuthError(said, status);
+  if (status === 429) return new TesseraRateLimitError(said, retryAfter);
+  if (status >= 500) return new TesseraServerError(said, status, retryAfter);
+  return new TesseraError(said, status);
+}
+
+function secondsOf(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
