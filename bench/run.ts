@@ -24,6 +24,8 @@
  * (`BENCH_ONLY=org-routes` measures only that). A small Express app guarded by `@tessera/client`
  * is compared with the same app with no auth, its cache off and on, and the cache's revocation
  * lag is measured (`BENCH_ONLY=client` measures only that; see bench/client.ts).
+ * `BENCH_ONLY=verify` measures only the health route, API-token `whoami`, `/verify` and forward
+ * auth (asked directly), in one table, and prints `/verify`'s ratio to the health route.
  *
  * With BENCH_REDIS_URL (or REDIS_URL) set, a third service counts rate limits in that Redis
  * (under a prefix of its own), and API-token verification is compared with Redis-backed and
@@ -149,6 +151,10 @@ async function main() {
       credentials: tokens,
       expect: 200,
     };
+    if (process.env.BENCH_ONLY === 'verify') {
+      await measureGuarding(cached, databaseUrl, tokens, health, tokenWhoami, false);
+      return;
+    }
     const routes = await measure(cached, [
       health,
       tokenWhoami,
@@ -179,7 +185,7 @@ async function main() {
     ]);
     printTable(`Routes (${SAMPLE_TOKENS.toLocaleString('en')} API tokens in the table)`, routes);
 
-    await measureGuarding(cached, databaseUrl, tokens, health);
+    await measureGuarding(cached, databaseUrl, tokens, health, tokenWhoami, true);
     await measureOrgRoutes(cached, databaseUrl, accessToken, SAMPLE_TOKENS, measure, printTable);
     await measureClient(cached, databaseUrl, tokens, BASE_PORT + 4, measure, printTable);
     await measureTextbook(cached, databaseUrl, tokens, userId, cleanup);
@@ -257,18 +263,21 @@ async function main() {
 
 /**
  * The two ways another service asks Tessera: `/verify` and forward auth, directly against the
- * health route; forward auth through nginx against nginx with no auth in front of the same
- * upstream.
+ * health route (and API-token `whoami`, the same credential check on a plain route); forward
+ * auth through nginx against nginx with no auth in front of the same upstream, when `viaNginx`.
  */
 async function measureGuarding(
   service: Service,
   databaseUrl: string,
   tokens: string[],
   health: Scenario,
+  tokenWhoami: Scenario,
+  viaNginx: boolean,
 ) {
   const verifier = await seedServiceToken(databaseUrl);
   const direct = await measure(service, [
     health,
+    tokenWhoami,
     {
       name: 'POST /verify (API token, counts as a use)',
       path: '/api/v1/verify',
@@ -287,7 +296,19 @@ async function measureGuarding(
     },
   ]);
   printTable('Verification and forward auth, asked directly', direct);
+  const [healthResult, , verifyResult, forwardResult] = direct;
+  const cpuRatio = (r: Result) =>
+    r.cpu === null || healthResult.cpu === null
+      ? 'n/a'
+      : `${(r.cpu / healthResult.cpu).toFixed(2)}x`;
+  console.log(
+    `\n/verify vs health: ${(verifyResult.rps / healthResult.rps).toFixed(2)}x the requests/s, ` +
+      `${cpuRatio(verifyResult)} the CPU per request; forward auth (direct) vs health: ` +
+      `${(forwardResult.rps / healthResult.rps).toFixed(2)}x the requests/s, ` +
+      `${cpuRatio(forwardResult)} the CPU per request`,
+  );
 
+  if (!viaNginx) return;
   if (!nginxBinary()) {
     console.log('\nNo nginx installed: forward auth through nginx not measured');
     return;
@@ -311,12 +332,11 @@ async function measureGuarding(
     ]);
     printTable('Forward auth through nginx', [plainResult, guardedResult], 'plain nginx', {
       name: 'health',
-      result: direct[0],
+      result: healthResult,
     });
     console.log(
-      `\nforward auth vs health: direct ${(direct[2].rps / direct[0].rps).toFixed(2)}x; ` +
-        `/verify vs health ${(direct[1].rps / direct[0].rps).toFixed(2)}x; ` +
-        `through nginx vs plain nginx ${(guardedResult.rps / plainResult.rps).toFixed(2)}x`,
+      `\nforward auth through nginx vs plain nginx: ` +
+        `${(guardedResult.rps / plainResult.rps).toFixed(2)}x the requests/s`,
     );
   } finally {
     await guarded.stop();

@@ -10,7 +10,13 @@ import { MemoryRateLimiter } from '../common/rate-limit/rate-limiter.js';
 import type { SessionAuthenticator } from '../sessions/session-authenticator.js';
 import type { TokenVerifierService } from '../tokens/token-verifier.service.js';
 import { DomainError, invalidToken } from '../common/errors/domain-error.js';
-import { BearerAuthGuard, REQUIRED_SCOPES } from '../common/auth/bearer-auth.guard.js';
+import {
+  BearerAuthGuard,
+  REQUIRED_SCOPES,
+  runPassport,
+  runStrategy,
+  type StrategyOutcome,
+} from '../common/auth/bearer-auth.guard.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import type { Scope } from '../common/auth/scopes.js';
 
@@ -180,5 +186,67 @@ describe('BearerAuthGuard', () => {
     expect(missCounter.charged).toBe(before + 1);
     await failureOf(guard.canActivate(contextFor('Bearer tsr_cached_unknown', []).context));
     expect(missCounter.charged).toBe(before + 1);
+  });
+});
+
+describe("BearerStrategy's direct decision", () => {
+  /** What an outcome says, comparable across two runs (errors by class and message). */
+  const described = (outcome: StrategyOutcome) =>
+    outcome.kind === 'error'
+      ? {
+          kind: 'error',
+          type: (outcome.error as Error).constructor.name,
+          message: (outcome.error as Error).message,
+          reason: (outcome.error as CredentialRefused).reason,
+        }
+      : outcome;
+
+  it.each([
+    undefined,
+    '',
+    'Bearer good',
+    'bearer good',
+    'BEARER good',
+    'Token good',
+    'Bearer  good',
+    '  Bearer good  ',
+    'Bearer good\t',
+    'Bearer go\tod',
+    'Bearer',
+    'Bearer ',
+    'Bearer two parts',
+    'Basic dXNlcjpwYXNz',
+    'good',
+    `Bearer ${API_TOKEN}`,
+    `Token ${LEGACY_TOKEN}`,
+    'Bearer tsr_unknown',
+    'Bearer tsr_cached_unknown',
+    'Bearer bad',
+  ])('answers the Authorization header %j as a run through Passport does', async (header) => {
+    const request = () => ({
+      headers: header === undefined ? {} : { authorization: header },
+      query: { access_token: 'good' },
+      body: { access_token: 'good' },
+      ip: '203.0.113.9',
+      socket: {},
+    });
+    const direct = await strategy.decide(request());
+    const passport = await runPassport(strategy, request());
+    expect(described(direct)).toEqual(described(passport));
+  });
+
+  it('is what the guard, /verify and forward auth run', async () => {
+    const decided: object[] = [];
+    const probe = Object.create(strategy, {
+      decide: {
+        value: (request: Parameters<typeof strategy.decide>[0]) => (
+          decided.push(request),
+          strategy.decide(request)
+        ),
+      },
+    }) as typeof strategy;
+    const request = { headers: { authorization: 'Bearer good' }, ip: '', socket: {} };
+    expect(await runStrategy(probe, request)).toEqual({ kind: 'success', principal });
+    expect(decided).toEqual([request]);
   });
 });

@@ -3,7 +3,12 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Strategy, type VerifyFunctionWithRequest } from 'passport-http-bearer';
-import { BEARER_STRATEGY, EXEMPT_SCOPES_KEY } from '../common/auth/bearer-auth.guard.js';
+import {
+  BEARER_STRATEGY,
+  EXEMPT_SCOPES_KEY,
+  type DecidingStrategy,
+  type StrategyOutcome,
+} from '../common/auth/bearer-auth.guard.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { CredentialRefused } from '../common/auth/credential-refusal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -50,7 +55,10 @@ class HeaderOnlyBearerStrategy extends Strategy<VerifyFunctionWithRequest> {
  * imported ones in their old form) is an API token's, looked up by its hash.
  */
 @Injectable()
-export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, BEARER_STRATEGY) {
+export class BearerStrategy
+  extends PassportStrategy(HeaderOnlyBearerStrategy, BEARER_STRATEGY)
+  implements DecidingStrategy
+{
   private readonly counted: Record<VerificationKind, Record<VerificationOutcome, HotChild>>;
 
   constructor(
@@ -65,6 +73,31 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
         OUTCOMES.map((outcome) => [outcome, metrics.verifications.child({ kind, outcome })]),
       ) as Record<VerificationOutcome, HotChild>;
     this.counted = { api_token: outcomes('api_token'), session: outcomes('session') };
+  }
+
+  /**
+   * The decision {@link authenticate} reaches through Passport, reached directly (the guard,
+   * `/verify` and forward auth ask this on every request): the credential read from the
+   * Authorization header alone, exactly as passport-http-bearer reads it after
+   * {@link asBearerHeaders}, then {@link validate}. A test holds the two ways together.
+   */
+  decide(request: { headers: IncomingHttpHeaders }): Promise<StrategyOutcome> {
+    const headers = asBearerHeaders(request.headers);
+    const token = bearerTokenOf(headers.authorization);
+    if (token === MALFORMED) return Promise.resolve({ kind: 'fail', challenge: 400 });
+    if (!token) return Promise.resolve({ kind: 'fail', challenge: this.challenge() });
+    return this.validate({ headers, request: request as BearerRequest['request'] }, token).then(
+      (principal): StrategyOutcome =>
+        principal
+          ? { kind: 'success', principal }
+          : { kind: 'fail', challenge: this.challenge('invalid_token') },
+      (error: unknown): StrategyOutcome => ({ kind: 'error', error }),
+    );
+  }
+
+  /** passport-http-bearer's `WWW-Authenticate` challenge, as its own fail() gives it. */
+  private challenge(code?: string): string {
+    return (this as unknown as { _challenge(code?: string): string })._challenge(code);
   }
 
   async validate(req: BearerRequest, token: unknown): Promise<AuthPrincipal> {
@@ -99,6 +132,23 @@ export class BearerStrategy extends PassportStrategy(HeaderOnlyBearerStrategy, B
     }
   }
 }
+
+const MALFORMED = Symbol('malformed');
+
+/**
+ * The credential of an Authorization header as passport-http-bearer reads it (its header part;
+ * the query and body are never read here): `Bearer` in any case and one space-free part after
+ * one space; another number of spaces is malformed (its 400), another scheme or nothing is no
+ * credential.
+ */
+function bearerTokenOf(authorization: string | undefined): string | typeof MALFORMED | undefined {
+  if (!authorization) return undefined;
+  const parts = authorization.split(' ');
+  if (parts.length !== 2) return MALFORMED;
+  return BEARER_SCHEME.test(parts[0]) ? parts[1] : undefined;
+}
+
+const BEARER_SCHEME = /^Bearer$/i;
 
 const OUTCOMES: readonly VerificationOutcome[] = [
   'ok',

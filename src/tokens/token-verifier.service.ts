@@ -163,26 +163,29 @@ export class TokenVerifierService {
 
   /**
    * The token's own windows, then its organization's shared budget. Each is one decision (its
-   * windows charged together or not at all); a request the organization's budget refuses has
-   * used the token's own allowance, never the reverse, so one token cannot spend the budget
-   * of the others with requests its own limits refuse.
+   * windows charged together or not at all). The budget is asked only once the token's own
+   * windows let the request through, so one token cannot spend the budget of the others with
+   * requests its own limits refuse; a request the budget then refuses is taken back from the
+   * token's windows: a refused request is charged to nothing.
    */
   private async consumeRate(state: TokenState): Promise<RateLimitResult> {
     const own = this.ownDecision(refusedOrNearest(await this.limiter.consumeAll(state.windows)));
-    return this.withOrgBudget(state, own);
+    return this.withOrgBudget(state, own, () => this.limiter.refund(state.windows));
   }
 
   /**
    * The windows and the quota in one decision (one Lua call with Redis): of N uses left and
    * more concurrent uses on any number of instances, exactly N go through; a refused use is
-   * charged to nothing. The organization's budget, if any, follows as for any token.
+   * charged to nothing. The organization's budget, if any, follows as for any token: a use it
+   * refuses is taken back from the quota and the windows (the budget's keys live in another
+   * Redis Cluster slot than the token's, so it cannot join the one Lua call).
    */
   private async consumeMetered(
     state: TokenState,
     limit: Quota,
     now: number,
   ): Promise<{ rateLimit: RateLimitResult; quota: NonNullable<AuthPrincipal['quota']> }> {
-    const { decision, period } = await this.quotas.consume(
+    const { decision, period, use } = await this.quotas.consume(
       state.lineageId,
       state.meteredWindows,
       limit,
@@ -195,7 +198,8 @@ export class TokenVerifierService {
     };
     if (!decision.quotaAllowed) throw CredentialRefused.usageExceeded(quota, now);
     const own = this.ownDecision(refusedOrNearest(decision.windows));
-    return { rateLimit: await this.withOrgBudget(state, own), quota };
+    const rateLimit = await this.withOrgBudget(state, own, () => this.quotas.refund(use));
+    return { rateLimit, quota };
   }
 
   /** The token's own windows' answer: the nearest to running out, or 429 naming the budget. */
@@ -211,14 +215,19 @@ export class TokenVerifierService {
     return nearest;
   }
 
-  /** After the token's own answer: its organization's shared budget, when it has one. */
+  /**
+   * After the token's own answer: its organization's shared budget, when it has one. When the
+   * budget refuses, `refund` takes the use back from what the token's own answer charged.
+   */
   private async withOrgBudget(
     state: TokenState,
     nearest: RateLimitResult,
+    refund: () => Promise<void>,
   ): Promise<RateLimitResult> {
     if (!state.orgWindows) return nearest;
     const shared = refusedOrNearest(await this.limiter.consumeAll(state.orgWindows));
     if (!shared.allowed) {
+      await refund();
       this.refusals.inc();
       throw CredentialRefused.rateLimited(
         shared,

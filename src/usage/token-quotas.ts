@@ -40,7 +40,12 @@ export class TokenQuotas {
     windows: MeteredUse['windows'],
     quota: Quota,
     now: number,
-  ): Promise<{ decision: Extract<MeteredDecision, { kind: 'decided' }>; period: PeriodAt }> {
+  ): Promise<{
+    decision: Extract<MeteredDecision, { kind: 'decided' }>;
+    period: PeriodAt;
+    /** What was decided on: {@link refund} takes it back. */
+    use: MeteredUse;
+  }> {
     const period = periodAt(quota.period, now);
     const use: MeteredUse = {
       subject: subjectOf(lineage),
@@ -58,7 +63,15 @@ export class TokenQuotas {
       decision = await this.limiter.consume(use);
     }
     if (decision.kind === 'unseeded') throw new Error('A seeded quota counter was not started');
-    return { decision, period };
+    return { decision, period, use };
+  }
+
+  /**
+   * Takes back a use {@link consume} allowed and a later limit refused (the organization's
+   * shared budget): its quota and windows are charged nothing for it.
+   */
+  refund(use: MeteredUse): Promise<void> {
+    return this.limiter.refund(use);
   }
 
   /** What the quota has left now, charging nothing. */

@@ -29,7 +29,10 @@ export class VerifyService {
       const principal = outcome.principal;
       const missing = input.scopes?.some((scope) => !hasScope(principal, scope));
       // A user's organizations come from the membership cache: no query per verification.
-      const orgs = principal.orgId === undefined ? await this.memberships.of(principal) : undefined;
+      const orgs =
+        principal.orgId === undefined
+          ? (this.memberships.cached(principal) ?? (await this.memberships.of(principal)))
+          : undefined;
       return answer(principal, !missing, orgs);
     }
     if (outcome.kind === 'error') {

@@ -6,6 +6,7 @@ import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { Cluster } from '../support/cluster.js';
 import { sqlPool } from '../support/database.js';
+import { createOrg } from '../support/orgs.js';
 import { describeWithRedis } from '../support/environment.js';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from '../support/redis.js';
 import { createToken, newUser, startTestApp, type Api, type TestApp } from '../support/test-app.js';
@@ -151,5 +152,37 @@ describeRedisCluster('three instances sharing quotas on a Redis Cluster', () => 
     );
     const results = await Promise.all(tokens.map((token) => spread(apis, token.token, 40)));
     expect(results.map((statuses) => statuses.filter((s) => s === 200).length)).toEqual([5, 8, 13]);
+  });
+
+  it("charges nothing of an org token's quota or windows for the uses its organization's budget refuses", async () => {
+    const apis = instances.map((instance) => instance.api);
+    const owner = await newUser(apis[0]);
+    const org = await createOrg(apis[0], owner);
+    const setBudget = (policy: Record<string, unknown>) =>
+      apis[0].patch(`/api/v1/orgs/${org.id}`, { token: owner.accessToken, body: { policy } });
+    expect((await setBudget({ rateLimit: { perMinute: 2 } })).status).toBe(200);
+    const made = await apis[0].post(`/api/v1/orgs/${org.id}/tokens`, {
+      token: owner.accessToken,
+      body: {
+        name: 'metered',
+        scopes: ['tokens:read'],
+        quota: { limit: 10, period: 'day' },
+        rateLimit: { perMinute: 4 },
+      },
+    });
+    expect(made.status).toBe(201);
+    const secret = made.body.token as string;
+    const statuses = await spread(apis, secret, 12);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(2);
+    const view = await apis[1].get(`/api/v1/orgs/${org.id}/tokens/${made.body.id}`, {
+      token: owner.accessToken,
+    });
+    expect(view.body.quota.remaining).toBe(8);
+    // Without the budget (lifted on the instance asked at once), the token's own minute,
+    // shared in the cluster, has 2 of its 4 left.
+    expect((await setBudget({})).status).toBe(200);
+    const after = [];
+    for (let i = 0; i < 3; i++) after.push(await use(apis[0], secret));
+    expect(after).toEqual([200, 200, 429]);
   });
 });

@@ -263,4 +263,35 @@ describe('POST /api/v1/verify', () => {
     const view = await t.api.get(`/api/v1/tokens/${token.id}`, { token: user.accessToken });
     expect(view.body.lastUsedAt).toBeNull();
   });
+
+  it('checks the body before the scope, as a whole and as text, in the order the API answers it', async () => {
+    const token = await createToken(t.api, user.accessToken, { scopes: ['tokens:read'] });
+    const raw = (body: string, caller = verifier, type = 'application/json') =>
+      t.api.post('/api/v1/verify', { token: caller, raw: body, headers: { 'content-type': type } });
+    for (const body of ['[]', '"tsr_x"', 'null']) {
+      const answer = await raw(body);
+      expect({ body, status: answer.status, message: answer.body.message }).toEqual({
+        body,
+        status: 400,
+        message: 'Request body must be a JSON object',
+      });
+    }
+    expect((await raw('{"token":"a\\u0000b"}')).body.message).toBe(
+      'Text must not contain NUL characters',
+    );
+    expect((await raw('{"token":"\\ud800"}')).body.message).toBe(
+      'Text must be well-formed Unicode (no lone surrogates)',
+    );
+    expect((await raw(JSON.stringify({ token: token.token }), verifier, 'text/plain')).status).toBe(
+      415,
+    );
+    // A caller that may not verify: a bad body is still a 400, a good one its 403.
+    expect((await raw('{"token":""}', token.token)).status).toBe(400);
+    expect((await raw('[]', token.token)).status).toBe(400);
+    expect((await raw(JSON.stringify({ token: token.token }), token.token)).status).toBe(403);
+    // No body at all is an empty one.
+    const none = await t.api.post('/api/v1/verify', { token: verifier });
+    expect(none.status).toBe(400);
+    expect(none.body.message).toContain('token should not be empty');
+  });
 });

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { Redis } from 'ioredis';
+import { RedisQuotaLimiter } from '../../src/common/rate-limit/redis-quota-limiter.js';
 import { RedisRateLimiter } from '../../src/common/rate-limit/redis-rate-limiter.js';
 import { HotChild } from '../../src/common/metrics/metrics.service.js';
 import { TEST_REDIS_URL, uniqueRedisPrefix } from '../support/redis.js';
@@ -59,6 +60,40 @@ describeRedis('RedisRateLimiter', () => {
     expect(hour.resetSeconds).toBeGreaterThan(3590);
     expect(await a.get(`${prefix}rl:{token:1}:minute`)).toBe('1');
     expect(await a.pttl(`${prefix}rl:{token:1}:minute`)).toBeGreaterThan(59_000);
+  });
+
+  it('takes back a charged decision, never below zero and without starting a counter', async () => {
+    const redis = client();
+    await ready(redis);
+    const limiter = new RedisRateLimiter(redis, prefix);
+    await limiter.consumeAll(windows);
+    await limiter.consumeAll(windows);
+    const minute = `${prefix}rl:{token:1}:minute`;
+    await limiter.refund(windows);
+    expect(await redis.get(minute)).toBe('1');
+    expect(await redis.get(`${prefix}rl:{token:1}:hour`)).toBe('1');
+    // Its expiry is kept.
+    expect(await redis.pttl(minute)).toBeGreaterThan(50_000);
+    await limiter.refund(windows);
+    await limiter.refund(windows);
+    expect(await redis.get(minute)).toBe('0');
+    await redis.del(minute);
+    await limiter.refund(windows);
+    expect(await redis.exists(minute)).toBe(0);
+
+    // A quota and its windows, in one call.
+    const quotas = new RedisQuotaLimiter(redis, prefix);
+    const use = {
+      subject: 'token:q',
+      windows: [{ name: ':m', limit: 5, windowSeconds: 60 }],
+      quota: { key: ':2026-01', limit: 3, expiresAt: null },
+      seed: 0,
+    };
+    await quotas.consume(use);
+    await quotas.consume(use);
+    await quotas.refund(use);
+    expect(await quotas.used('token:q', ':2026-01')).toBe(1);
+    expect(await redis.get(`${prefix}rl:{token:q}:m`)).toBe('1');
   });
 
   it('allows exactly the limit under concurrent requests from four instances', async () => {

@@ -116,11 +116,31 @@ export function mfaEnrollmentRequired(): DomainError {
 }
 
 /**
- * Runs `registered` on `request` the way `passport.authenticate()` does: a per-request
- * instance whose success/fail/error settle the outcome. The guard, `/verify` and forward auth
- * all decide through this one call.
+ * A Passport strategy that can also give its decision directly: the same outcome as
+ * {@link runPassport}, from the same code of the strategy, without a per-request instance,
+ * its callbacks and the promise around them.
+ */
+export interface DecidingStrategy extends Strategy {
+  decide(request: object): Promise<StrategyOutcome>;
+}
+
+/**
+ * What `registered` makes of `request`: its own decision when it offers one
+ * ({@link DecidingStrategy}, as the app's bearer strategy does), else a run of it the way
+ * `passport.authenticate()` does. The guard, `/verify` and forward auth all decide through
+ * this one call.
  */
 export function runStrategy(registered: Strategy, request: object): Promise<StrategyOutcome> {
+  const decide = (registered as Partial<DecidingStrategy>).decide;
+  if (typeof decide === 'function') return decide.call(registered, request);
+  return runPassport(registered, request);
+}
+
+/**
+ * Runs `registered` on `request` the way `passport.authenticate()` does: a per-request
+ * instance whose success/fail/error settle the outcome.
+ */
+export function runPassport(registered: Strategy, request: object): Promise<StrategyOutcome> {
   const Run = runsOf(registered);
   return new Promise((resolve) => new Run(resolve).authenticate(request));
 }

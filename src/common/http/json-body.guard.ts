@@ -17,7 +17,8 @@ export class JsonBodyGuard implements CanActivate {
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined> }>();
     const type = headers['content-type'];
-    if (type === undefined) return true;
+    // Nearly every request: exactly what JSON clients send.
+    if (type === undefined || type === 'application/json') return true;
     const essence = type.split(';', 1)[0].trim().toLowerCase();
     if (essence !== 'application/json') {
       throw new UnsupportedMediaTypeException('This route takes application/json bodies only');

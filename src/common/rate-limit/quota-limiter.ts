@@ -47,6 +47,13 @@ export abstract class QuotaLimiter {
 
   /** Uses of a quota counter so far, or null when it does not exist (not charged). */
   abstract used(subject: string, key: string): Promise<number | null>;
+
+  /**
+   * Takes back a use {@link consume} allowed, when a later limit (an organization's budget)
+   * refused it after all: the quota's counter and each window still running lose one use,
+   * none below zero. A refused use is charged to nothing.
+   */
+  abstract refund(use: MeteredUse): Promise<void>;
 }
 
 interface Counter {
@@ -106,6 +113,15 @@ export class MemoryQuotaLimiter extends QuotaLimiter {
 
   used(subject: string, key: string): Promise<number | null> {
     return Promise.resolve(this.live(`${subject}|${key}`, this.now())?.count ?? null);
+  }
+
+  refund(use: MeteredUse): Promise<void> {
+    const now = this.now();
+    for (const name of [use.quota.key, ...use.windows.map((window) => window.name)]) {
+      const counter = this.live(`${use.subject}|${name}`, now);
+      if (counter && counter.count > 0) counter.count--;
+    }
+    return Promise.resolve();
   }
 
   private live(key: string, now: number): Counter | undefined {

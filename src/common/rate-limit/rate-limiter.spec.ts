@@ -1,3 +1,4 @@
+import { MemoryQuotaLimiter } from './quota-limiter.js';
 import { MemoryRateLimiter, rateLimited } from './rate-limiter.js';
 
 describe('MemoryRateLimiter', () => {
@@ -50,5 +51,45 @@ describe('MemoryRateLimiter.consumeAll', () => {
     const [minute, hour] = await limiter.consumeAll(windows);
     expect(minute).toMatchObject({ allowed: true, remaining: 1 });
     expect(hour).toMatchObject({ allowed: false, remaining: 0, resetSeconds: 3540 });
+  });
+});
+
+describe('refunds', () => {
+  it('take a charged decision back from every window still running, never below zero', async () => {
+    let now = 7_000_000;
+    const limiter = new MemoryRateLimiter(() => now);
+    const windows = [
+      { key: 'm', limit: 2, windowSeconds: 60 },
+      { key: 'h', limit: 5, windowSeconds: 3600 },
+    ];
+    await limiter.consumeAll(windows);
+    await limiter.consumeAll(windows);
+    await limiter.refund(windows);
+    const [minute, hour] = await limiter.consumeAll(windows);
+    expect(minute).toMatchObject({ allowed: true, remaining: 0 });
+    expect(hour).toMatchObject({ allowed: true, remaining: 3 });
+    for (let i = 0; i < 4; i++) await limiter.refund(windows);
+    expect((await limiter.consumeAll(windows))[0]).toMatchObject({ remaining: 1 });
+    // A finished window is not revived by a refund.
+    now += 61_000;
+    await limiter.refund(windows);
+    expect((await limiter.consumeAll(windows))[0]).toMatchObject({ remaining: 1 });
+  });
+
+  it('take a use back from a quota and its windows', async () => {
+    const limiter = new MemoryQuotaLimiter(() => 9_000_000);
+    const use = {
+      subject: 's',
+      windows: [{ name: ':m', limit: 10, windowSeconds: 60 }],
+      quota: { key: ':day', limit: 2, expiresAt: null },
+      seed: 0,
+    };
+    await limiter.consume(use);
+    await limiter.consume(use);
+    await limiter.refund(use);
+    expect(await limiter.used('s', ':day')).toBe(1);
+    const decided = await limiter.consume(use);
+    expect(decided).toMatchObject({ kind: 'decided', allowed: true, used: 2 });
+    expect(decided.kind === 'decided' && decided.windows[0].remaining).toBe(8);
   });
 });

@@ -21,6 +21,15 @@ export abstract class RateLimiter {
    * minute's allowance, and the reverse). Results come back in the order of `windows`.
    */
   abstract consumeAll(windows: readonly RateWindow[]): Promise<RateLimitResult[]>;
+
+  /**
+   * Takes back the charge of a decision {@link consumeAll} allowed, when a later limit refused
+   * the request after all (an organization's budget after a token's own windows): each window
+   * still running loses one use, none below zero. (A window that started over in the
+   * milliseconds between may lose a use it did not count: a use forgiven, never one charged
+   * twice.)
+   */
+  abstract refund(windows: readonly RateWindow[]): Promise<void>;
 }
 
 export interface RateWindow {
@@ -69,6 +78,15 @@ export class MemoryRateLimiter extends RateLimiter {
       });
     }
     return Promise.resolve(results);
+  }
+
+  refund(windows: readonly RateWindow[]): Promise<void> {
+    const now = this.now();
+    for (const { key } of windows) {
+      const window = this.windows.get(key);
+      if (window && window.resetAt > now && window.count > 0) window.count--;
+    }
+    return Promise.resolve();
   }
 
   /** Drops finished windows now and then so that the map does not grow without end. */

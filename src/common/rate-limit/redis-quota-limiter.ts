@@ -7,6 +7,7 @@ import {
   type MeteredDecision,
   type MeteredUse,
 } from './quota-limiter.js';
+import { REFUND } from './redis-rate-limiter.js';
 
 /**
  * A use checked against rate windows and a quota in one atomic step. KEYS: the windows'
@@ -67,6 +68,7 @@ return out
 `;
 
 type Script = (...args: (string | number)[]) => Promise<number[]>;
+type Refund = (...args: (string | number)[]) => Promise<unknown>;
 
 const PAUSE_AFTER_FAILURE_MS = 1_000;
 
@@ -79,6 +81,7 @@ export class RedisQuotaLimiter extends QuotaLimiter {
   private readonly logger = new Logger('QuotaLimiter');
   private readonly local: MemoryQuotaLimiter;
   private readonly script: Script;
+  private readonly refundScript: Refund;
   private degraded = false;
   private pausedUntil = 0;
 
@@ -93,6 +96,9 @@ export class RedisQuotaLimiter extends QuotaLimiter {
     redis.defineCommand('tesseraConsumeMetered', { lua: CONSUME_METERED });
     const command = (redis as unknown as Record<string, Script>).tesseraConsumeMetered;
     this.script = command.bind(redis);
+    redis.defineCommand('tesseraRefundMetered', { lua: REFUND });
+    const refund = (redis as unknown as Record<string, Refund>).tesseraRefundMetered;
+    this.refundScript = refund.bind(redis);
   }
 
   async consume(use: MeteredUse): Promise<MeteredDecision> {
@@ -147,6 +153,26 @@ export class RedisQuotaLimiter extends QuotaLimiter {
       return value === null ? null : Number(value);
     } catch {
       return this.local.used(subject, key);
+    }
+  }
+
+  /**
+   * One Lua call on the use's keys (one slot), where {@link consume} would charge now. A refund
+   * that fails is given up: the use stays charged, as it was before refunds.
+   */
+  async refund(use: MeteredUse): Promise<void> {
+    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
+      return this.local.refund(use);
+    }
+    const keys = use.windows.map((window) => this.key(use.subject, window.name));
+    keys.push(this.key(use.subject, use.quota.key));
+    try {
+      await this.refundScript(keys.length, ...keys);
+    } catch (error) {
+      this.logger.warn({
+        msg: 'A refused use could not be taken back from its quota',
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 

@@ -40,6 +40,18 @@ end
 return out
 `;
 
+/**
+ * Takes back one use of each of KEYS (a decision charged, then refused by a later limit): a
+ * counter above zero is decremented, keeping its expiry; a missing one is left missing.
+ */
+export const REFUND = `
+for i = 1, #KEYS do
+  local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if count > 0 then redis.call('DECR', KEYS[i]) end
+end
+return 1
+`;
+
 type ConsumeAll = (...args: (string | number)[]) => Promise<number[]>;
 
 /** After a failed call, Redis is left alone this long: a hung server must not slow every request. */
@@ -60,6 +72,7 @@ export class RedisRateLimiter extends RateLimiter {
   private readonly logger = new Logger('RateLimiter');
   private readonly local: MemoryRateLimiter;
   private readonly script: ConsumeAll;
+  private readonly refundScript: ConsumeAll;
   private degraded = false;
   private pausedUntil = 0;
 
@@ -74,6 +87,9 @@ export class RedisRateLimiter extends RateLimiter {
     redis.defineCommand('tesseraConsumeAll', { lua: CONSUME_ALL });
     const command = (redis as unknown as Record<string, ConsumeAll>).tesseraConsumeAll;
     this.script = command.bind(redis);
+    redis.defineCommand('tesseraRefund', { lua: REFUND });
+    const refund = (redis as unknown as Record<string, ConsumeAll>).tesseraRefund;
+    this.refundScript = refund.bind(redis);
   }
 
   consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
@@ -115,6 +131,24 @@ export class RedisRateLimiter extends RateLimiter {
         resetSeconds: Math.max(1, Math.ceil(ttlMs / 1000)),
       };
     });
+  }
+
+  /**
+   * Where {@link consumeAll} would charge now: Redis, or this instance's counters while Redis
+   * does not answer. A refund that fails is given up (the use stays charged, as before refunds).
+   */
+  async refund(windows: readonly RateWindow[]): Promise<void> {
+    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
+      return this.local.refund(windows);
+    }
+    try {
+      await this.refundScript(windows.length, ...counterKeys(this.prefix, windows));
+    } catch (error) {
+      this.logger.warn({
+        msg: 'A refused request could not be taken back from its rate limits',
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   private fallBack(windows: readonly RateWindow[], error?: unknown): Promise<RateLimitResult[]> {
