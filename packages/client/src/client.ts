@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { ExactCache } from './cache.js';
 import {
   TesseraAuthError,
@@ -37,6 +39,18 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 /** Sends after the first one, for a request that certainly did not arrive. */
 const RETRIES = 2;
 const RETRY_DELAY_MS = 50;
+/**
+ * An idle kept-alive connection is closed after this long: before a server's usual 5 s, so a
+ * request is not written into a connection the server is closing at that moment.
+ */
+const IDLE_MS = 4_000;
+
+/** What one call to Tessera got back. */
+interface Answer {
+  status: number;
+  retryAfter: string | undefined;
+  text: string;
+}
 
 /**
  * Asks Tessera whether a credential may be used now: `POST /api/v1/verify`. Each call is a use
@@ -48,6 +62,12 @@ export class TesseraClient {
   private readonly authorization: string;
   private readonly timeoutMs: number;
   private readonly cache: ExactCache | null;
+  private readonly verifyUrl: URL;
+  /**
+   * Node's own HTTP client with a pool of kept-alive connections: for a call made on every
+   * request of the service, it costs a fraction of the CPU of `fetch`.
+   */
+  private readonly agent: http.Agent;
 
   constructor(options: TesseraClientOptions) {
     if (!options.baseUrl) throw new TypeError('TesseraClient needs a baseUrl');
@@ -55,6 +75,9 @@ export class TesseraClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.authorization = `Bearer ${options.token}`;
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.verifyUrl = new URL(`${this.baseUrl}/api/v1/verify`);
+    const Agent = this.verifyUrl.protocol === 'https:' ? https.Agent : http.Agent;
+    this.agent = new Agent({ keepAlive: true, timeout: IDLE_MS, scheduling: 'lifo' });
     const seconds = options.cacheSeconds ?? 0;
     this.cache =
       seconds > 0
@@ -109,15 +132,9 @@ export class TesseraClient {
   private async ask(body: VerifyBody): Promise<Verification> {
     const payload = JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
-      const signal = AbortSignal.timeout(this.timeoutMs);
-      let response: Response;
+      let answer: Answer;
       try {
-        response = await fetch(`${this.baseUrl}/api/v1/verify`, {
-          method: 'POST',
-          headers: { authorization: this.authorization, 'content-type': 'application/json' },
-          body: payload,
-          signal,
-        });
+        answer = await this.post(payload);
       } catch (error) {
         if (attempt < RETRIES && neverSent(error)) {
           await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * (attempt + 1)));
@@ -125,26 +142,57 @@ export class TesseraClient {
         }
         throw networkError(error, this.timeoutMs);
       }
+      if (answer.status !== 200) throw errorOf(answer);
       try {
-        if (response.status === 200) return (await response.json()) as Verification;
-        throw await errorOf(response);
+        return JSON.parse(answer.text) as Verification;
       } catch (error) {
-        if (error instanceof TesseraError) throw error;
         throw networkError(error, this.timeoutMs);
       }
     }
   }
+
+  private post(payload: string): Promise<Answer> {
+    const transport = this.verifyUrl.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      const request = transport.request(
+        this.verifyUrl,
+        {
+          method: 'POST',
+          agent: this.agent,
+          headers: {
+            authorization: this.authorization,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          },
+          signal: AbortSignal.timeout(this.timeoutMs),
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              retryAfter: response.headers['retry-after'],
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end(payload);
+    });
+  }
 }
 
 function neverSent(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
-  if (!cause) return false;
-  if (cause.code && NOT_SENT.has(cause.code)) return true;
+  const failure = error as { code?: string; errors?: { code?: string }[] };
+  if (failure.code && NOT_SENT.has(failure.code)) return true;
   // Several addresses tried (happy eyeballs): each refused.
   return (
-    Array.isArray(cause.errors) &&
-    cause.errors.length > 0 &&
-    cause.errors.every((each) => each.code !== undefined && NOT_SENT.has(each.code))
+    Array.isArray(failure.errors) &&
+    failure.errors.length > 0 &&
+    failure.errors.every((each) => each.code !== undefined && NOT_SENT.has(each.code))
   );
 }
 
@@ -155,25 +203,23 @@ function networkError(error: unknown, timeoutMs: number): TesseraNetworkError {
       cause: error,
     });
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const detail = cause?.code ?? cause?.message ?? (error as Error).message;
+  const detail = (error as { code?: string }).code ?? (error as Error).message;
   return new TesseraNetworkError(`Tessera could not be reached (${detail})`, false, {
     cause: error,
   });
 }
 
-async function errorOf(response: Response): Promise<TesseraError> {
-  const text = await response.text();
-  let message = text.slice(0, 200);
+function errorOf(answer: Answer): TesseraError {
+  let message = answer.text.slice(0, 200);
   try {
-    const parsed = JSON.parse(text) as { message?: string | string[] };
+    const parsed = JSON.parse(answer.text) as { message?: string | string[] };
     if (parsed.message !== undefined) message = [parsed.message].flat().join('; ');
   } catch {
     // not JSON: the text itself
   }
-  const status = response.status;
+  const status = answer.status;
   const said = `Tessera answered ${status}: ${message}`;
-  const retryAfter = secondsOf(response.headers.get('retry-after'));
+  const retryAfter = secondsOf(answer.retryAfter ?? null);
   if (status === 401 || status === 403) return new TesseraAuthError(said, status);
   if (status === 429) return new TesseraRateLimitError(said, retryAfter);
   if (status >= 500) return new TesseraServerError(said, status, retryAfter);
