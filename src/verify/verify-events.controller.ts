@@ -75,6 +75,11 @@ export class VerifyEventsController {
     const own = ownKeys(principal, authorization);
     const raw = reply.raw;
     reply.hijack();
+    // The caller may have gone while its credential was checked: its 'close' has passed.
+    if (raw.destroyed || this.events.stopping) {
+      raw.destroy();
+      return;
+    }
     raw.writeHead(200, {
       ...(reply.getHeaders() as Record<string, string>),
       'content-type': 'text/event-stream; charset=utf-8',
@@ -86,17 +91,26 @@ export class VerifyEventsController {
     let ended = false;
     const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
-    const end = () => {
+    // The credential's own end: an expiry publishes no event, so the stream ends itself then.
+    const expiry =
+      principal.expiresAt != null
+        ? setTimeout(() => end(), Math.max(0, principal.expiresAt - Date.now()))
+        : undefined;
+    expiry?.unref();
+    const end = (cut = false) => {
       if (ended) return;
       ended = true;
       clearInterval(heartbeat);
+      clearTimeout(expiry);
       unsubscribe();
-      raw.end();
+      // A reader too slow to take what is queued is cut off, not waited for.
+      if (cut) raw.destroy();
+      else raw.end();
     };
     const write = (text: string) => {
       if (ended) return;
       raw.write(text);
-      if (raw.writableLength > MAX_BUFFERED_BYTES) end();
+      if (raw.writableLength > MAX_BUFFERED_BYTES) end(true);
     };
     const subscriber: StreamSubscriber = {
       send: (event) => {
@@ -104,8 +118,9 @@ export class VerifyEventsController {
         // The caller's own credential changed: it may no longer hold the scope, or exist.
         if (event.name === 'invalidate' && touches(event.data as InvalidateData, own)) end();
       },
-      end,
+      end: () => end(),
     };
+    raw.on('close', () => end());
     const { missed, unsubscribe } = this.events.subscribe(subscriber, lastEventId);
     const readyId = missed === null ? this.events.lastId : lastEventId!;
     write(
@@ -116,7 +131,6 @@ export class VerifyEventsController {
         })}\n\n`,
     );
     for (const event of missed ?? []) subscriber.send(event);
-    raw.on('close', end);
   }
 }
 

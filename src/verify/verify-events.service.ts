@@ -46,6 +46,8 @@ export class VerifyEvents implements OnModuleInit, BeforeApplicationShutdown {
   private readonly recent: StreamEvent[] = [];
   private readonly subscribers = new Set<StreamSubscriber>();
   private unwatch?: () => void;
+  /** Set once the instance stops: a stream asked for then is refused (it would hold the stop). */
+  stopping = false;
 
   constructor(private readonly bus: InvalidationBus) {}
 
@@ -58,6 +60,7 @@ export class VerifyEvents implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Before the server closes: it waits for open connections, and a stream never ends by itself. */
   beforeApplicationShutdown(): void {
+    this.stopping = true;
     this.unwatch?.();
     for (const subscriber of this.subscribers) subscriber.end();
     this.subscribers.clear();

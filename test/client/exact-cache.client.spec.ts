@@ -208,6 +208,20 @@ describe("TesseraClient's exact cache", () => {
     expect(await asked('session-a', 2)).toBe(1);
   });
 
+  it('does not keep, for a while, an answer about a credential an event just named', async () => {
+    await client.cacheReady();
+    expect(await asked('tsr_unlimited', 1)).toBe(1);
+    // Another instance behind the balancer may not have heard of the change yet, and still
+    // answer valid: that answer must not be kept for cacheSeconds with no event to come.
+    tessera.send('invalidate', { tokens: [sha256('tsr_unlimited')] });
+    tessera.send('invalidate', { users: ['user-2'] });
+    await waitFor(async () => (await asked('tsr_unlimited', 1)) === 1);
+    expect(await asked('tsr_unlimited', 3)).toBe(3);
+    expect(await asked('session-b', 3)).toBe(3);
+    // What no event named is kept as before.
+    expect(await asked('session-a', 3)).toBe(1);
+  });
+
   it('caches only while the server is exact', async () => {
     await client.cacheReady();
     await client.verify('session-a');
@@ -231,8 +245,8 @@ describe("TesseraClient's exact cache", () => {
     tessera.hold = new Promise((resolve) => (release = resolve));
     const inFlight = client.verify('session-a');
     await waitFor(() => tessera.verifications === 1);
-    // The session may have ended just now: the answer on its way predates that.
-    tessera.send('invalidate', { sessions: ['session-1'] });
+    // Any change may concern it (a user's, a token's): the answer on its way predates it.
+    tessera.send('invalidate', { sessions: ['another-session'] });
     await sleep(50);
     release();
     tessera.hold = null;

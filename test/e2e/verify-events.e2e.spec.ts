@@ -1,9 +1,12 @@
 import { sha256Base64 } from '../../src/common/crypto/crypto.js';
+import { VerifyEvents } from '../../src/verify/verify-events.service.js';
+import { sqlClient } from '../support/database.js';
 import { describeWithRedis } from '../support/environment.js';
 import { openEventStream, type EventStreamReader } from '../support/event-stream.js';
 import { addMember, createOrg } from '../support/orgs.js';
 import { redisEnv, TEST_REDIS_URL } from '../support/redis.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
+import { waitFor } from '../support/time.js';
 import {
   createToken,
   newUser,
@@ -145,6 +148,47 @@ describe('GET /api/v1/verify/events', () => {
     const events = await stream(own.token);
     await events.next();
     await t.api.delete(`/api/v1/tokens/${own.id}`, { token: t.adminToken });
+    await events.ended;
+    expect((await stream(own.token)).status).toBe(401);
+  });
+
+  it('keeps no stream of callers that hang up at once', async () => {
+    const events = t.app.get(VerifyEvents);
+    const before = events.open;
+    // Each with a credential not yet cached: the check takes a query, and the caller leaves.
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        createToken(t.api, t.adminToken, { scopes: ['tokens:verify'] }),
+      ),
+    );
+    await Promise.all(
+      tokens.map(async ({ token }, i) => {
+        const abort = new AbortController();
+        setTimeout(() => abort.abort(), i % 3);
+        await fetch(`${t.baseUrl}/api/v1/verify/events`, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: abort.signal,
+        }).catch(() => undefined);
+      }),
+    );
+    await waitFor(() => events.open === before, 2_000).catch(() => undefined);
+    expect(events.open).toBe(before);
+  });
+
+  it("ends the stream when the caller's credential expires", async () => {
+    const own = await createToken(t.api, t.adminToken, { scopes: ['tokens:verify'] });
+    await sqlClient().then(async (sql) => {
+      try {
+        await sql.query(
+          `UPDATE api_tokens SET expires_at = now() + interval '1 second' WHERE id = $1`,
+          [own.id],
+        );
+      } finally {
+        await sql.end();
+      }
+    });
+    const events = await stream(own.token);
+    expect((await events.next()).event).toBe('ready');
     await events.ended;
     expect((await stream(own.token)).status).toBe(401);
   });

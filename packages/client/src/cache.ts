@@ -5,6 +5,13 @@ import type { Verification } from './types.js';
 const SILENCE_MS = 45_000;
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5_000;
+/**
+ * A credential an event named is not cached again for this long: the instance answering the
+ * next `/verify` (behind a load balancer) may not have heard of the change yet.
+ */
+const RECENT_MS = 10_000;
+/** Names remembered for that window at the most; past it, nothing is cached until they age. */
+const MAX_RECENT = 10_000;
 
 interface Entry {
   answer: Verification;
@@ -43,6 +50,8 @@ export interface CacheOptions {
  */
 export class ExactCache {
   private readonly entries = new Map<string, Entry>();
+  /** Token hashes, session ids and user ids named by events, with when (oldest first). */
+  private readonly recent = new Map<string, number>();
   private generation = 0;
   /** Connected, and the server hears every instance's changes. */
   private serving = false;
@@ -85,6 +94,7 @@ export class ExactCache {
   offer(slot: Slot, answer: Verification, now = Date.now()): void {
     if (!this.serving || slot.generation !== this.generation) return;
     if (!answer.valid || answer.rateLimit || answer.quota) return;
+    if (this.namedLately(slot.tokenHash, answer, now)) return;
     let expires = now + this.options.ttlMs;
     if (answer.expiresAt) expires = Math.min(expires, Date.parse(answer.expiresAt));
     if (!(expires > now)) return;
@@ -125,6 +135,7 @@ export class ExactCache {
       if (delay > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
+          timer.unref();
           this.wake = () => {
             clearTimeout(timer);
             resolve();
@@ -154,6 +165,7 @@ export class ExactCache {
     const heard = () => {
       clearTimeout(silence);
       silence = setTimeout(() => controller.abort(), this.options.silenceMs ?? SILENCE_MS);
+      silence.unref();
     };
     let readied = false;
     try {
@@ -230,7 +242,30 @@ export class ExactCache {
     return type === 'ready';
   }
 
+  /** Whether an event named this credential, its session or its user within RECENT_MS. */
+  private namedLately(tokenHash: string, answer: Verification, now: number): boolean {
+    for (const [name, at] of this.recent) {
+      if (at > now - RECENT_MS) break;
+      this.recent.delete(name);
+    }
+    // Too many names to remember: keep nothing until they age out.
+    if (this.recent.size >= MAX_RECENT) return true;
+    return [`t:${tokenHash}`, `s:${answer.sessionId}`, `u:${answer.userId}`].some((name) =>
+      this.recent.has(name),
+    );
+  }
+
   private drop(tokens: string[], sessions: string[], users: string[]): void {
+    const now = Date.now();
+    const remember = (prefix: string, names: string[]) => {
+      for (const name of names) {
+        this.recent.delete(`${prefix}${name}`);
+        if (this.recent.size < MAX_RECENT) this.recent.set(`${prefix}${name}`, now);
+      }
+    };
+    remember('t:', tokens);
+    remember('s:', sessions);
+    remember('u:', users);
     const t = new Set(tokens);
     const s = new Set(sessions);
     const u = new Set(users);

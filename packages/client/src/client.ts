@@ -129,6 +129,11 @@ export class TesseraClient {
     this.cache?.close();
   }
 
+  /** Nest calls this on a provider's value when the application closes: the stream ends then. */
+  onApplicationShutdown(): void {
+    this.close();
+  }
+
   private async ask(body: VerifyBody): Promise<Verification> {
     const payload = JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {

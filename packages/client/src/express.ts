@@ -24,15 +24,18 @@ export type TesseraExpressOptions = GuardOptions;
  */
 export function tessera(options: TesseraExpressOptions) {
   return (req: ExpressLikeRequest, res: ExpressLikeResponse, next: (error?: unknown) => void) => {
-    judge(options, req.headers.authorization, req.ip, req.params).then((decision: Decision) => {
-      res.set(decision.headers);
-      if (decision.allowed) {
-        req.tessera = decision.principal;
-        next();
-      } else {
-        res.status(decision.status).json(decision.body);
-      }
-    }, next);
+    judge(options, req.headers.authorization, req.ip, req.params)
+      .then((decision: Decision) => {
+        res.set(decision.headers);
+        if (decision.allowed) {
+          req.tessera = decision.principal;
+          next();
+        } else {
+          res.status(decision.status).json(decision.body);
+        }
+      })
+      // What fails while answering goes to Express's error handling, never unhandled.
+      .catch(next);
   };
 }
 
