@@ -120,7 +120,8 @@ export class VerificationDto {
 
   @ApiPropertyOptional({
     type: [VerifiedOrgDto],
-    description: "A user's credential: the organizations the user belongs to, with the role",
+    description:
+      "A user's credential: the organizations the user belongs to, with the role ([] for none)",
   })
   orgs?: VerifiedOrgDto[];
 

@@ -72,8 +72,8 @@ function answer(
     credential: tokenId ? 'api_token' : 'session',
     userId: principal.userId,
     orgId: principal.orgId,
-    // Left out for a user in no organization: the answer of the hot path stays as it was.
-    orgs: orgs && orgs.length > 0 ? (orgs as Membership[]) : undefined,
+    // Every user credential says where its user belongs, [] for nowhere; an org token says orgId.
+    orgs: orgs as Membership[] | undefined,
     role: principal.role,
     tokenId: tokenId || undefined,
     sessionId: principal.sessionId || undefined,

@@ -50,6 +50,7 @@ describe('TesseraClient', () => {
       code: 'VALID',
       credential: 'api_token',
       userId: user.id,
+      orgs: [],
       role: 'user',
       tokenId: token.id,
       scopes: ['tokens:read'],

@@ -47,6 +47,7 @@ describe('POST /api/v1/verify', () => {
       code: 'VALID',
       credential: 'api_token',
       userId: user.id,
+      orgs: [],
       role: 'user',
       tokenId: token.id,
       scopes: ['tokens:read', 'profile:read'],

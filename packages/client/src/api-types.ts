@@ -90,7 +90,7 @@ export interface components {
             expiresAt?: string;
             /** @description Set for an organization's API token: its organization */
             orgId?: string;
-            /** @description A user's credential: the organizations the user belongs to, with the role */
+            /** @description A user's credential: the organizations the user belongs to, with the role ([] for none) */
             orgs?: components["schemas"]["VerifiedOrgDto"][];
             /** @description An API token's usage quota after this use (or when it is USAGE_EXCEEDED) */
             quota?: components["schemas"]["QuotaDto"];
