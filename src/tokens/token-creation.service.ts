@@ -6,6 +6,8 @@ import { assertRecentAuthenticationFor } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ScopeRegistry } from '../policy/scope-registry.js';
+import type { Quota } from '../usage/quota-period.js';
+import { TokenQuotas } from '../usage/token-quotas.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { CreateTokenDto } from './dto/create-token.dto.js';
 import { TokenDto, type CreatedTokenDto } from './dto/token-view.dto.js';
@@ -21,9 +23,9 @@ import {
   assertRateWithin,
   assertWithin,
   canonicalIps,
-  inheritedQuota,
   inheritedRateLimits,
   ownRateLimits,
+  quotaOfNewToken,
   requestedExpiry,
 } from './token-policy.js';
 
@@ -40,7 +42,14 @@ export class TokenCreationService {
     private readonly config: AppConfig,
     private readonly webhooks: WebhooksService,
     private readonly registry: ScopeRegistry,
+    private readonly quotas: TokenQuotas,
   ) {}
+
+  /** What the lineage a new token joins has spent of its quota (a lineage of its own: none). */
+  private async spent(lineageId: string | undefined, quota: Quota): Promise<number> {
+    if (lineageId === undefined) return 0;
+    return quota.limit - (await this.quotas.state(lineageId, quota)).remaining;
+  }
 
   /**
    * Creates a token for the caller, or for the organization `org` names; with an
@@ -123,7 +132,7 @@ export class TokenCreationService {
     const server = this.issuer.serverRateLimits();
     const rate = ownRateLimits(inheritedRateLimits(principal, input.rateLimit, server), server);
     assertRateWithin(principal, rate, server);
-    const quota = inheritedQuota(principal, input.quota);
+    const { quota, lineageId } = quotaOfNewToken(principal, input.quota);
     assertQuotaWithin(principal, quota);
     const userId = userIdOf(principal);
     return this.uow.run(async (tx) => {
@@ -139,6 +148,7 @@ export class TokenCreationService {
         ratePerHour: rate.perHour,
         quotaLimit: quota?.limit ?? null,
         quotaPeriod: quota?.period ?? null,
+        ...(lineageId ? { lineageId } : {}),
         userId: org ? null : userId,
         orgId: org?.orgId ?? null,
         createdBy: org ? userId : null,
@@ -154,10 +164,8 @@ export class TokenCreationService {
       await this.webhooks.enqueue([tokenEvent('token.created', token)], tx);
       const created: CreatedTokenDto = {
         ...TokenDto.from(token),
-        // A new token starts a lineage of its own: nothing spent yet.
-        ...(token.quotaLimit !== null && token.quotaPeriod !== null
-          ? { quota: quotaView({ limit: token.quotaLimit, period: token.quotaPeriod }, 0) }
-          : {}),
+        // A new token starts a lineage of its own (nothing spent yet) or shares its creator's.
+        ...(quota ? { quota: quotaView(quota, await this.spent(lineageId, quota)) } : {}),
         token: secret,
       };
       if (claim) await this.idempotency.complete(m, claim, 201, created);

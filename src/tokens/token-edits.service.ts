@@ -17,6 +17,7 @@ import {
   assertGrantable,
   assertKnownScopes,
   assertQuotaWithin,
+  assertSharedQuotaKept,
   assertRateWithin,
   storedQuota,
   assertWithin,
@@ -118,6 +119,7 @@ export class TokenEditsService {
       }
       if (patch.quota !== undefined) {
         assertQuotaWithin(principal, patch.quota);
+        assertSharedQuotaKept(principal, token, patch.quota);
         const limit = patch.quota?.limit ?? null;
         const period = patch.quota?.period ?? null;
         if (limit !== token.quotaLimit || period !== token.quotaPeriod) changed.push('quota');

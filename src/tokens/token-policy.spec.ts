@@ -5,10 +5,12 @@ import {
   assertGrantable,
   assertKnownScopes,
   assertRateWithin,
+  assertSharedQuotaKept,
   assertWithin,
   canonicalIps,
   inheritedRateLimits,
   ownRateLimits,
+  quotaOfNewToken,
   requestedExpiry,
   rotatedExpiry,
   sameSet,
@@ -131,6 +133,60 @@ describe('rate limits within the calling token', () => {
       perHour: undefined,
     });
     expect(inheritedRateLimits({}, undefined, server)).toBeUndefined();
+  });
+});
+
+describe('quotas shared with the tokens a token creates', () => {
+  const quota = { limit: 100, period: 'month' } as const;
+  const rotated = {
+    tokenId: 'b',
+    token: { lineageId: 'a' } as never,
+    restrictions: { allowedIps: [], endsAt: null, quota },
+  };
+
+  it('leaves the quota and count of a token made without a quota-bound creator its own', () => {
+    expect(quotaOfNewToken({}, { limit: 5, period: 'day' })).toEqual({
+      quota: { limit: 5, period: 'day' },
+      lineageId: undefined,
+    });
+    expect(quotaOfNewToken({}, undefined)).toEqual({ quota: undefined, lineageId: undefined });
+  });
+
+  it("puts a quota-bound creator's tokens in its count: its rotation lineage, its quota", () => {
+    expect(quotaOfNewToken(rotated, undefined)).toEqual({ quota, lineageId: 'a' });
+    expect(quotaOfNewToken(rotated, { ...quota })).toEqual({ quota, lineageId: 'a' });
+    const first = { tokenId: 'a', restrictions: { allowedIps: [], endsAt: null, quota } };
+    expect(quotaOfNewToken(first, undefined).lineageId).toBe('a');
+  });
+
+  it('refuses any other quota, smaller ones included: each would be a count of its own', () => {
+    for (const other of [
+      { limit: 10, period: 'month' },
+      { limit: 100, period: 'total' },
+      { limit: 101, period: 'month' },
+    ] as const) {
+      const refused = refusal(() => quotaOfNewToken(rotated, other));
+      expect(refused.status).toBe(403);
+      expect(refused.message).toContain('share its quota (100 a month, one count)');
+    }
+  });
+
+  it('keeps the period of a token in the same count, and leaves other tokens to the usual rule', () => {
+    const sibling = { id: 'c', lineageId: 'a' };
+    expect(() =>
+      assertSharedQuotaKept(rotated, sibling, { limit: 5, period: 'month' }),
+    ).not.toThrow();
+    expect(
+      refusal(() => assertSharedQuotaKept(rotated, sibling, { limit: 5, period: 'total' })).status,
+    ).toBe(403);
+    expect(refusal(() => assertSharedQuotaKept(rotated, sibling, null)).status).toBe(403);
+    expect(
+      refusal(() => assertSharedQuotaKept(rotated, { id: 'a', lineageId: null }, null)).status,
+    ).toBe(403);
+    expect(() =>
+      assertSharedQuotaKept(rotated, { id: 'x', lineageId: null }, { limit: 5, period: 'total' }),
+    ).not.toThrow();
+    expect(() => assertSharedQuotaKept({}, sibling, null)).not.toThrow();
   });
 });
 

@@ -123,14 +123,49 @@ type QuotaRule = NonNullable<NonNullable<AuthPrincipal['restrictions']>['quota']
 const PERIOD_RANK = { day: 0, month: 1, total: 2 } as const;
 
 /**
- * The quota of a token an API token creates without naming one: its own, so that a token held
- * to "1,000 a month" cannot mint an unmetered one (as with its rate limits and allowlist).
+ * The quota of a token an API token creates, and the count it draws from. A token held to a
+ * quota shares it with the tokens it creates: they join its rotation lineage and spend one
+ * count, so that minting tokens cannot multiply the quota (each with a fresh count) nor leave
+ * it behind (an unmetered one). It names no other quota: that would be a second count.
  */
-export function inheritedQuota(
-  principal: Pick<AuthPrincipal, 'restrictions'>,
+export function quotaOfNewToken(
+  principal: Pick<AuthPrincipal, 'restrictions' | 'tokenId' | 'token'>,
   requested: QuotaRule | undefined,
-): QuotaRule | undefined {
-  return requested ?? principal.restrictions?.quota ?? undefined;
+): { quota: QuotaRule | undefined; lineageId: string | undefined } {
+  const own = principal.restrictions?.quota;
+  if (!own) return { quota: requested, lineageId: undefined };
+  if (requested && (requested.limit !== own.limit || requested.period !== own.period)) {
+    throw new DomainError(
+      'Forbidden',
+      `the tokens an API token held to a quota creates share its quota (${quotaText(own)}, one count): leave quota out or name the same`,
+    );
+  }
+  return { quota: own, lineageId: principal.token?.lineageId ?? principal.tokenId };
+}
+
+/**
+ * A token sharing the quota count of the API token making the request (the same lineage: itself,
+ * its rotations and the tokens it created) keeps counting by the same period: a count by another
+ * period would start from nothing. A lower limit stays possible.
+ */
+export function assertSharedQuotaKept(
+  principal: Pick<AuthPrincipal, 'restrictions' | 'tokenId' | 'token'>,
+  token: { id: string; lineageId: string | null },
+  quota: QuotaRule | null,
+): void {
+  const own = principal.restrictions?.quota;
+  if (!own) return;
+  const lineage = principal.token?.lineageId ?? principal.tokenId;
+  if ((token.lineageId ?? token.id) !== lineage) return;
+  if (quota && quota.period === own.period) return;
+  throw new DomainError(
+    'Forbidden',
+    `this token shares the quota count of the API token making the request (${quotaText(own)}): its period stays ${own.period}`,
+  );
+}
+
+function quotaText(quota: QuotaRule): string {
+  return `${quota.limit} a ${quota.period === 'total' ? 'lifetime' : quota.period}`;
 }
 
 /**
@@ -146,7 +181,7 @@ export function assertQuotaWithin(
   if (!quota || quota.limit > own.limit || PERIOD_RANK[quota.period] < PERIOD_RANK[own.period]) {
     throw new DomainError(
       'Forbidden',
-      `quota must stay within the quota of the API token making the request (${own.limit} a ${own.period === 'total' ? 'lifetime' : own.period})`,
+      `quota must stay within the quota of the API token making the request (${quotaText(own)})`,
     );
   }
 }

@@ -54,7 +54,7 @@ describe('What API tokens may do to other tokens', () => {
     expect(patched.status).toBe(403);
   });
 
-  it('holds tokens made by a token with a quota to one no looser, and lets it change none looser', async () => {
+  it('makes the tokens a token with a quota creates share its quota, and lets it loosen none', async () => {
     const user = await newUser(t.api);
     const parent = await createToken(t.api, user.accessToken, {
       scopes: ['tokens:write', 'tokens:read'],
@@ -69,25 +69,27 @@ describe('What API tokens may do to other tokens', () => {
     const inherited = await create({});
     expect(inherited.status).toBe(201);
     expect(inherited.body.quota).toMatchObject({ limit: 100, period: 'month' });
-    // No more uses, over a period no shorter: 50 a day would be 1,500 a month.
-    for (const quota of [
-      { limit: 100, period: 'month' },
-      { limit: 10, period: 'month' },
-      { limit: 100, period: 'total' },
-    ]) {
-      expect((await create({ quota })).status).toBe(201);
-    }
+    expect((await create({ quota: { limit: 100, period: 'month' } })).status).toBe(201);
+    // Any other quota would be a count of its own: 50 a day would be 1,500 a month, and even
+    // a smaller one would start from nothing.
     for (const quota of [
       { limit: 101, period: 'month' },
       { limit: 50, period: 'day' },
       { limit: 1_000, period: 'total' },
+      { limit: 10, period: 'month' },
+      { limit: 100, period: 'total' },
     ]) {
       const refused = await create({ quota });
       expect(refused.status).toBe(403);
-      expect(refused.body.message).toContain('quota must stay within');
+      expect(refused.body.message).toMatch(/share its quota|quota must stay within/);
     }
-    // Nor lifted or loosened by PATCH.
-    for (const quota of [null, { limit: 500, period: 'month' }]) {
+    // Nor lifted, loosened or moved to another period's count by PATCH.
+    for (const quota of [
+      null,
+      { limit: 500, period: 'month' },
+      { limit: 5, period: 'total' },
+      { limit: 5, period: 'day' },
+    ]) {
       const patched = await t.api.patch(`/api/v1/tokens/${inherited.body.id}`, {
         token: parent.token,
         body: { quota },
@@ -96,7 +98,7 @@ describe('What API tokens may do to other tokens', () => {
     }
     const tightened = await t.api.patch(`/api/v1/tokens/${inherited.body.id}`, {
       token: parent.token,
-      body: { quota: { limit: 5, period: 'total' } },
+      body: { quota: { limit: 5, period: 'month' } },
     });
     expect(tightened.status).toBe(200);
     // An unmetered token of the same owner is out of its reach, as a wider one is.
@@ -117,6 +119,50 @@ describe('What API tokens may do to other tokens', () => {
       body: { quota: null },
     });
     expect(own.status).toBe(200);
+  });
+
+  it('counts the uses of a token with a quota and of the tokens it made as one: minting more tokens buys no more uses', async () => {
+    const user = await newUser(t.api);
+    const parent = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      quota: { limit: 6, period: 'total' },
+    });
+    // Two uses of the parent first: the children start from what the lineage has spent.
+    for (let i = 0; i < 2; i++) {
+      expect((await t.api.get('/api/v1/tokens/current', { token: parent.token })).status).toBe(200);
+    }
+    const children = [];
+    for (const name of ['first', 'second']) {
+      const child = await t.api.post('/api/v1/tokens', {
+        token: parent.token,
+        body: { name, scopes: ['tokens:read'] },
+      });
+      expect(child.status).toBe(201);
+      children.push(child.body);
+    }
+    // Each creation was itself a use of the parent: 4 of 6 spent.
+    expect(children[1].quota).toMatchObject({ limit: 6, remaining: 2 });
+    // Many concurrent uses spread over the three tokens: exactly what is left succeeds.
+    const tokens = [parent.token, children[0].token, children[1].token];
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        t.api.get('/api/v1/tokens/current', { token: tokens[i % 3] }),
+      ),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(2);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(13);
+    const view = await t.api.get(`/api/v1/tokens/${children[0].id}`, { token: user.accessToken });
+    expect(view.body.quota).toMatchObject({ limit: 6, remaining: 0 });
+    // A rotation of a child stays in the same count.
+    const rotated = await t.api.post(`/api/v1/tokens/${children[0].id}/rotate`, {
+      token: user.accessToken,
+      body: {},
+    });
+    expect(rotated.status).toBe(201);
+    const after = await t.api.get('/api/v1/tokens/current', { token: rotated.body.token });
+    expect(after.status).toBe(429);
+    expect(after.body.message).toContain('usage quota of this API token is spent');
   });
 
   it('refuses to let a restricted token change an unrestricted one at all', async () => {
