@@ -63,7 +63,8 @@ export class OrgMembershipsService {
     return { allowed: true, orgId: membership.id, role: membership.role };
   }
 
-  private async slugOf(orgId: string): Promise<string | null> {
+  /** An organization's slug (null: no longer there), from memory after its first use. */
+  async slugOf(orgId: string): Promise<string | null> {
     let slug = this.slugs.get(orgId);
     if (slug === undefined) {
       const found = await this.orgs.slugOf(orgId);

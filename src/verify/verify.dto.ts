@@ -119,6 +119,11 @@ export class VerificationDto {
   orgId?: string;
 
   @ApiPropertyOptional({
+    description: "Set for an organization's API token: its organization's slug",
+  })
+  orgSlug?: string;
+
+  @ApiPropertyOptional({
     type: [VerifiedOrgDto],
     description:
       "A user's credential: the organizations the user belongs to, with the role ([] for none)",
@@ -167,6 +172,7 @@ export const VERIFICATION_SHAPE: ResponseShape = {
     credential: STRING,
     userId: STRING,
     orgId: STRING,
+    orgSlug: STRING,
     orgs: {
       type: 'array',
       items: { type: 'object', properties: { id: STRING, slug: STRING, role: STRING } },

@@ -28,11 +28,13 @@ export class VerifyService {
     if (outcome.kind === 'success') {
       const principal = outcome.principal;
       const missing = input.scopes?.some((scope) => !hasScope(principal, scope));
-      // A user's organizations come from the membership cache: no query per verification.
-      const orgs =
-        principal.orgId === undefined
-          ? (this.memberships.cached(principal) ?? (await this.memberships.of(principal)))
-          : undefined;
+      // A user's organizations come from the membership cache: no query per verification; an
+      // org token's slug from memory after its first use, so a route naming it by slug matches.
+      if (principal.orgId !== undefined) {
+        const slug = await this.memberships.slugOf(principal.orgId);
+        return answer(principal, !missing, undefined, slug ?? undefined);
+      }
+      const orgs = this.memberships.cached(principal) ?? (await this.memberships.of(principal));
       return answer(principal, !missing, orgs);
     }
     if (outcome.kind === 'error') {
@@ -64,6 +66,7 @@ function answer(
   principal: AuthPrincipal,
   valid: boolean,
   orgs: readonly Membership[] | undefined,
+  orgSlug?: string,
 ): VerificationDto {
   const { tokenId, expiresAt, rateLimit, quota } = principal;
   return {
@@ -72,6 +75,7 @@ function answer(
     credential: tokenId ? 'api_token' : 'session',
     userId: principal.userId,
     orgId: principal.orgId,
+    orgSlug,
     // Every user credential says where its user belongs, [] for nowhere; an org token says orgId.
     orgs: orgs as Membership[] | undefined,
     role: principal.role,

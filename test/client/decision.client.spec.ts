@@ -42,28 +42,30 @@ describe('@tessera/client decide and credentialOf', () => {
     expect(on('')).toMatchObject({ allowed: false, status: 403 });
   });
 
-  it("lets an org token through its own org's route only, by id or through orgIdOf", () => {
+  it("lets an org token through its own org's route only, by id or slug in any case", () => {
     const orgId = 'b0000000-0000-4000-8000-000000000009';
     const token: Verification = {
       valid: true,
       code: 'VALID',
       credential: 'api_token',
       orgId,
+      orgSlug: 'initech',
       role: 'service',
       tokenId: 't1',
       scopes: ['projects:read'],
     };
-    const on = (ref: string, orgIdOf?: (slug: string) => string | undefined) =>
-      decide(structuredClone(token), [], { ref, role: 'owner', orgIdOf });
+    const on = (ref: string) => decide(structuredClone(token), [], { ref, role: 'owner' });
     expect(on(orgId.toUpperCase())).toMatchObject({
       allowed: true,
       principal: { org: { id: orgId, role: 'service' } },
     });
-    expect(on('initech')).toMatchObject({ allowed: false, status: 403 });
-    expect(on('initech', (slug) => (slug === 'initech' ? orgId : undefined))).toMatchObject({
+    expect(on('Initech')).toMatchObject({
       allowed: true,
+      principal: { org: { id: orgId, role: 'service' } },
     });
+    expect(on('acme')).toMatchObject({ allowed: false, status: 403 });
     expect(on(valid.orgs![0].id)).toMatchObject({ allowed: false, status: 403 });
+    expect(on('')).toMatchObject({ allowed: false, status: 403 });
   });
 
   it('answers a spent total quota with 429 and no Retry-After (it never starts over)', () => {

@@ -136,6 +136,19 @@ describe('The middleware of @tessera/client', () => {
       ],
       ['the org token, by id', 'POST', `/orgs/${acme.id}/projects`, `Bearer ${acmeToken}`],
       ['the org token, other org', 'POST', `/orgs/${globex.id}/projects`, `Bearer ${acmeToken}`],
+      ['the org token, by slug', 'POST', `/orgs/${acme.slug}/projects`, `Bearer ${acmeToken}`],
+      [
+        'the org token, by slug in capitals',
+        'POST',
+        `/orgs/${acme.slug.toUpperCase()}/projects`,
+        `Bearer ${acmeToken}`,
+      ],
+      [
+        'the org token, other org by slug',
+        'POST',
+        `/orgs/${globex.slug}/projects`,
+        `Bearer ${acmeToken}`,
+      ],
     ];
     for (const [name, method, path, authorization] of cases) {
       const expected = await shape(await forwardAuth(method, path, authorization));

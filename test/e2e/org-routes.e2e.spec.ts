@@ -136,7 +136,12 @@ describe("Organizations' routes through forward auth (the documented policy)", (
       token: verifier,
       body: { token: orgToken.body.token },
     });
-    expect(org.body).toMatchObject({ valid: true, orgId: acme.id, role: 'service' });
+    expect(org.body).toMatchObject({
+      valid: true,
+      orgId: acme.id,
+      orgSlug: acme.slug,
+      role: 'service',
+    });
     expect(org.body.userId).toBeUndefined();
     expect(org.body.orgs).toBeUndefined();
     await t.api.delete(`/api/v1/orgs/${acme.id}/members/${member.id}`, {

@@ -92,6 +92,8 @@ export interface components {
             orgId?: string;
             /** @description A user's credential: the organizations the user belongs to, with the role ([] for none) */
             orgs?: components["schemas"]["VerifiedOrgDto"][];
+            /** @description Set for an organization's API token: its organization's slug */
+            orgSlug?: string;
             /** @description An API token's usage quota after this use (or when it is USAGE_EXCEEDED) */
             quota?: components["schemas"]["QuotaDto"];
             /** @description An API token's quota after this use (or when it is RATE_LIMITED) */

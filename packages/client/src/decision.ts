@@ -14,11 +14,6 @@ export interface OrgRequirement {
   ref: string;
   /** The least role a user needs in it (default `member`); an org token of it always passes. */
   role?: OrgRole;
-  /**
-   * An org token's answer names its org by id only: to let it pass a route that names the org
-   * by slug, give the org's id for a slug (e.g. from your own records).
-   */
-  orgIdOf?: (ref: string) => string | undefined;
 }
 
 /** What the middleware puts on the request (`req.tessera`). */
@@ -175,8 +170,8 @@ function standingIn(
 ): { id: string; role: OrgRole | 'service' } | undefined {
   const ref = org.ref.toLowerCase();
   if (answer.orgId !== undefined) {
-    const id = ref === answer.orgId ? ref : org.orgIdOf?.(org.ref)?.toLowerCase();
-    return id === answer.orgId ? { id: answer.orgId, role: 'service' } : undefined;
+    const own = ref === answer.orgId || ref === answer.orgSlug;
+    return own ? { id: answer.orgId, role: 'service' } : undefined;
   }
   const membership = answer.orgs?.find((each) => each.id === ref || each.slug === ref);
   const needed = ROLES.indexOf(org.role ?? 'member');

@@ -23,8 +23,6 @@ export interface GuardOptions {
   org?: {
     param: string;
     role?: OrgRole;
-    /** The org's id for a slug, so that an org token passes a route naming its org by slug. */
-    orgIdOf?: (slug: string) => string | undefined;
   };
 }
 
