@@ -16,7 +16,7 @@ const windows = [
   { key: 'token:1:hour', limit: 3, windowSeconds: 3600 },
 ];
 
-describeRedis('RedisRateLimiter', () => {
+describeRedis('Rate windows and quotas in Redis', () => {
   const clients: Redis[] = [];
   let prefix: string;
   const client = (url = TEST_REDIS_URL) => {
@@ -142,6 +142,57 @@ describeRedis('RedisRateLimiter', () => {
       expect((await other.consume('k', 3, 60)).remaining).toBe(0);
       expect((await limiter.consume('k', 3, 60)).allowed).toBe(false);
       expect(fallbacks.pending).toBe(5);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+      await proxy.stop();
+    }
+  });
+
+  it('counts quotas alone, with one warning, while Redis is cut off, and shares them again once it is back', async () => {
+    const proxy = await TcpProxy.start(TEST_REDIS_URL);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      const viaProxy = client(proxy.rewrite(TEST_REDIS_URL));
+      const direct = client();
+      await Promise.all([ready(viaProxy), ready(direct)]);
+      const fallbacks = new HotChild();
+      const limiter = new RedisQuotaLimiter(viaProxy, prefix, fallbacks);
+      const other = new RedisQuotaLimiter(direct, prefix);
+      const use = {
+        subject: 'token:q',
+        windows: [{ name: ':m', limit: 100, windowSeconds: 60 }],
+        quota: { key: ':total', limit: 3, expiresAt: null },
+        seed: 0,
+      };
+      const allowed = async (on: RedisQuotaLimiter) => {
+        const decision = await on.consume(use);
+        return decision.kind === 'decided' && decision.allowed;
+      };
+
+      expect(await allowed(limiter)).toBe(true);
+      await proxy.stop();
+      // Down: still answers, from its own counters, started from the seed (none spent).
+      const during = [];
+      for (let i = 0; i < 5; i++) during.push(await allowed(limiter));
+      expect(during).toEqual([true, true, true, false, false]);
+      expect(fallbacks.pending).toBe(5);
+      const warnings = warn.mock.calls.filter(([m]) => JSON.stringify(m).includes('quotas'));
+      expect(warnings).toHaveLength(1);
+
+      await proxy.resume();
+      await ready(viaProxy);
+      await sleep(1_000); // after a failed call Redis is left alone for a second
+      // Back: the shared count (1 so far) decides again, on both instances.
+      expect(await limiter.used('token:q', ':total')).toBe(1);
+      expect(await allowed(other)).toBe(true);
+      expect(await allowed(limiter)).toBe(true);
+      expect(await allowed(other)).toBe(false);
+      expect(await direct.get(`${prefix}rl:{token:q}:total`)).toBe('3');
+      expect(fallbacks.pending).toBe(5);
+      const back = log.mock.calls.filter(([m]) => String(m).includes('quotas are shared'));
+      expect(back).toHaveLength(1);
     } finally {
       warn.mockRestore();
       log.mockRestore();

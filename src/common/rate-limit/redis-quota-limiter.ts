@@ -7,6 +7,7 @@ import {
   type MeteredDecision,
   type MeteredUse,
 } from './quota-limiter.js';
+import { RedisAvailability, defineScript, windowResults } from './redis-availability.js';
 import { REFUND } from './redis-rate-limiter.js';
 
 /**
@@ -68,9 +69,6 @@ return out
 `;
 
 type Script = (...args: (string | number)[]) => Promise<number[]>;
-type Refund = (...args: (string | number)[]) => Promise<unknown>;
-
-const PAUSE_AFTER_FAILURE_MS = 1_000;
 
 /**
  * Quotas with rate windows in Redis, shared by every instance. The keys of one use share the
@@ -80,33 +78,26 @@ const PAUSE_AFTER_FAILURE_MS = 1_000;
 export class RedisQuotaLimiter extends QuotaLimiter {
   private readonly logger = new Logger('QuotaLimiter');
   private readonly local: MemoryQuotaLimiter;
+  private readonly redisNow: RedisAvailability;
   private readonly script: Script;
-  private readonly refundScript: Refund;
-  private degraded = false;
-  private pausedUntil = 0;
+  private readonly refundScript: Script;
 
   constructor(
     private readonly redis: RedisCommands,
     private readonly prefix: string,
-    private readonly fallbacks?: HotChild,
+    fallbacks?: HotChild,
     now: () => number = Date.now,
   ) {
     super();
     this.local = new MemoryQuotaLimiter(now);
-    redis.defineCommand('tesseraConsumeMetered', { lua: CONSUME_METERED });
-    const command = (redis as unknown as Record<string, Script>).tesseraConsumeMetered;
-    this.script = command.bind(redis);
-    redis.defineCommand('tesseraRefundMetered', { lua: REFUND });
-    const refund = (redis as unknown as Record<string, Refund>).tesseraRefundMetered;
-    this.refundScript = refund.bind(redis);
+    this.redisNow = new RedisAvailability(redis, this.logger, 'quotas', fallbacks);
+    this.script = defineScript(redis, 'tesseraConsumeMetered', CONSUME_METERED);
+    this.refundScript = defineScript(redis, 'tesseraRefundMetered', REFUND);
   }
 
   async consume(use: MeteredUse): Promise<MeteredDecision> {
-    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
-      return this.fallBack(use);
-    }
-    const keys = use.windows.map((window) => this.key(use.subject, window.name));
-    keys.push(this.key(use.subject, use.quota.key));
+    if (!this.redisNow.usable) return this.fallBack(use);
+    const keys = this.keysOf(use);
     const args: (string | number)[] = [keys.length, ...keys];
     for (const window of use.windows) args.push(window.limit, window.windowSeconds * 1000);
     const ttl = use.quota.expiresAt === null ? 0 : Math.max(1, use.quota.expiresAt - Date.now());
@@ -115,15 +106,10 @@ export class RedisQuotaLimiter extends QuotaLimiter {
     try {
       reply = await this.script(...args);
     } catch (error) {
-      this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
-      if (error instanceof Error && error.message === 'Command timed out' && !this.redis.isCluster)
-        this.redis.disconnect(true);
+      this.redisNow.failed(error);
       return this.fallBack(use, error);
     }
-    if (this.degraded) {
-      this.degraded = false;
-      this.logger.log('Redis answers again: quotas are shared across instances again');
-    }
+    this.redisNow.answered();
     if (reply[0] === -1) return { kind: 'unseeded' };
     const allowed = reply[0] === 1;
     return {
@@ -131,23 +117,12 @@ export class RedisQuotaLimiter extends QuotaLimiter {
       allowed,
       quotaAllowed: reply[1] === 1,
       used: reply[2],
-      windows: use.windows.map(({ limit }, i) => {
-        const before = reply[3 + 2 * i];
-        const after = allowed ? before + 1 : before;
-        return {
-          allowed: before < limit,
-          limit,
-          remaining: Math.max(0, limit - after),
-          resetSeconds: Math.max(1, Math.ceil(reply[4 + 2 * i] / 1000)),
-        };
-      }),
+      windows: windowResults(use.windows, reply, 3, allowed),
     };
   }
 
   async used(subject: string, key: string): Promise<number | null> {
-    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
-      return this.local.used(subject, key);
-    }
+    if (!this.redisNow.usable) return this.local.used(subject, key);
     try {
       const value = await this.redis.get(this.key(subject, key));
       return value === null ? null : Number(value);
@@ -161,11 +136,8 @@ export class RedisQuotaLimiter extends QuotaLimiter {
    * that fails is given up: the use stays charged, as it was before refunds.
    */
   async refund(use: MeteredUse): Promise<void> {
-    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
-      return this.local.refund(use);
-    }
-    const keys = use.windows.map((window) => this.key(use.subject, window.name));
-    keys.push(this.key(use.subject, use.quota.key));
+    if (!this.redisNow.usable) return this.local.refund(use);
+    const keys = this.keysOf(use);
     try {
       await this.refundScript(keys.length, ...keys);
     } catch (error) {
@@ -176,20 +148,19 @@ export class RedisQuotaLimiter extends QuotaLimiter {
     }
   }
 
-  /** `<prefix>rl:{<subject>}<name>`: one slot per subject. */
+  /** The windows' counters, then the quota's: `<prefix>rl:{<subject>}<name>`, one slot. */
+  private keysOf(use: MeteredUse): string[] {
+    const keys = use.windows.map((window) => this.key(use.subject, window.name));
+    keys.push(this.key(use.subject, use.quota.key));
+    return keys;
+  }
+
   private key(subject: string, name: string): string {
     return `${this.prefix}rl:{${subject}}${name}`;
   }
 
   private fallBack(use: MeteredUse, error?: unknown): Promise<MeteredDecision> {
-    this.fallbacks?.inc();
-    if (!this.degraded) {
-      this.degraded = true;
-      this.logger.warn({
-        msg: 'Redis unreachable: quotas are counted by this instance alone until it is back',
-        reason: error instanceof Error ? error.message : 'not connected',
-      });
-    }
+    this.redisNow.fellBack(error);
     return this.local.consume(use);
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { RedisCommands } from '../redis/redis-connections.js';
 import type { HotChild } from '../metrics/metrics.service.js';
+import { RedisAvailability, defineScript, windowResults } from './redis-availability.js';
 import {
   MemoryRateLimiter,
   RateLimiter,
@@ -52,10 +53,7 @@ end
 return 1
 `;
 
-type ConsumeAll = (...args: (string | number)[]) => Promise<number[]>;
-
-/** After a failed call, Redis is left alone this long: a hung server must not slow every request. */
-const PAUSE_AFTER_FAILURE_MS = 1_000;
+type Script = (...args: (string | number)[]) => Promise<number[]>;
 
 /**
  * Fixed-window counters in Redis, shared by every instance: one Lua script per decision
@@ -71,25 +69,21 @@ const PAUSE_AFTER_FAILURE_MS = 1_000;
 export class RedisRateLimiter extends RateLimiter {
   private readonly logger = new Logger('RateLimiter');
   private readonly local: MemoryRateLimiter;
-  private readonly script: ConsumeAll;
-  private readonly refundScript: ConsumeAll;
-  private degraded = false;
-  private pausedUntil = 0;
+  private readonly redisNow: RedisAvailability;
+  private readonly script: Script;
+  private readonly refundScript: Script;
 
   constructor(
-    private readonly redis: RedisCommands,
+    redis: RedisCommands,
     private readonly prefix: string,
-    private readonly fallbacks?: HotChild,
+    fallbacks?: HotChild,
     now: () => number = Date.now,
   ) {
     super();
     this.local = new MemoryRateLimiter(now);
-    redis.defineCommand('tesseraConsumeAll', { lua: CONSUME_ALL });
-    const command = (redis as unknown as Record<string, ConsumeAll>).tesseraConsumeAll;
-    this.script = command.bind(redis);
-    redis.defineCommand('tesseraRefund', { lua: REFUND });
-    const refund = (redis as unknown as Record<string, ConsumeAll>).tesseraRefund;
-    this.refundScript = refund.bind(redis);
+    this.redisNow = new RedisAvailability(redis, this.logger, 'rate limits', fallbacks);
+    this.script = defineScript(redis, 'tesseraConsumeAll', CONSUME_ALL);
+    this.refundScript = defineScript(redis, 'tesseraRefund', REFUND);
   }
 
   consume(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
@@ -97,40 +91,18 @@ export class RedisRateLimiter extends RateLimiter {
   }
 
   async consumeAll(windows: readonly RateWindow[]): Promise<RateLimitResult[]> {
-    // Not connected, or failing just now: no round trip to find that out.
-    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
-      return this.fallBack(windows);
-    }
+    if (!this.redisNow.usable) return this.fallBack(windows);
     const args: (string | number)[] = [windows.length, ...counterKeys(this.prefix, windows)];
     for (const window of windows) args.push(window.limit, window.windowSeconds * 1000);
     let reply: number[];
     try {
       reply = await this.script(...args);
     } catch (error) {
-      this.pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
-      // A connection that swallows commands without closing: drop it, ioredis dials again.
-      // Not a cluster client's: that would cut every node (and publishing) for one slow answer,
-      // and the cluster client finds failed nodes by itself.
-      if (error instanceof Error && error.message === 'Command timed out' && !this.redis.isCluster)
-        this.redis.disconnect(true);
+      this.redisNow.failed(error);
       return this.fallBack(windows, error);
     }
-    if (this.degraded) {
-      this.degraded = false;
-      this.logger.log('Redis answers again: rate limits are shared across instances again');
-    }
-    const allowed = reply[0] === 1;
-    return windows.map(({ limit }, i) => {
-      const before = reply[1 + 2 * i];
-      const ttlMs = reply[2 + 2 * i];
-      const after = allowed ? before + 1 : before;
-      return {
-        allowed: before < limit,
-        limit,
-        remaining: Math.max(0, limit - after),
-        resetSeconds: Math.max(1, Math.ceil(ttlMs / 1000)),
-      };
-    });
+    this.redisNow.answered();
+    return windowResults(windows, reply, 1, reply[0] === 1);
   }
 
   /**
@@ -138,9 +110,7 @@ export class RedisRateLimiter extends RateLimiter {
    * does not answer. A refund that fails is given up (the use stays charged, as before refunds).
    */
   async refund(windows: readonly RateWindow[]): Promise<void> {
-    if (this.redis.status !== 'ready' || Date.now() < this.pausedUntil) {
-      return this.local.refund(windows);
-    }
+    if (!this.redisNow.usable) return this.local.refund(windows);
     try {
       await this.refundScript(windows.length, ...counterKeys(this.prefix, windows));
     } catch (error) {
@@ -152,14 +122,7 @@ export class RedisRateLimiter extends RateLimiter {
   }
 
   private fallBack(windows: readonly RateWindow[], error?: unknown): Promise<RateLimitResult[]> {
-    this.fallbacks?.inc();
-    if (!this.degraded) {
-      this.degraded = true;
-      this.logger.warn({
-        msg: 'Redis unreachable: rate limits are counted by this instance alone until it is back',
-        reason: error instanceof Error ? error.message : 'not connected',
-      });
-    }
+    this.redisNow.fellBack(error);
     return this.local.consumeAll(windows);
   }
 }
