@@ -162,7 +162,9 @@ describe('What API tokens may do to other tokens', () => {
     expect(rotated.status).toBe(201);
     const after = await t.api.get('/api/v1/tokens/current', { token: rotated.body.token });
     expect(after.status).toBe(429);
-    expect(after.body.message).toContain('usage quota of this API token is spent');
+    expect(after.body.message).toBe(
+      'The usage quota of this API token is spent, and a lifetime quota does not start over',
+    );
   });
 
   it('refuses to let a restricted token change an unrestricted one at all', async () => {

@@ -127,7 +127,9 @@ export function decide(
       return refuse(
         429,
         'Too Many Requests',
-        'The usage quota of this API token is spent for this period',
+        reset
+          ? 'The usage quota of this API token is spent for this period'
+          : 'The usage quota of this API token is spent, and a lifetime quota does not start over',
         headers,
       );
     }

@@ -100,7 +100,9 @@ export class CredentialRefused extends DomainError {
     return new CredentialRefused(
       'USAGE_EXCEEDED',
       'RateLimited',
-      'The usage quota of this API token is spent for this period',
+      quota.reset === null
+        ? 'The usage quota of this API token is spent, and a lifetime quota does not start over'
+        : 'The usage quota of this API token is spent for this period',
       headers,
       undefined,
       quota,
