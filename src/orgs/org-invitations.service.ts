@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditActor } from '../audit/audit.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type AuthPrincipal, userIdOf } from '../common/auth/principal.js';
+import { assertRecentAuthentication } from '../common/auth/step-up.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { randomSecret, sha256 } from '../common/crypto/crypto.js';
 import { DomainError, notFound } from '../common/errors/domain-error.js';
@@ -63,6 +64,8 @@ export class OrgInvitationsService {
       if (!mayManage(role, input.role)) {
         throw new DomainError('Forbidden', 'Only an owner invites owners');
       }
+      // An invitation as owner makes an owner once accepted: a fresh proof, as a promotion needs.
+      if (input.role === 'owner') assertRecentAuthentication(principal, this.config.stepUpSeconds);
       const existing = await this.users.findByEmail(email);
       if (existing && (await this.members.roleOf(org.id, existing.id, m)) !== null) {
         throw new DomainError('AlreadyMember', 'This email belongs to a member already');

@@ -94,6 +94,10 @@ export class OrgMembersService {
       if (!leaving && !mayManage(access.role, current)) {
         throw new DomainError('Forbidden', 'Only an owner removes owners');
       }
+      // Unmaking another owner by removing them hands over the organization as a demotion does.
+      if (current === 'owner' && !leaving) {
+        assertRecentAuthentication(principal, this.config.stepUpSeconds);
+      }
       if (current === 'owner') await this.assertNotLastOwner(orgId, 'removed', m);
       await this.members.delete(orgId, userId, m);
       await this.audit.record(

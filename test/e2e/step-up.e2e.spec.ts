@@ -269,6 +269,48 @@ describe('Step-up (RFC 9470)', () => {
     ).toBe(204);
   });
 
+  it('inviting an owner or removing another owner needs step-up; inviting an admin or leaving does not', async () => {
+    const owner = await newUser(t.api);
+    const coOwner = await newUser(t.api);
+    const org = await createOrg(t.api, owner);
+    await addMember(org.id, coOwner.id, 'owner');
+    await ageAuthTime(t, owner.sessionId, STALE);
+    await ageAuthTime(t, coOwner.sessionId, STALE);
+    const invite = (role: string) =>
+      t.api.post(`/api/v1/orgs/${org.id}/invitations`, {
+        token: owner.accessToken,
+        body: { email: `invited-${role}-${Date.now()}@example.com`, role },
+      });
+    // An invitation as owner makes an owner once accepted: the same proof as a promotion.
+    const asOwner = await invite('owner');
+    expect(asOwner.status).toBe(401);
+    expect(asOwner.headers.get('www-authenticate')).toBe(CHALLENGE);
+    expect((await invite('admin')).status).toBe(201);
+    // Removing another owner unmakes them as a demotion does.
+    const removed = await t.api.delete(`/api/v1/orgs/${org.id}/members/${coOwner.id}`, {
+      token: owner.accessToken,
+    });
+    expect(removed.status).toBe(401);
+    expect(removed.headers.get('www-authenticate')).toBe(CHALLENGE);
+    const members = await t.api.get(`/api/v1/orgs/${org.id}/members`, { token: owner.accessToken });
+    expect(members.body.items.map((m: { userId: string }) => m.userId)).toContain(coOwner.id);
+    const pending = await t.api.get(`/api/v1/orgs/${org.id}/invitations`, {
+      token: owner.accessToken,
+    });
+    expect(pending.body.items.map((i: { role: string }) => i.role)).toEqual(['admin']);
+    // Leaving hands nothing over: a stale owner may leave while another owner stays.
+    const left = await t.api.delete(`/api/v1/orgs/${org.id}/members/${coOwner.id}`, {
+      token: coOwner.accessToken,
+    });
+    expect(left.status).toBe(204);
+
+    expect(
+      (await t.api.post(STEP_UP, { token: owner.accessToken, body: { password: PASSWORD } }))
+        .status,
+    ).toBe(200);
+    expect((await invite('owner')).status).toBe(201);
+  });
+
   it('step-up records an audit event and moves the session’s auth_time', async () => {
     const user = await staleUser();
     await t.api.post(STEP_UP, { token: user.accessToken, body: { password: PASSWORD } });
