@@ -25,6 +25,7 @@ import {
   canonicalIps,
   inheritedRateLimits,
   ownRateLimits,
+  quotaLineageOf,
   quotaOfNewToken,
   requestedExpiry,
 } from './token-policy.js';
@@ -69,11 +70,18 @@ export class TokenCreationService {
     assertRecentAuthenticationFor(principal, input.scopes, this.config.stepUpSeconds);
     let claim: IdempotencyClaim | undefined;
     if (idempotencyKey !== undefined) {
+      const quotaLineage = quotaLineageOf(principal);
       const outcome = await this.idempotency.begin(
         userIdOf(principal),
         idempotencyKey,
-        // The same key for another organization is another request (422), not a replay.
-        org ? { ...idempotentRequest(input), orgId: org.orgId } : idempotentRequest(input),
+        // The same key for another organization is another request (422), not a replay; so is
+        // the same key from a token held to a quota and from any credential outside its count
+        // (a replay would hand it a token that does not share its quota).
+        {
+          ...idempotentRequest(input),
+          ...(org ? { orgId: org.orgId } : {}),
+          ...(quotaLineage ? { quotaLineage } : {}),
+        },
       );
       if (outcome.kind === 'replay') {
         const replayed = outcome.body as CreatedTokenDto;

@@ -140,7 +140,18 @@ export function quotaOfNewToken(
       `the tokens an API token held to a quota creates share its quota (${quotaText(own)}, one count): leave quota out or name the same`,
     );
   }
-  return { quota: own, lineageId: principal.token?.lineageId ?? principal.tokenId };
+  return { quota: own, lineageId: quotaLineageOf(principal) };
+}
+
+/**
+ * The rotation lineage whose quota count an API token held to a quota spends (undefined for a
+ * credential held to none): what it creates joins it, and its Idempotency-Keys are bound to it.
+ */
+export function quotaLineageOf(
+  principal: Pick<AuthPrincipal, 'restrictions' | 'tokenId' | 'token'>,
+): string | undefined {
+  if (!principal.restrictions?.quota) return undefined;
+  return principal.token?.lineageId ?? principal.tokenId;
 }
 
 /**
@@ -155,8 +166,7 @@ export function assertSharedQuotaKept(
 ): void {
   const own = principal.restrictions?.quota;
   if (!own) return;
-  const lineage = principal.token?.lineageId ?? principal.tokenId;
-  if ((token.lineageId ?? token.id) !== lineage) return;
+  if ((token.lineageId ?? token.id) !== quotaLineageOf(principal)) return;
   if (quota && quota.period === own.period) return;
   throw new DomainError(
     'Forbidden',

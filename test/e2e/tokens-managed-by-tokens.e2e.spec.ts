@@ -206,6 +206,50 @@ describe('What API tokens may do to other tokens', () => {
     expect(replay.text).not.toContain(first.body.token);
   });
 
+  it('does not replay to a token held to a quota a token outside its count, nor the reverse', async () => {
+    const user = await newUser(t.api);
+    const body = { name: 'unmetered', scopes: ['tokens:read'] };
+    const first = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body,
+      headers: { 'idempotency-key': 'metered-key' },
+    });
+    expect(first.status).toBe(201);
+    expect(first.body.quota).toBeUndefined();
+    const metered = await createToken(t.api, user.accessToken, {
+      scopes: ['tokens:write', 'tokens:read'],
+      quota: { limit: 5, period: 'total' },
+    });
+    // The same key and body from the metered token is another request: no unmetered secret.
+    const replay = await t.api.post('/api/v1/tokens', {
+      token: metered.token,
+      body,
+      headers: { 'idempotency-key': 'metered-key' },
+    });
+    expect(replay.status).toBe(422);
+    expect(replay.text).not.toContain(first.body.token);
+    // Its own creation under a key replays to itself, and to no credential outside its count.
+    const own = await t.api.post('/api/v1/tokens', {
+      token: metered.token,
+      body: { name: 'child', scopes: ['tokens:read'] },
+      headers: { 'idempotency-key': 'child-key' },
+    });
+    expect(own.status).toBe(201);
+    const again = await t.api.post('/api/v1/tokens', {
+      token: metered.token,
+      body: { name: 'child', scopes: ['tokens:read'] },
+      headers: { 'idempotency-key': 'child-key' },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.token).toBe(own.body.token);
+    const bySession = await t.api.post('/api/v1/tokens', {
+      token: user.accessToken,
+      body: { name: 'child', scopes: ['tokens:read'] },
+      headers: { 'idempotency-key': 'child-key' },
+    });
+    expect(bySession.status).toBe(422);
+  });
+
   it('lets a token with an expiry policy rotate itself, renewing its lifetime', async () => {
     const user = await newUser(t.api);
     const own = await createToken(t.api, user.accessToken, {
