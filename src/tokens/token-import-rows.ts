@@ -21,7 +21,7 @@ export interface Parsed {
 }
 
 /** Who imports over the API: its scopes bound what it imports; it is an org token's creator. */
-export type Importer = Pick<AuthPrincipal, 'role' | 'scopes' | 'userId'>;
+export type Importer = Pick<AuthPrincipal, 'role' | 'scopes' | 'userId' | 'restrictions'>;
 
 /** The checks of import rows that need no database. */
 export class ImportRowParser {
@@ -101,6 +101,14 @@ export class ImportRowParser {
       if (createdAt && expiresAt && expiresAt <= createdAt) {
         problems.push('expiresAt must be after createdAt');
       }
+      // An API token cannot make, by importing, a token that outlives it (as by creating one);
+      // a row without an expiry gets the importing token's, as a created one does.
+      const endsAt = importer?.restrictions?.endsAt ?? null;
+      if (endsAt !== null && expiresAt && expiresAt.getTime() > endsAt) {
+        problems.push(
+          `expiresAt must be no later than ${new Date(endsAt).toISOString()}, when the importing API token expires`,
+        );
+      }
       if (createdAt && lastUsedAt && lastUsedAt < createdAt) {
         problems.push('lastUsedAt must not be before createdAt');
       }
@@ -117,11 +125,13 @@ export class ImportRowParser {
           scopes: row.scopes,
           // Under TOKEN_MAX_DAYS, a token without an expiry gets the longest lifetime allowed,
           // as a created one does.
-          expiresAt:
+          expiresAt: earliest(
             expiresAt ??
-            (this.config.tokenMaxDaysSet
-              ? new Date(now + this.config.tokenMaxDays * DAY_MS)
-              : null),
+              (this.config.tokenMaxDaysSet
+                ? new Date(now + this.config.tokenMaxDays * DAY_MS)
+                : null),
+            endsAt,
+          ),
           lastUsedAt,
           createdAt,
           externalId: row.externalId ?? null,
@@ -163,4 +173,10 @@ export class ImportRowParser {
 function messagesOf(error: ValidationError): string[] {
   const own = Object.values(error.constraints ?? {});
   return [...own, ...(error.children ?? []).flatMap(messagesOf)];
+}
+
+/** The earlier of an expiry (null: never) and an end in epoch ms (null: none). */
+function earliest(expiresAt: Date | null, endsAt: number | null): Date | null {
+  if (endsAt === null) return expiresAt;
+  return expiresAt === null || expiresAt.getTime() > endsAt ? new Date(endsAt) : expiresAt;
 }

@@ -37,7 +37,9 @@ export class TokenImportController {
       "for an organization's token, checked against its policy and MAX_TOKENS_PER_ORG) and either " +
       'the SHA-256 (hex) of the token string as clients present it or that string itself ' +
       '(hashed at once, never stored). A token whose hash is known already is skipped. ' +
-      'The calling credential must hold every scope it imports. Each owner is told as of a ' +
+      'The calling credential must hold every scope it imports; an API token held to an IP ' +
+      'allowlist, a rate limit of its own or a quota cannot import (403), and one with an expiry ' +
+      'gives it to rows without one and refuses rows expiring later. Each owner is told as of a ' +
       'new token: a `token.created` webhook with `imported: true`, and a mail. ' +
       'Each row stands alone: the good ones are imported, and each bad one (a field breaking ' +
       'the ImportTokenRowDto schema, an owner no user is, scopes the owner may not hold or ' +

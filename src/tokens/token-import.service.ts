@@ -14,6 +14,7 @@ import { IMPORT_ORGS, type ImportOrg, type ImportOrgs } from './import-orgs.js';
 import { OrgRowChecks } from './token-import-org-rows.js';
 import { AppConfig } from '../common/config/app-config.js';
 import { ImportRowParser, type Importer, type Parsed } from './token-import-rows.js';
+import { assertMayImport } from './token-policy.js';
 import {
   MAX_IMPORT_ROWS,
   type ImportErrorDto,
@@ -69,6 +70,12 @@ export class TokenImportService {
   ): Promise<ImportResultDto> {
     if (rows.length > MAX_IMPORT_ROWS) {
       throw new DomainError('BadRequest', `At most ${MAX_IMPORT_ROWS} tokens per call`);
+    }
+    if (options.importer) {
+      assertMayImport(options.importer, {
+        perMinute: this.config.tokenRatePerMinute,
+        perHour: this.config.tokenRatePerHour,
+      });
     }
     const errors: ImportErrorDto[] = [];
     const parsed = new ImportRowParser(this.registry, this.config).parse(

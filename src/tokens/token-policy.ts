@@ -196,6 +196,33 @@ export function assertQuotaWithin(
   }
 }
 
+/**
+ * Imported tokens carry no allowlist, the server's rate limits and no quota: an API token held
+ * to any of these would mint, by importing, tokens outside its own limits (its expiry is checked
+ * per row). 403 naming what holds it.
+ */
+export function assertMayImport(
+  principal: Pick<AuthPrincipal, 'restrictions'>,
+  server: { perMinute: number; perHour: number },
+): void {
+  const limits = principal.restrictions;
+  if (!limits) return;
+  const rate = limits.rateLimit;
+  const held = [
+    limits.allowedIps.length > 0 ? 'an IP allowlist' : '',
+    rate && (rate.perMinute < server.perMinute || rate.perHour < server.perHour)
+      ? 'a rate limit of its own'
+      : '',
+    limits.quota ? 'a quota' : '',
+  ].filter(Boolean);
+  if (held.length > 0) {
+    throw new DomainError(
+      'Forbidden',
+      `An API token held to ${held.join(' and ')} cannot import tokens: imported tokens are held to none. Import with a session or an API token without such limits`,
+    );
+  }
+}
+
 /** A token's own quota as stored, or null. */
 export function storedQuota(token: {
   quotaLimit: number | null;

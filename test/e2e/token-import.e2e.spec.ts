@@ -585,6 +585,54 @@ describe('importing API tokens: who may import what, and who is told', () => {
     expect(bySession.body).toMatchObject({ imported: 1, errors: [] });
   });
 
+  it('holds an importing API token to its own limits: none held to an allowlist, rate limit or quota imports; none outlives it', async () => {
+    const owner = await newUser(t.api);
+    const row = (name: string, extra: Record<string, unknown> = {}) => ({
+      ownerId: owner.id,
+      name,
+      plaintext: legacySecret(),
+      scopes: ['tokens:read'],
+      ...extra,
+    });
+    const scopes = ['admin', 'tokens:read'];
+    for (const [limits, held] of [
+      [{ allowedIps: ['127.0.0.1/32'] }, 'an IP allowlist'],
+      [{ rateLimit: { perMinute: 10 } }, 'a rate limit of its own'],
+      [{ quota: { limit: 50, period: 'total' } }, 'a quota'],
+    ] as const) {
+      const importer = await createToken(t.api, t.adminToken, { scopes, ...limits });
+      const refused = await importAs(importer.token, [row(`escape ${held}`)]);
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toContain(`An API token held to ${held} cannot import tokens`);
+    }
+    expect(await listAll(owner)).toEqual([]);
+
+    // An importing token with an expiry: rows without one get its expiry, later ones are refused.
+    const expiring = await createToken(t.api, t.adminToken, { scopes, expiresInDays: 1 });
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const sooner = new Date(Date.now() + 3_600_000).toISOString();
+    const imported = await importAs(expiring.token, [
+      row('no expiry'),
+      row('later', { expiresAt: later }),
+      row('sooner', { expiresAt: sooner }),
+    ]);
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ imported: 2, skipped: 0 });
+    expect(imported.body.errors).toEqual([
+      {
+        index: 1,
+        message: `expiresAt must be no later than ${expiring.expiresAt}, when the importing API token expires`,
+      },
+    ]);
+    const views = (
+      await t.api.get('/api/v1/tokens?status=all', { token: owner.accessToken })
+    ).body.items.map((token: { name: string; expiresAt: string }) => [token.name, token.expiresAt]);
+    expect(Object.fromEntries(views)).toEqual({
+      'no expiry': expiring.expiresAt,
+      sooner: new Date(sooner).toISOString(),
+    });
+  });
+
   it('tells each owner: a token.created webhook with imported: true per token, and one mail', async () => {
     const [ada, bob] = [await newUser(t.api), await newUser(t.api)];
     const secret = legacySecret();
