@@ -621,7 +621,7 @@ describe('importing API tokens: who may import what, and who is told', () => {
     expect(imported.body.errors).toEqual([
       {
         index: 1,
-        message: `expiresAt must be no later than ${expiring.expiresAt}, when the importing API token expires`,
+        message: `expiresAt must be no later than ${String(expiring.expiresAt)}, when the importing API token expires`,
       },
     ]);
     const views = (
