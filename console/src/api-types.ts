@@ -2536,7 +2536,7 @@ export interface components {
         };
         VerificationDto: {
             /** @enum {string} */
-            code: "VALID" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "IP_NOT_ALLOWED" | "RATE_LIMITED" | "USER_DISABLED" | "USAGE_EXCEEDED" | "INSUFFICIENT_SCOPE";
+            code: "VALID" | "NOT_FOUND" | "EXPIRED" | "REVOKED" | "IP_NOT_ALLOWED" | "RATE_LIMITED" | "USER_DISABLED" | "USAGE_EXCEEDED" | "INSUFFICIENT_SCOPE" | "MFA_ENROLLMENT_REQUIRED";
             /** @enum {string} */
             credential?: "api_token" | "session";
             /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mfaEnrollmentRequired } from '../common/auth/bearer-auth.guard.js';
 import { BearerCredentials, type BearerRequestLike } from '../common/auth/bearer-credentials.js';
 import type { AuthPrincipal } from '../common/auth/principal.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -56,6 +57,9 @@ export class ForwardAuthService {
       return { allowed: true, principal: await this.optionalPrincipal(request) };
     }
     const principal = await this.credentials.authenticate(request);
+    // An admin's session that must enroll a second factor first passes nothing else, an
+    // upstream API included (403 as on Tessera's own routes).
+    if (principal.mfaEnrollmentRequired) throw mfaEnrollmentRequired();
     const held = principal.scopes;
     const missingScope =
       match.kind === 'rule' ? match.rule.scopes.find((scope) => !held.includes(scope)) : undefined;
@@ -76,6 +80,7 @@ export class ForwardAuthService {
   private async optionalPrincipal(request: BearerRequestLike): Promise<AuthPrincipal | null> {
     if (request.headers.authorization === undefined) return null;
     const outcome = await this.credentials.run(request);
-    return outcome.kind === 'success' ? outcome.principal : null;
+    if (outcome.kind !== 'success' || outcome.principal.mfaEnrollmentRequired) return null;
+    return outcome.principal;
   }
 }

@@ -59,7 +59,16 @@ export class VerifyDto {
   clientIp?: string;
 }
 
-export const VERIFICATION_CODES = ['VALID', ...REFUSAL_REASONS, 'INSUFFICIENT_SCOPE'] as const;
+/**
+ * `MFA_ENROLLMENT_REQUIRED`: an admin's session without a second factor under
+ * REQUIRE_MFA_FOR_ADMINS, which may only enroll one (Tessera's own routes answer it 403).
+ */
+export const VERIFICATION_CODES = [
+  'VALID',
+  ...REFUSAL_REASONS,
+  'INSUFFICIENT_SCOPE',
+  'MFA_ENROLLMENT_REQUIRED',
+] as const;
 export type VerificationCode = (typeof VERIFICATION_CODES)[number];
 
 export class RateLimitDto {

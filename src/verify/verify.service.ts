@@ -27,6 +27,8 @@ export class VerifyService {
     );
     if (outcome.kind === 'success') {
       const principal = outcome.principal;
+      // Valid, but held to enrolling a second factor: good for nothing else, here as anywhere.
+      if (principal.mfaEnrollmentRequired) return { valid: false, code: 'MFA_ENROLLMENT_REQUIRED' };
       const missing = input.scopes?.some((scope) => !hasScope(principal, scope));
       // A user's organizations come from the membership cache: no query per verification; an
       // org token's slug from memory after its first use, so a route naming it by slug matches.

@@ -68,6 +68,13 @@ describe('@tessera/client decide and credentialOf', () => {
     expect(on('')).toMatchObject({ allowed: false, status: 403 });
   });
 
+  it("answers an admin's session that must enroll a second factor with 403, as forward auth does", () => {
+    const refused = decide({ valid: false, code: 'MFA_ENROLLMENT_REQUIRED' });
+    expect(refused).toMatchObject({ allowed: false, status: 403, headers: {} });
+    if (refused.allowed) throw new Error('allowed');
+    expect(refused.body.message).toMatch(/^mfa_enrollment_required/);
+  });
+
   it('answers a spent total quota with 429 and no Retry-After (it never starts over)', () => {
     const spent = decide({
       valid: false,

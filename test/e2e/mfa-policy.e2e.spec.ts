@@ -117,3 +117,54 @@ describe('REQUIRE_MFA_FOR_ADMINS and security notices', () => {
     expect(mail.subject).toBe('A new sign-in to your account');
   });
 });
+
+describe('REQUIRE_MFA_FOR_ADMINS beyond Tessera’s own routes', () => {
+  let t: AdminApp;
+
+  beforeAll(async () => {
+    t = await startAdminApp({ REQUIRE_MFA_FOR_ADMINS: 'true' });
+  });
+  afterAll(() => t?.close());
+
+  it('an admin session without a second factor passes neither forward auth nor /verify until it enrolls one', async () => {
+    // The bootstrap admin enrolls, then makes the verifying service's token and a second admin.
+    await enableTotp(t.api, t.adminToken);
+    const verifier = await t.api.post('/api/v1/tokens', {
+      token: t.adminToken,
+      body: { name: 'verifier', scopes: ['tokens:verify'] },
+    });
+    expect(verifier.status).toBe(201);
+    const user = await newUser(t.api);
+    const promoted = await t.api.patch(`/api/v1/admin/users/${user.id}`, {
+      token: t.adminToken,
+      body: { role: 'admin' },
+    });
+    expect(promoted.status).toBe(200);
+    const session = (await login(t.api, user.email)).body.accessToken as string;
+    const forwardAuth = () =>
+      t.api.get('/api/v1/forward-auth', {
+        token: session,
+        headers: { 'x-forwarded-method': 'DELETE', 'x-forwarded-uri': '/projects/1' },
+      });
+    const verify = () =>
+      t.api.post('/api/v1/verify', {
+        token: verifier.body.token,
+        body: { token: session, scopes: ['admin'] },
+      });
+
+    const refused = await forwardAuth();
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'mfa_enrollment_required' });
+    expect(refused.headers.get('x-tessera-role')).toBeNull();
+    const answer = await verify();
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ valid: false, code: 'MFA_ENROLLMENT_REQUIRED' });
+
+    // Enrolled: the same session passes both at once.
+    await enableTotp(t.api, session);
+    const allowed = await forwardAuth();
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('x-tessera-role')).toBe('admin');
+    expect((await verify()).body).toMatchObject({ valid: true, code: 'VALID', role: 'admin' });
+  });
+});

@@ -133,6 +133,14 @@ export function decide(
         headers,
       );
     }
+    case 'MFA_ENROLLMENT_REQUIRED':
+      // An admin's session that must enroll a second factor first: Tessera's own 403.
+      return refuse(
+        403,
+        'Forbidden',
+        'mfa_enrollment_required: admins must enroll a second factor (TOTP or a passkey) first',
+        headers,
+      );
     case 'IP_NOT_ALLOWED':
       return refuse(401, 'Unauthorized', 'This API token is not allowed from this address', {
         ...headers,
