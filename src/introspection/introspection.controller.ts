@@ -76,7 +76,8 @@ export class IntrospectionController {
 
   private async sessionToken(token: string): Promise<IntrospectionDto> {
     const live = await this.sessions.inspect(token);
-    if (!live) return INACTIVE;
+    // A session that must enroll a second factor first is good for no resource server.
+    if (!live || this.sessions.enrollmentRequired(live.state)) return INACTIVE;
     const { claims, state } = live;
     return {
       active: true,

@@ -38,9 +38,13 @@ export class SessionAuthenticator {
       expiresAt: Math.min(claims.exp * 1000, state.endsAt),
       account: state.account,
       authTime: state.authTime,
-      mfaEnrollmentRequired:
-        this.config.requireMfaForAdmins && state.role === 'admin' && !state.secondFactor,
+      mfaEnrollmentRequired: this.enrollmentRequired(state),
     };
+  }
+
+  /** REQUIRE_MFA_FOR_ADMINS: an admin's session without a second factor may only enroll one. */
+  enrollmentRequired(state: Pick<SessionState, 'role' | 'secondFactor'>): boolean {
+    return this.config.requireMfaForAdmins && state.role === 'admin' && !state.secondFactor;
   }
 
   /** The scopes a session's access tokens carry now (RFC 7662 `scope` of introspection). */

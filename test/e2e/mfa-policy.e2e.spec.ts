@@ -126,7 +126,7 @@ describe('REQUIRE_MFA_FOR_ADMINS beyond Tessera’s own routes', () => {
   });
   afterAll(() => t?.close());
 
-  it('an admin session without a second factor passes neither forward auth nor /verify until it enrolls one', async () => {
+  it('an admin session without a second factor passes neither forward auth, /verify nor introspection until it enrolls one', async () => {
     // The bootstrap admin enrolls, then makes the verifying service's token and a second admin.
     await enableTotp(t.api, t.adminToken);
     const verifier = await t.api.post('/api/v1/tokens', {
@@ -159,6 +159,9 @@ describe('REQUIRE_MFA_FOR_ADMINS beyond Tessera’s own routes', () => {
     const answer = await verify();
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ valid: false, code: 'MFA_ENROLLMENT_REQUIRED' });
+    const introspect = () =>
+      t.api.post('/api/v1/introspect', { token: t.adminToken, body: { token: session } });
+    expect((await introspect()).body).toEqual({ active: false });
 
     // Enrolled: the same session passes both at once.
     await enableTotp(t.api, session);
@@ -166,5 +169,6 @@ describe('REQUIRE_MFA_FOR_ADMINS beyond Tessera’s own routes', () => {
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('x-tessera-role')).toBe('admin');
     expect((await verify()).body).toMatchObject({ valid: true, code: 'VALID', role: 'admin' });
+    expect((await introspect()).body).toMatchObject({ active: true, sub: user.id });
   });
 });
