@@ -27,6 +27,35 @@ describeRedis('Rate windows and quotas in Redis', () => {
   };
   const ready = (redis: Redis) => waitFor(async () => redis.status === 'ready');
 
+  /**
+   * Two instances' connections, one through a proxy the test cuts and resumes, with the logger
+   * watched; `fallbacks` counts the decisions taken without Redis.
+   */
+  async function cutOffRedis(
+    run: (redis: {
+      proxy: TcpProxy;
+      viaProxy: Redis;
+      direct: Redis;
+      fallbacks: HotChild;
+      warn: jest.SpiedFunction<Logger['warn']>;
+      log: jest.SpiedFunction<Logger['log']>;
+    }) => Promise<void>,
+  ): Promise<void> {
+    const proxy = await TcpProxy.start(TEST_REDIS_URL);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      const viaProxy = client(proxy.rewrite(TEST_REDIS_URL));
+      const direct = client();
+      await Promise.all([ready(viaProxy), ready(direct)]);
+      await run({ proxy, viaProxy, direct, fallbacks: new HotChild(), warn, log });
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+      await proxy.stop();
+    }
+  }
+
   beforeEach(() => {
     prefix = uniqueRedisPrefix();
   });
@@ -112,14 +141,7 @@ describeRedis('Rate windows and quotas in Redis', () => {
   });
 
   it('counts alone, with one warning, while Redis is cut off, and shares again once it is back', async () => {
-    const proxy = await TcpProxy.start(TEST_REDIS_URL);
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-    try {
-      const viaProxy = client(proxy.rewrite(TEST_REDIS_URL));
-      const direct = client();
-      await Promise.all([ready(viaProxy), ready(direct)]);
-      const fallbacks = new HotChild();
+    await cutOffRedis(async ({ proxy, viaProxy, direct, fallbacks, warn }) => {
       const limiter = new RedisRateLimiter(viaProxy, prefix, fallbacks);
       const other = new RedisRateLimiter(direct, prefix);
       const one = [{ key: 'k', limit: 3, windowSeconds: 60 }];
@@ -142,22 +164,11 @@ describeRedis('Rate windows and quotas in Redis', () => {
       expect((await other.consume('k', 3, 60)).remaining).toBe(0);
       expect((await limiter.consume('k', 3, 60)).allowed).toBe(false);
       expect(fallbacks.pending).toBe(5);
-    } finally {
-      warn.mockRestore();
-      log.mockRestore();
-      await proxy.stop();
-    }
+    });
   });
 
   it('counts quotas alone, with one warning, while Redis is cut off, and shares them again once it is back', async () => {
-    const proxy = await TcpProxy.start(TEST_REDIS_URL);
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
-    try {
-      const viaProxy = client(proxy.rewrite(TEST_REDIS_URL));
-      const direct = client();
-      await Promise.all([ready(viaProxy), ready(direct)]);
-      const fallbacks = new HotChild();
+    await cutOffRedis(async ({ proxy, viaProxy, direct, fallbacks, warn, log }) => {
       const limiter = new RedisQuotaLimiter(viaProxy, prefix, fallbacks);
       const other = new RedisQuotaLimiter(direct, prefix);
       const use = {
@@ -193,10 +204,6 @@ describeRedis('Rate windows and quotas in Redis', () => {
       expect(fallbacks.pending).toBe(5);
       const back = log.mock.calls.filter(([m]) => String(m).includes('quotas are shared'));
       expect(back).toHaveLength(1);
-    } finally {
-      warn.mockRestore();
-      log.mockRestore();
-      await proxy.stop();
-    }
+    });
   });
 });
